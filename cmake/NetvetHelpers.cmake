@@ -1,0 +1,47 @@
+# One place that says how a netvet library, test or benchmark is built, so that no
+# CMakeLists repeats warning flags or link lines.
+
+function(netvet_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
+    -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused -Woverloaded-virtual
+    -Wconversion -Wsign-conversion -Wnull-dereference -Wdouble-promotion -Wformat=2
+    -Wimplicit-fallthrough
+    # Row structs are filled with designated initializers that rely on member defaults.
+    -Wno-missing-field-initializers)
+  if(NETVET_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# netvet_add_library(NAME SOURCES ... DEPS ...): a module of src/ as a static library.
+function(netvet_add_library name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SOURCES})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS})
+  netvet_warnings(${name})
+endfunction()
+
+# netvet_add_test(NAME SOURCES ... DEPS ...): a GoogleTest executable registered with
+# CTest. Tests run from the source tree's tests/ folder so fixtures have stable paths.
+function(netvet_add_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    NETVET_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures"
+    NETVET_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    NETVET_BINARY="$<TARGET_FILE:netvet>")
+  netvet_warnings(${name})
+  include(GoogleTest)
+  gtest_discover_tests(${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests
+    DISCOVERY_TIMEOUT 30)
+endfunction()
+
+# netvet_add_benchmark(NAME SOURCES ... DEPS ...): a Google Benchmark executable.
+function(netvet_add_benchmark name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} benchmark::benchmark)
+  netvet_warnings(${name})
+endfunction()

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# netvet's front door: installs what is missing from Debian packages, builds, and runs.
+#
+#   ./netvet.sh demo    build, generate a national network, vet it, say where the report is
+#   ./netvet.sh test    build, then run every test
+#   ./netvet.sh build   build only (the binary is build/ci/apps/netvet/netvet)
+#   ./netvet.sh bench   build, then run the benchmarks (bench/README.md)
+#
+# Everything comes from Debian packages listed once, below; nothing is downloaded from
+# anywhere else. Run as root on a fresh machine, or as a user with sudo.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# The one list of Debian packages netvet needs to build, test and benchmark.
+PACKAGES=(
+  g++ cmake ninja-build pkg-config            # toolchain
+  libfmt-dev                                  # formatting
+  nlohmann-json3-dev libsimdjson-dev          # JSON documents; fast JSON inventory reading
+  libyaml-cpp-dev                             # data files and policy packs
+  libcsv-dev                                  # RFC 4180 CSV
+  libcli11-dev                                # command-line parsing
+  libabsl-dev                                 # flat hash maps for interning
+  libgtest-dev libgmock-dev                   # tests
+  libbenchmark-dev hyperfine                  # benchmarks
+)
+PRESET=ci
+BUILD_DIR=build/$PRESET
+NETVET=$BUILD_DIR/apps/netvet/netvet
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+ensure_packages() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  ensure_packages
+  say "Building ($PRESET preset)"
+  [ -f "$BUILD_DIR/build.ninja" ] || cmake --preset "$PRESET" >/dev/null
+  cmake --build --preset "$PRESET"
+}
+
+demo() {
+  build
+  local out=out/demo
+  rm -rf "$out"
+  mkdir -p "$out"
+  say "Generating a national network for GB (5,000 cell sites, seed 7)"
+  "$NETVET" generate --country GB --sites 5000 --seed 7 --out "$out/gb"
+  say "Validating it"
+  "$NETVET" validate "$out/gb"
+  say "Vendor shares per operator and domain"
+  "$NETVET" stats "$out/gb" | tee "$out/stats.txt"
+  "$NETVET" stats "$out/gb" --format json --output "$out/stats.json"
+  say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json"
+}
+
+run_tests() {
+  build
+  say "Running every test"
+  ctest --preset "$PRESET" --output-on-failure
+}
+
+bench() {
+  build
+  bench/run.sh "$NETVET" "$BUILD_DIR"
+}
+
+case "${1:-}" in
+  demo) demo ;;
+  test) run_tests ;;
+  build) build ;;
+  bench) bench ;;
+  *) echo "usage: ./netvet.sh demo|test|build|bench" >&2; exit 2 ;;
+esac

@@ -1,0 +1,44 @@
+#include "model/string_pool.h"
+
+#include <cstring>
+
+namespace netvet {
+
+StringPool::StringPool() {
+  views_.emplace_back();
+  index_.emplace(std::string_view{}, kEmptyStr);
+}
+
+std::string_view StringPool::store(std::string_view text) {
+  if (text.size() > kChunkSize / 4) {
+    // A long text gets a chunk of its own, so chunks are not wasted on it.
+    chunks_.push_back(std::make_unique<char[]>(text.size()));
+    std::memcpy(chunks_.back().get(), text.data(), text.size());
+    return {chunks_.back().get(), text.size()};
+  }
+  if (chunk_used_ + text.size() > kChunkSize) {
+    chunks_.push_back(std::make_unique<char[]>(kChunkSize));
+    chunk_used_ = 0;
+  }
+  char* at = chunks_.back().get() + chunk_used_;
+  std::memcpy(at, text.data(), text.size());
+  chunk_used_ += text.size();
+  return {at, text.size()};
+}
+
+StrId StringPool::intern(std::string_view text) {
+  if (auto it = index_.find(text); it != index_.end()) return it->second;
+  const auto id = static_cast<StrId>(views_.size());
+  const std::string_view stored = store(text);
+  text_bytes_ += text.size();
+  views_.push_back(stored);
+  index_.emplace(stored, id);
+  return id;
+}
+
+std::optional<StrId> StringPool::find(std::string_view text) const {
+  if (auto it = index_.find(text); it != index_.end()) return it->second;
+  return std::nullopt;
+}
+
+}  // namespace netvet

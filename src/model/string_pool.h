@@ -1,0 +1,47 @@
+#pragma once
+// Interned strings with dense ids. Every text cell of an inventory (ids, models, tags,
+// vendor spellings) is stored once; columns hold 4-byte StrIds, so a million elements
+// stay compact and comparisons are integer comparisons.
+
+#include <absl/container/flat_hash_map.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace netvet {
+
+using StrId = std::uint32_t;
+inline constexpr StrId kEmptyStr = 0;  // the empty string; also "absent" for optional text
+
+class StringPool {
+ public:
+  StringPool();
+  StringPool(StringPool&&) noexcept = default;
+  StringPool& operator=(StringPool&&) noexcept = default;
+  StringPool(const StringPool&) = delete;
+  StringPool& operator=(const StringPool&) = delete;
+
+  // The id of `text`, adding it when new. Views returned earlier stay valid.
+  StrId intern(std::string_view text);
+  // The id of `text` when it was interned before.
+  std::optional<StrId> find(std::string_view text) const;
+  std::string_view operator[](StrId id) const { return views_[id]; }
+  std::size_t size() const { return views_.size(); }
+  // Bytes held by the text itself (not the index), for memory reports.
+  std::size_t text_bytes() const { return text_bytes_; }
+
+ private:
+  std::string_view store(std::string_view text);
+
+  static constexpr std::size_t kChunkSize = 1 << 20;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t chunk_used_ = kChunkSize;
+  std::size_t text_bytes_ = 0;
+  std::vector<std::string_view> views_;
+  absl::flat_hash_map<std::string_view, StrId> index_;
+};
+
+}  // namespace netvet
