@@ -46,7 +46,7 @@ Diagnostics fold_repeats(Diagnostics diagnostics, std::size_t keep) {
     const std::size_t n = ++seen[key];
     if (n > keep) continue;
     const bool last_kept = n == keep || static_cast<std::int64_t>(n) == totals[key];
-    if (last_kept && totals[key] > static_cast<std::int64_t>(n)) d.count = totals[key] - static_cast<std::int64_t>(n) + 1;
+    if (last_kept && totals[key] > static_cast<std::int64_t>(n)) d.count = totals[key];
     kept.push_back(std::move(d));
   }
   return kept;

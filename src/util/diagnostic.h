@@ -23,7 +23,8 @@ struct Diagnostic {
   std::string column;    // column or key name, empty when the problem is the whole row/file
   std::string value;     // the offending value as written
   std::string message;   // what is wrong and what was expected
-  std::int64_t count = 1;  // for grouped problems: how many instances in total
+  std::int64_t count = 1;  // for grouped problems: how many instances in total (the last
+                           // instance shown of a folded group carries the group's total)
 
   // "file:line[:col]: column 'c': message (value 'v')" for people; a JSON problem reads
   // "file at /pointer: ...".
@@ -44,8 +45,8 @@ inline std::unexpected<Diagnostics> fail(Diagnostic d) {
 bool has_errors(const Diagnostics& diagnostics);
 
 // Groups of the same problem (same file, column and message stem) beyond `keep` instances
-// are folded into their first `keep` instances, the last of which carries the total
-// count: "a referential error is reported with the first few instances and a total".
+// are folded into their first `keep` instances, the last of which carries the group's
+// total count: "a referential error is reported with the first few instances and a total".
 Diagnostics fold_repeats(Diagnostics diagnostics, std::size_t keep = 5);
 
 }  // namespace netvet

@@ -1,0 +1,39 @@
+#pragma once
+// Reading and writing inventories: the CSV bundle (a folder of tables) and the JSON
+// document of shared/spec/inventory.md. This header is the io module's one door.
+//
+// Readers check everything the spec asks (required columns, ids, references, numbers,
+// dates, coordinates, vocabularies) and report each problem with its file, row or JSON
+// pointer, column and value. A read either yields a whole inventory or the problems:
+// nothing is half-loaded. Writers write the canonical form (defaults filled in, functions
+// by canonical name, vendors as written, extra columns kept) and write atomically: into a
+// temporary sibling renamed into place when complete, so a failure leaves nothing behind.
+
+#include <filesystem>
+#include <optional>
+
+#include "model/inventory.h"
+#include "util/diagnostic.h"
+
+namespace netvet::io {
+
+enum class Format { csv, json };
+
+struct ReadOptions {
+  const FunctionVocabulary* functions = &FunctionVocabulary::builtin();
+  const VendorRegistry* registry = &VendorRegistry::builtin();
+};
+
+// A folder is read as a CSV bundle, a file as a JSON document.
+Result<Inventory> read_inventory(const std::filesystem::path& path, const ReadOptions& options = {});
+Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const ReadOptions& options = {});
+Result<Inventory> read_json(const std::filesystem::path& file, const ReadOptions& options = {});
+
+// The format a path names: a folder (or a path ending in '/') is csv; *.json is json.
+std::optional<Format> format_of_path(const std::filesystem::path& path);
+
+Result<void> write_inventory(const Inventory& inventory, const std::filesystem::path& path, Format format);
+Result<void> write_csv_bundle(const Inventory& inventory, const std::filesystem::path& folder);
+Result<void> write_json(const Inventory& inventory, const std::filesystem::path& file);
+
+}  // namespace netvet::io

@@ -1,0 +1,104 @@
+// Whole-file reading and the text sanity checks of text_file.h.
+
+#include "io/text_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+#include "util/text.h"
+
+namespace netvet::io {
+
+namespace {
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+Diagnostic file_problem(const std::string& shown, std::string message) {
+  Diagnostic d;
+  d.file = shown;
+  d.message = std::move(message);
+  return d;
+}
+// util's find_non_text_byte, eight bytes at a time: a word of plain printable ASCII (most
+// of any inventory) is passed over with two bit tricks instead of eight branches.
+std::optional<std::size_t> first_non_text_byte(std::string_view s) {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ull, kSpace = 0x2020202020202020ull;
+  while (i + 8 <= n) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p + i, 8);
+    if ((w & kHigh) == 0 && ((w - kSpace) & ~w & kHigh) == 0) {  // no byte >= 0x80 or < 0x20
+      i += 8;
+      continue;
+    }
+    const std::size_t end = i + 8;
+    while (i < end) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      if (c < 0x80) {
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+        ++i;
+        continue;
+      }
+      const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      if (len == 0 || i + len > n || find_non_text_byte(s.substr(i, len))) return i;
+      i += len;
+    }
+  }
+  if (const auto bad = find_non_text_byte(s.substr(i))) return i + *bad;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::filesystem::path& path, const std::string& shown, std::size_t padding) {
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) return fail(file_problem(shown, fmt::format("cannot open the file: {}", std::strerror(errno))));
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return fail(file_problem(shown, fmt::format("cannot read the file: {}", ec.message())));
+  std::string text;
+  std::size_t got = 0;
+  const auto bytes = static_cast<std::size_t>(size);
+  // Not zero-filled first: a 200 MB document is read straight into place.
+  text.resize_and_overwrite(bytes + padding, [&](char* data, std::size_t) {
+    got = std::fread(data, 1, bytes, file.get());
+    std::memset(data + bytes, 0, padding);
+    return bytes;  // the padding stays allocated (and zero) beyond size()
+  });
+  if (got != bytes) return fail(file_problem(shown, "cannot read the file: it changed while being read"));
+  if (text.empty()) return fail(file_problem(shown, "the file is empty; expected a header row or a JSON document"));
+  return text;
+}
+
+LineColumn line_column_of(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::string_view head = text.substr(0, offset);
+  LineColumn at;
+  at.line = 1 + static_cast<std::int64_t>(std::ranges::count(head, '\n'));
+  const auto last = head.rfind('\n');
+  at.column = static_cast<std::int64_t>(last == std::string_view::npos ? offset + 1 : offset - last);
+  return at;
+}
+
+std::optional<Diagnostic> check_text(std::string_view text, const std::string& shown, std::size_t base,
+                                     std::string_view before) {
+  const auto bad = first_non_text_byte(text);
+  if (!bad) return std::nullopt;
+  const auto line = 1 + std::ranges::count(before, '\n') + std::ranges::count(text.substr(0, *bad), '\n');
+  const auto byte = static_cast<unsigned char>(text[*bad]);
+  Diagnostic d = file_problem(shown, fmt::format("not UTF-8 text: byte 0x{:02X} at byte offset {} (line {}); "
+                                                 "expected a UTF-8 text file, is this a binary file?",
+                                                 byte, base + *bad, line));
+  d.line = line;
+  d.value = fmt::format("0x{:02X}", byte);
+  return d;
+}
+
+}  // namespace netvet::io
