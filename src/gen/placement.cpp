@@ -1,0 +1,119 @@
+// Stage 1: where the cell sites are, whose they are and what they radiate. Sites cluster
+// around cities in proportion to population, densest in the centre (a 2-D normal whose
+// spread grows with the city), with a share of rural sites scattered further out so that
+// coverage between cities exists too.
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "gen/network.h"
+
+namespace netvet::gen {
+
+namespace {
+
+constexpr double kKmPerDegree = 111.2;
+
+// Sites per operator: floor of the shares, the remainder to the largest fractions (ties
+// to the earlier operator), so the counts sum to exactly `sites`.
+std::vector<std::size_t> sites_per_operator(const CountryProfile& profile, std::size_t sites) {
+  std::vector<std::size_t> counts;
+  std::vector<std::pair<double, std::size_t>> fractions;
+  std::size_t assigned = 0;
+  for (std::size_t i = 0; i < profile.operators.size(); ++i) {
+    const double exact = profile.operators[i].site_share * static_cast<double>(sites);
+    counts.push_back(static_cast<std::size_t>(exact));
+    assigned += counts.back();
+    fractions.emplace_back(-(exact - std::floor(exact)), i);
+  }
+  std::ranges::sort(fractions);
+  for (std::size_t k = 0; assigned < sites; ++k, ++assigned) ++counts[fractions[k % fractions.size()].second];
+  return counts;
+}
+
+RadioPlan plan_radio(Rng& rng, const OperatorProfile& op, std::uint8_t max_rus) {
+  RadioPlan r;
+  const double g = rng.uniform();
+  const auto& mix = op.generations;
+  r.gens = g < mix.lte_only ? kGen4G : g < mix.lte_only + mix.dual ? (kGen4G | kGen5G) : kGen5G;
+  r.split = (r.gens & kGen5G) && rng.chance(op.split_5g);
+  // Sectors with their own radio: most sites 1-2, busy ones 3 (assumption).
+  const double u = rng.uniform();
+  r.rus = static_cast<std::uint8_t>(std::min<int>(max_rus, u < 0.45 ? 1 : u < 0.85 ? 2 : 3));
+  return r;
+}
+
+}  // namespace
+
+void plan_cells(Context& ctx) {
+  const auto& profile = ctx.profile;
+  const auto& topo = profile.topology;
+  auto& rng = ctx.rng;
+  const auto counts = sites_per_operator(profile, ctx.options.sites);
+
+  // Cumulative population, to draw a city in proportion to it.
+  std::vector<double> cumulative;
+  double total = 0;
+  for (const auto& c : ctx.cities) cumulative.push_back(total += static_cast<double>(c.population));
+
+  ctx.cells.reserve(ctx.options.sites);
+  for (std::size_t op = 0; op < counts.size(); ++op) {
+    const auto& opp = profile.operators[op];
+    // The sharing groups this operator belongs to, with its partners in each.
+    std::vector<std::pair<double, std::vector<std::uint8_t>>> partners;
+    for (const auto& group : profile.sharing) {
+      if (std::ranges::find(group.operators, opp.id) == group.operators.end()) continue;
+      std::vector<std::uint8_t> others;
+      for (std::size_t j = 0; j < profile.operators.size(); ++j)
+        if (j != op && std::ranges::find(group.operators, profile.operators[j].id) != group.operators.end())
+          others.push_back(static_cast<std::uint8_t>(j));
+      partners.emplace_back(group.share, std::move(others));
+    }
+    for (std::size_t k = 0; k < counts[op]; ++k) {
+      CellPlan cell;
+      cell.op = static_cast<std::uint8_t>(op);
+      cell.rural = rng.chance(topo.rural_share);
+      double distance_km = 0;
+      if (cell.rural) {  // any city, far out: the countryside between them
+        cell.city = static_cast<std::uint32_t>(rng.below(ctx.cities.size()));
+        distance_km = rng.uniform(8.0, 45.0);
+      } else {
+        const auto it = std::ranges::upper_bound(cumulative, rng.uniform() * total);
+        cell.city = static_cast<std::uint32_t>(std::min<std::size_t>(
+            static_cast<std::size_t>(it - cumulative.begin()), ctx.cities.size() - 1));
+        // A city of 100k spreads ~1.5 km, London ~11 km (assumption, looks right on a map).
+        const double spread = std::clamp(1.2 * std::sqrt(static_cast<double>(ctx.cities[cell.city].population) / 1e5), 1.5, 12.0);
+        distance_km = std::abs(rng.normal()) * spread;
+      }
+      const City& city = ctx.cities[cell.city];
+      const double angle = rng.uniform(0.0, 2.0 * std::numbers::pi);
+      const double dlat = distance_km * std::cos(angle) / kKmPerDegree;
+      const double dlon = distance_km * std::sin(angle) / (kKmPerDegree * std::cos(city.lat * std::numbers::pi / 180.0));
+      cell.lat = std::clamp(city.lat + dlat, profile.bbox.lat_min, profile.bbox.lat_max);
+      cell.lon = std::clamp(city.lon + dlon, profile.bbox.lon_min, profile.bbox.lon_max);
+      cell.host = plan_radio(rng, opp, 3);
+      for (const auto& [share, others] : partners) {
+        if (others.empty() || !rng.chance(share)) continue;
+        cell.guest = others[rng.below(others.size())];
+        // A guest brings its own baseband and one radio on the shared mast.
+        cell.guest_radio = plan_radio(rng, profile.operators[cell.guest], 1);
+        break;
+      }
+      // Microwave backhaul is mostly rural, where fibre is far (assumption: 3x the rate).
+      const double mw = cell.rural ? std::min(0.9, 3.0 * topo.microwave_share) : 0.6 * topo.microwave_share;
+      cell.microwave = !opp.microwave.empty() && rng.chance(mw);
+      cell.dual_homed = !cell.microwave && rng.chance(topo.dual_homed);
+      cell.weight = static_cast<float>((cell.rural ? 0.3 : 1.0) * rng.uniform(0.5, 1.5));
+      ctx.cells.push_back(cell);
+    }
+  }
+
+  // Subscribers: each operator's total spread over its sites by weight.
+  std::vector<double> weight_sum(profile.operators.size(), 0.0);
+  for (const auto& c : ctx.cells) weight_sum[c.op] += static_cast<double>(c.weight);
+  for (auto& c : ctx.cells)
+    c.subscribers = std::llround(static_cast<double>(profile.operators[c.op].subscribers) * static_cast<double>(c.weight) / weight_sum[c.op]);
+}
+
+}  // namespace netvet::gen
