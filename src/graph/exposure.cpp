@@ -1,0 +1,141 @@
+#include "graph/exposure.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <thread>
+
+#include "graph/exposure_index.h"
+#include "graph/parallel.h"
+#include "graph/serving.h"
+#include "graph/traffic_graph.h"
+#include "graph/vendor_set.h"
+
+namespace netvet {
+namespace {
+
+using graph::ExposureIndex;
+using graph::ExposureScratch;
+using graph::SubjectExposure;
+
+constexpr std::size_t kMinShare = 1024;  // fewer subjects than this per thread are not worth a thread
+
+void push_vendors(ListColumn<Index>& column, graph::ConstVendorBits bits, std::vector<Index>& scratch) {
+  graph::vendor_list(bits, scratch);
+  column.push_row(scratch);
+}
+
+void append(ExposureTable& t, Index subject, std::span<const Index> served, const SubjectExposure& e,
+            std::vector<Index>& scratch) {
+  t.subject.push_back(subject);
+  t.served_by.push_row(served);
+  t.isolated.push_back(e.isolated ? 1 : 0);
+  t.unavoidable_elements.push_row(e.unavoidable);
+  push_vendors(t.unavoidable_vendors, e.unavoidable_vendors, scratch);
+  push_vendors(t.possible_vendors, e.possible_vendors, scratch);
+  t.possible_count.push_back(e.possible_count);
+  push_vendors(t.control_plane_vendors, e.control_plane_vendors, scratch);
+  push_vendors(t.influence_vendors, e.influence_vendors, scratch);
+  push_vendors(t.exposed_to, e.exposed_to, scratch);
+}
+
+void append_rows(ExposureTable& into, const ExposureTable& from) {
+  for (Index r = 0; r < from.size(); ++r) {
+    into.subject.push_back(from.subject[r]);
+    into.served_by.push_row(from.served_by[r]);
+    into.isolated.push_back(from.isolated[r]);
+    into.unavoidable_elements.push_row(from.unavoidable_elements[r]);
+    into.unavoidable_vendors.push_row(from.unavoidable_vendors[r]);
+    into.possible_vendors.push_row(from.possible_vendors[r]);
+    into.possible_count.push_back(from.possible_count[r]);
+    into.control_plane_vendors.push_row(from.control_plane_vendors[r]);
+    into.influence_vendors.push_row(from.influence_vendors[r]);
+    into.exposed_to.push_row(from.exposed_to[r]);
+  }
+}
+
+// The exposure of subjects[i], served by served(i): one contiguous share of the subjects
+// per thread, so that joining the shares copies all but the first.
+template <typename ServedBy>
+ExposureTable evaluate_all(const ExposureIndex& index, std::span<const Index> subjects, ServedBy served,
+                           unsigned threads) {
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t shares = std::clamp<std::size_t>(subjects.size() / kMinShare, 1, threads);
+  std::vector<ExposureTable> parts(shares);
+  graph::parallel_for(shares, threads, [&](std::size_t p) {
+    ExposureScratch scratch;
+    SubjectExposure e;
+    std::vector<Index> list;
+    const std::size_t begin = subjects.size() * p / shares, end = subjects.size() * (p + 1) / shares;
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto sites = served(i);
+      index.evaluate(sites, scratch, e);
+      append(parts[p], subjects[i], sites, e, list);
+    }
+  });
+  ExposureTable all = std::move(parts[0]);
+  for (std::size_t p = 1; p < shares; ++p) append_rows(all, parts[p]);
+  return all;
+}
+
+}  // namespace
+
+Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOptions& options) {
+  if (!std::isfinite(options.serving_radius_km) || options.serving_radius_km < 0)
+    return fail({.column = "serving_radius_km", .value = std::to_string(options.serving_radius_km),
+                 .message = "the serving radius must be a finite number of kilometres, 0 or more"});
+  for (const Index v : options.designated_vendors)
+    if (v >= inv.vendors.size())
+      return fail({.column = "designated_vendors", .value = std::to_string(v),
+                   .message = "a designated vendor must be a row of the inventory's vendors"});
+
+  const ListColumn<Index> served = graph::serving_sites(inv, options.serving_radius_km);
+  bool several_operators = false;
+  for (Index f = 0; f < inv.facilities.size(); ++f) {
+    std::vector<Index> ops;
+    for (const Index s : served[f]) ops.push_back(inv.sites.op[s]);
+    std::sort(ops.begin(), ops.end());
+    const auto distinct = static_cast<std::size_t>(std::unique(ops.begin(), ops.end()) - ops.begin());
+    several_operators |= distinct > 1;
+    if (distinct > 64)
+      return fail({.column = "served_by", .value = std::string(inv.str(inv.facilities.id[f])),
+                   .message = "a facility can be served by at most 64 operators"});
+  }
+
+  const TrafficGraph g = build_traffic_graph(inv);
+  const ExposureIndex index(g, options.designated_vendors, several_operators, options.threads);
+  ExposureReport report;
+
+  std::vector<Index> facilities(inv.facilities.size());
+  for (Index f = 0; f < facilities.size(); ++f) facilities[f] = f;
+  report.facilities = evaluate_all(index, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
+                                   options.threads);
+  if (options.cell_sites) {
+    std::vector<Index> cells;
+    for (Index s = 0; s < inv.sites.size(); ++s)
+      if (inv.sites.kind[s] == SiteKind::cell) cells.push_back(s);
+    report.cell_sites = evaluate_all(
+        index, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads);
+  }
+  return report;
+}
+
+std::vector<VendorBlastRadius> blast_radius(const Inventory& inv, const ExposureTable& cells) {
+  std::vector<VendorBlastRadius> out(inv.vendors.size());
+  for (Index v = 0; v < out.size(); ++v) out[v].vendor = v;
+  for (Index r = 0; r < cells.size(); ++r) {
+    if (cells.isolated[r]) continue;
+    const std::int64_t subscribers = std::max<std::int64_t>(0, inv.sites.subscribers[cells.subject[r]]);
+    for (const Index v : cells.unavoidable_vendors[r]) {
+      ++out[v].sites_crossing;
+      out[v].subscribers_crossing += subscribers;
+    }
+    for (const Index v : cells.influence_vendors[r]) {
+      ++out[v].sites_influenced;
+      out[v].subscribers_influenced += subscribers;
+    }
+  }
+  return out;
+}
+
+}  // namespace netvet

@@ -1,0 +1,96 @@
+#pragma once
+// Exposure: for every facility (and, on request, every cell site), the elements its
+// traffic cannot avoid, the vendors on some path to the core, the vendors of its
+// operators' core control plane and the vendors that influence any of those elements
+// (shared/spec/inventory.md, "Semantics the analyses share"). The door of src/graph for
+// `netvet exposure`; results are row-indexed tables, easy to serialise into cli.md's JSON.
+//
+// Definitions, as implemented:
+// * Serving sites: `served_by`, or the `cell` sites within `serving_radius_km` (see
+//   graph/serving.h). A cell site subject is served by itself.
+// * Sources: the `ran` elements of the serving sites. A source belongs to its *site's*
+//   operator, whatever the element's own operator column says (spec: "a sink of the
+//   operator of the source's site"). Sinks of operator o: elements of a sink function
+//   (upf, pgw) whose element operator is o.
+// * A path: a simple path over transport links from a source of operator o to a sink of
+//   o, through any operator's elements. A source that is itself such a sink is a path.
+// * Isolated: no source has a path. Then unavoidable and possible are empty; control
+//   plane and influence are still reported (they do not depend on paths), so an isolated
+//   facility can be exposed to a designated vendor through its operators' control plane.
+// * Unavoidable: elements on every path, sources and sinks included — equivalently, the
+//   elements whose removal leaves no path (a removed source starts none).
+// * Possible: elements on at least one path; reported as vendors and an element count.
+// * Control plane: elements of a core control-plane function (plane: control) whose
+//   element operator is one of the serving sites' operators (all of them, connected or
+//   not).
+// * Influence: vendors of the elements that influence (graph/influence.h: a chain of one
+//   or more manages/hosts links) an unavoidable or control-plane element.
+// * exposed_to: the designated vendors among unavoidable, control-plane and influence
+//   vendors.
+//
+// Algorithm: block trees per operator rooted at a super-sink, ancestor and LCA queries,
+// virtual trees for multi-operator counts (graph/exposure_index.h, graph/block_tree.h,
+// graph/path_union.h); never a search per subject. Complexity: O(k (V + E) + V W) to
+// build, then near-constant work per subject (logarithmic in tree depth, linear in its
+// sources and unavoidable elements; linear in its operators' sinks when served by several
+// operators). k operators, W = ceil(vendors / 64).
+
+#include <cstdint>
+#include <vector>
+
+#include "model/inventory.h"
+#include "util/diagnostic.h"
+
+namespace netvet {
+
+struct ExposureOptions {
+  double serving_radius_km = 2.0;
+  bool cell_sites = false;                // also report every `cell` site
+  std::vector<Index> designated_vendors;  // vendors rows that fill exposed_to
+  unsigned threads = 0;                   // 0: one per hardware thread
+};
+
+// One row per subject (a facility, or a cell site). Lists are rows of the inventory's
+// tables (elements, sites, vendors), ascending by row; serialisers map them to ids.
+struct ExposureTable {
+  std::vector<Index> subject;  // facility rows, or site rows
+  ListColumn<Index> served_by;
+  std::vector<std::uint8_t> isolated;
+  ListColumn<Index> unavoidable_elements, unavoidable_vendors;
+  ListColumn<Index> possible_vendors;
+  std::vector<std::uint64_t> possible_count;  // elements on at least one path
+  ListColumn<Index> control_plane_vendors, influence_vendors, exposed_to;
+  std::size_t size() const { return subject.size(); }
+};
+
+struct ExposureReport {
+  ExposureTable facilities;  // every facility, by row
+  ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
+};
+
+// Errors: a designated vendor that is not a vendors row; a radius that is negative or not
+// finite; a facility served by more than 64 operators.
+Result<ExposureReport> analyse_exposure(const Inventory& inventory, const ExposureOptions& options);
+
+// Blast radius of each vendor over the cell sites of an exposure report: the sites (and
+// their subscribers) whose traffic must cross one of its elements (an unavoidable
+// vendor), and those whose unavoidable or control-plane elements it influences. Isolated
+// sites count in neither. One row per vendors row.
+struct VendorBlastRadius {
+  Index vendor = kNoIndex;
+  std::uint64_t sites_crossing = 0;
+  std::int64_t subscribers_crossing = 0;
+  std::uint64_t sites_influenced = 0;
+  std::int64_t subscribers_influenced = 0;
+};
+std::vector<VendorBlastRadius> blast_radius(const Inventory& inventory, const ExposureTable& cell_sites);
+
+// The unavoidable elements of each row of `table`, in path order: from the cells to the
+// core, by hop distance over transport links to the nearest sink of the row's serving
+// operators, farthest first (ties by row). With one serving operator this is the order
+// every path crosses them: each unavoidable element separates the ones before it from
+// the core, so their distances strictly decrease along any path. O(k (V + E)) for the k
+// operators that serve some row, plus a sort per row.
+ListColumn<Index> unavoidable_in_path_order(const Inventory& inventory, const ExposureTable& table);
+
+}  // namespace netvet

@@ -1,0 +1,51 @@
+#pragma once
+// The brute-force reference the graph engine is checked against, written from the spec
+// (shared/spec/inventory.md) with nothing from src/graph: its own adjacency lists,
+// "remove each element and search again" for unavoidable elements, every simple path
+// enumerated for possible ones, a search per element for influence, a search per cell
+// site for outage. Exponential in places: for the small networks of the tests only.
+
+#include <cstdint>
+#include <set>
+#include <vector>
+
+#include "model/inventory.h"
+
+namespace netvet::testing {
+
+struct RefExposure {
+  bool isolated = false;
+  std::set<Index> unavoidable, unavoidable_vendors, possible_vendors, control_plane_vendors, influence_vendors,
+      exposed_to;
+  std::uint64_t possible_count = 0;
+};
+
+struct RefSurvival {
+  std::uint64_t sites_total = 0, sites_surviving = 0;
+  std::int64_t subscribers_total = 0, subscribers_surviving = 0;
+};
+
+class Reference {
+ public:
+  explicit Reference(const Inventory& inventory);
+
+  std::vector<Index> serving_sites(Index facility, double radius_km) const;
+  RefExposure exposure(const std::vector<Index>& sites, const std::set<Index>& designated) const;
+  // Per operator row.
+  std::vector<RefSurvival> outage(const std::vector<Index>& vendors, bool kill_switch) const;
+
+ private:
+  bool is_sink_of(Index e, Index op) const;
+  // Whether some source (element, operator) not removed reaches a non-removed sink of its operator.
+  bool connected(const std::vector<std::pair<Index, Index>>& sources, const std::vector<bool>& removed) const;
+  // Elements on a simple path from x to a sink of op (DFS over all simple paths).
+  const std::set<Index>& on_paths(Index x, Index op) const;
+  std::set<Index> influenced_by(Index m) const;  // chains of length >= 1
+
+  const Inventory& inv_;
+  std::vector<std::vector<Index>> adjacent_, acts_on_;
+  mutable std::vector<std::vector<std::set<Index>>> on_paths_cache_;  // [op][element]
+  mutable std::vector<std::vector<bool>> on_paths_done_;
+};
+
+}  // namespace netvet::testing
