@@ -1,0 +1,245 @@
+#include "policy/evaluate.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <thread>
+
+#include "policy/rule_context.h"
+
+namespace netvet::policy {
+
+std::string percent(double share) {
+  std::string text = fmt::format("{:.1f}", share * 100.0);
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text + "%";
+}
+
+struct FindingListAccess {
+  static void prepare(FindingList& list, const Inventory& inventory, std::size_t rules) {
+    list.inventory_ = &inventory;
+    list.flagged_.assign(rules, RowMask());
+    list.reasons_.assign(rules, {});
+  }
+  static RowMask& flagged(FindingList& list, std::uint32_t rule) { return list.flagged_[rule]; }
+  static std::vector<SiteReason>& reasons(FindingList& list, std::uint32_t rule) { return list.reasons_[rule]; }
+  static std::vector<Finding>& aggregates(FindingList& list) { return list.aggregates_; }
+};
+
+Finding FindingList::element(std::uint32_t rule, Index e) const {
+  const Inventory& inv = *inventory_;
+  const ElementTable& el = inv.elements;
+  Finding f;
+  f.rule = rule;
+  f.kind = SubjectType::element;
+  f.row = e;
+  f.subject = el.id[e];
+  f.op = inv.operators.id[el.op[e]];
+  f.vendor = inv.vendors.id[el.vendor[e]];
+  if (const auto& why = reasons_[rule]; !why.empty()) {
+    const SiteReason& r = why[el.site[e]];
+    f.facility = r.facility;
+    f.km = r.km;
+    f.serving = r.serving;
+  }
+  return f;
+}
+
+std::size_t FindingList::size() const {
+  std::size_t n = aggregates_.size();
+  for (const auto& mask : flagged_) n += mask.count();
+  return n;
+}
+
+FindingList::iterator FindingList::begin() const {
+  iterator it;
+  it.list_ = this;
+  it.settle();
+  return it;
+}
+
+FindingList::iterator FindingList::end() const {
+  iterator it;
+  it.list_ = this;
+  it.rule_ = static_cast<std::uint32_t>(flagged_.size());
+  it.aggregate_ = aggregates_.size();
+  return it;
+}
+
+Finding FindingList::iterator::operator*() const {
+  return row_ == kAggregates ? list_->aggregates_[aggregate_] : list_->element(rule_, static_cast<Index>(row_));
+}
+
+FindingList::iterator& FindingList::iterator::operator++() {
+  if (row_ == kAggregates) ++aggregate_;
+  else ++row_;
+  settle();
+  return *this;
+}
+
+// Moves to the next finding at or after the current position: the rule's next flagged
+// element, then its aggregates, then the next rule.
+void FindingList::iterator::settle() {
+  const auto rules = static_cast<std::uint32_t>(list_->flagged_.size());
+  const auto& aggregates = list_->aggregates_;
+  while (rule_ < rules) {
+    if (row_ != kAggregates) {
+      const RowMask& mask = list_->flagged_[rule_];
+      row_ = mask.next(row_);
+      if (row_ < mask.rows()) return;
+      row_ = kAggregates;
+    }
+    if (aggregate_ < aggregates.size() && aggregates[aggregate_].rule == rule_) return;
+    ++rule_;
+    row_ = 0;
+  }
+  row_ = 0;
+  aggregate_ = aggregates.size();
+}
+
+void RuleContext::aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor,
+                                    std::uint8_t domain, std::string message) {
+  Finding f;
+  f.rule = rule_index;
+  f.kind = kind;
+  f.row = row;
+  f.subject = subject;
+  f.op = op;
+  f.vendor = vendor;
+  f.domain = domain;
+  f.note = static_cast<std::uint32_t>(result.notes.size());
+  result.notes.push_back(std::move(message));
+  result.aggregates.push_back(f);
+}
+
+Measure RuleContext::measure(std::string op, std::string unit, double value, double limit, bool ok) const {
+  Measure m;
+  m.policy = pack.id;
+  m.rule = rule.id;
+  m.op = std::move(op);
+  m.unit = std::move(unit);
+  m.value = value;
+  m.limit = limit;
+  m.ok = ok;
+  return m;
+}
+
+namespace {
+
+RuleOutcome outcome_of(const Pack& pack, const Rule& rule, Date as_of) {
+  RuleOutcome o;
+  o.policy = pack.id;
+  o.rule = rule.id;
+  o.title = rule.title;
+  o.description = rule.description;
+  o.remediation = rule.remediation;
+  o.kind = rule.kind();
+  o.severity = rule.severity;
+  o.effective = rule.effective;
+  o.in_force = rule.in_force(as_of);
+  o.selector = rule.select.selector.text;
+  std::string titles;
+  for (const auto& id : rule.sources) {
+    if (const auto* source = pack.source(id)) {
+      titles += (titles.empty() ? "" : "; ") + source->title;
+      o.sources.push_back(*source);
+    }
+  }
+  o.citation = fmt::format("[{} {}; source: {}]", pack.id, rule.id, titles);
+  if (const auto* require = std::get_if<RequireRule>(&rule.spec)) {
+    o.evidence = require->scheme.empty() ? std::string(name_of(require->type))
+                                         : fmt::format("{} ({})", name_of(require->type), require->scheme);
+  }
+  if (const auto* near = std::get_if<ProximityRule>(&rule.spec)) o.radius_km = value_of(near->radius_km, pack).number;
+  return o;
+}
+
+}  // namespace
+
+namespace {
+
+void run_rule(RuleContext& ctx) {
+  std::visit(
+      [&](const auto& spec) {
+        using Spec = std::decay_t<decltype(spec)>;
+        if constexpr (std::is_same_v<Spec, ForbidRule>) run_forbid(ctx);
+        else if constexpr (std::is_same_v<Spec, CapRule>) run_cap(ctx, spec);
+        else if constexpr (std::is_same_v<Spec, ProximityRule>) run_proximity(ctx, spec);
+        else if constexpr (std::is_same_v<Spec, RequireRule>) run_require(ctx, spec);
+        else run_diversity(ctx, spec);
+      },
+      ctx.rule.spec);
+}
+
+}  // namespace
+
+Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& inventory, const EvaluationOptions& options) {
+  auto configured = with_parameters(std::vector<Pack>(packs.begin(), packs.end()), options.params);
+  if (!configured) return std::unexpected(configured.error());
+  Evaluation out;
+  out.as_of = options.as_of;
+  struct Task {
+    const Pack* pack;
+    const Rule* rule;
+    std::uint32_t index;
+  };
+  std::vector<Task> tasks;
+  for (const Pack& pack : *configured) {
+    for (const Rule& rule : pack.rules) {
+      const auto index = static_cast<std::uint32_t>(out.rules.size());
+      out.rules.push_back(outcome_of(pack, rule, options.as_of));
+      if (out.rules.back().in_force) tasks.push_back({&pack, &rule, index});
+    }
+  }
+  std::vector<RuleResult> results(out.rules.size());
+  FindingListAccess::prepare(out.findings, inventory, out.rules.size());
+  std::optional<SelectorEvaluator> own;
+  if (options.selectors == nullptr || &options.selectors->inventory() != &inventory) own.emplace(inventory, options.as_of);
+  SelectorEvaluator& selectors = own ? *own : *options.selectors;
+  selectors.set_as_of(options.as_of);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t t = next++; t < tasks.size(); t = next++) {
+      const Task& task = tasks[t];
+      const auto start = std::chrono::steady_clock::now();
+      RuleContext ctx{*task.pack,
+                      *task.rule,
+                      task.index,
+                      inventory,
+                      selectors,
+                      options,
+                      out.rules[task.index],
+                      results[task.index],
+                      FindingListAccess::flagged(out.findings, task.index),
+                      FindingListAccess::reasons(out.findings, task.index)};
+      run_rule(ctx);
+      out.rules[task.index].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+  };
+  // Rules are independent once their selectors are known (the selector memo is shared
+  // and locked), so they spread over threads; each writes only its own slot.
+  const std::size_t threads = std::min<std::size_t>(std::max(1U, options.threads), tasks.size());
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }
+  for (std::uint32_t r = 0; r < out.rules.size(); ++r) {
+    RuleResult& result = results[r];
+    const auto base = static_cast<std::uint32_t>(out.notes.size());
+    for (Finding f : result.aggregates) {
+      f.note += base;
+      FindingListAccess::aggregates(out.findings).push_back(f);
+    }
+    for (auto& note : result.notes) out.notes.push_back(std::move(note));
+    for (auto& m : result.measures) out.measures.push_back(std::move(m));
+    out.rules[r].findings = result.aggregates.size() + out.findings.flagged(r).count();
+  }
+  return out;
+}
+
+}  // namespace netvet::policy

@@ -1,0 +1,150 @@
+#pragma once
+// Evaluating policy packs against an inventory as of a date: the policy module's door for
+// running packs (pack.h loads them).
+//
+// Phases: parameter overrides are applied to copies of the packs (and re-checked); then,
+// for every rule in force on the date, its selectors are evaluated column by column over
+// the whole inventory (selector masks shared across rules and packs) and the rule's kind
+// turns the masks into findings and measures:
+//
+//   forbid     every selected element is a finding.
+//   cap        per operator (or region), the share of the scope (`within`) that the
+//              selected elements take, in sites, elements or subscribers, must be at or
+//              under `limit`. A site counts when it has an element in scope / selected; a
+//              site's subscribers count for each operator with elements there.
+//   proximity  selected elements at sites within `radius_km` of a facility of the given
+//              kinds and owners, or (serving: true) at sites that serve it: the facility's
+//              served_by, or when empty the cell sites within the serving radius.
+//   require    selected elements without evidence of the type (and scheme) valid on the
+//              date, for the element, its model or its vendor.
+//   diversity  per operator and domain, among the selected elements: at least
+//              `min_vendors` vendors, and no vendor above `max_share` of the elements.
+
+#include <iterator>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "policy/mask.h"
+
+#include "model/inventory.h"
+#include "policy/finding.h"
+#include "policy/pack.h"
+
+namespace netvet::policy {
+
+struct EvaluationOptions {
+  Date as_of = kNoDate;                 // required
+  std::vector<ParamOverride> params;    // --param NAME=VALUE
+  double serving_radius_km = 2.0;       // facilities without served_by: cell sites this close serve them
+  unsigned threads = 2;                 // rules are spread over this many threads (1: in the caller's)
+  // Reused across evaluations of one inventory on several dates (a timeline): the masks
+  // that do not depend on the date are computed once. Null: a fresh one.
+  SelectorEvaluator* selectors = nullptr;
+};
+
+// Why a proximity rule flags a site: the facility that makes it sensitive, and how.
+struct SiteReason {
+  Index facility = kNoIndex;
+  float km = 0;          // the distance (NaN: serves it by served_by, distance unknown)
+  bool serving = false;  // the site serves the facility
+};
+
+// A rule as evaluated: in force or not on the date, how many findings it raised, and what
+// its findings' messages share.
+struct RuleOutcome {
+  std::string policy, rule, title, description, remediation;
+  std::vector<PackSource> sources;  // the sources the rule cites
+  RuleKind kind = RuleKind::forbid;
+  RuleSeverity severity = RuleSeverity::high;
+  Date effective = kNoDate;
+  bool in_force = false;
+  std::size_t findings = 0;
+  std::string selector;    // the rule's select, as written
+  std::string citation;    // "[gb core-exclusion; source: <titles>]"
+  std::string evidence;    // require: "certification (BSI TR-03163)"
+  double radius_km = 0;    // proximity
+  double seconds = 0;      // time spent evaluating the rule (for --timings)
+};
+
+// Every finding of an evaluation, in pack order, rule order, then subject row order.
+//
+// Element findings (forbid, proximity, require) are kept as a mask over the element rows
+// per rule, not as records: a removal deadline can flag a million elements, and a bit
+// each is what evaluation can afford. Iterating yields compact Findings made on the fly
+// (by value); aggregates (cap, diversity: operators and regions) are stored as they are.
+class FindingList {
+ public:
+  class iterator {
+   public:
+    using value_type = Finding;
+    using reference = Finding;
+    using pointer = void;
+    using difference_type = std::ptrdiff_t;
+    using iterator_category = std::input_iterator_tag;
+
+    iterator() = default;
+    Finding operator*() const;
+    iterator& operator++();
+    void operator++(int) { ++*this; }
+    bool operator==(const iterator& other) const { return rule_ == other.rule_ && row_ == other.row_ && aggregate_ == other.aggregate_; }
+
+   private:
+    friend class FindingList;
+    static constexpr std::size_t kAggregates = std::numeric_limits<std::size_t>::max();
+    void settle();
+    const FindingList* list_ = nullptr;
+    std::uint32_t rule_ = 0;
+    std::size_t row_ = 0;  // the element row, or kAggregates
+    std::size_t aggregate_ = 0;
+  };
+
+  iterator begin() const;
+  iterator end() const;
+  std::size_t size() const;
+  bool empty() const { return size() == 0; }
+
+  // The element findings of rule `rule` as a mask (0 rows when the rule raises none).
+  const RowMask& flagged(std::uint32_t rule) const { return flagged_[rule]; }
+  // Proximity rules: why each site row is sensitive (empty for other rules).
+  const std::vector<SiteReason>& reasons(std::uint32_t rule) const { return reasons_[rule]; }
+  const std::vector<Finding>& aggregates() const { return aggregates_; }
+  // The compact finding about element `e` raised by rule `rule`.
+  Finding element(std::uint32_t rule, Index e) const;
+
+  // Calls fn(const Finding&) for every finding, in order; faster than iterating.
+  template <typename Fn>
+  void for_each(Fn&& fn) const {
+    std::size_t next = 0;
+    for (std::uint32_t r = 0; r < flagged_.size(); ++r) {
+      flagged_[r].for_each([&](std::size_t row) { fn(element(r, static_cast<Index>(row))); });
+      for (; next < aggregates_.size() && aggregates_[next].rule == r; ++next) fn(aggregates_[next]);
+    }
+  }
+
+ private:
+  friend struct FindingListAccess;  // evaluate.cpp fills it
+  const Inventory* inventory_ = nullptr;       // the inventory evaluated
+  std::vector<RowMask> flagged_;               // per rule
+  std::vector<std::vector<SiteReason>> reasons_;  // per rule
+  std::vector<Finding> aggregates_;            // in rule order
+};
+
+struct Evaluation {
+  Date as_of = kNoDate;
+  FindingList findings;  // refers to the inventory evaluated: keep it alive
+  std::vector<Measure> measures;
+  std::vector<RuleOutcome> rules;
+  std::vector<std::string> notes;  // the messages of aggregate findings (cap, diversity)
+};
+
+// Fails only on bad overrides (an unknown parameter, a value that does not fit).
+Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& inventory, const EvaluationOptions& options);
+
+// A finding as text, with a message that explains itself: the subject, the clause that
+// matched (or the measured value against the limit) and the rule's sources.
+// `inventory` is the one evaluated.
+FindingRecord record_of(const Evaluation& evaluation, const Inventory& inventory, const Finding& finding);
+std::vector<FindingRecord> records_of(const Evaluation& evaluation, const Inventory& inventory);
+
+}  // namespace netvet::policy

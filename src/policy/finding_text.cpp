@@ -1,0 +1,68 @@
+// Findings as text: the messages are made here, on demand, from the compact findings and
+// what the evaluation recorded about each rule.
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "policy/evaluate.h"
+
+namespace netvet::policy {
+namespace {
+
+// "huawei amf E12 at site S3"
+std::string describe_element(const Inventory& inv, Index e) {
+  const ElementTable& el = inv.elements;
+  return fmt::format("{} {} {} at site {}", inv.vendor_id(el.vendor[e]), inv.function_of(e).id, inv.str(el.id[e]),
+                     inv.str(inv.sites.id[el.site[e]]));
+}
+
+std::string element_message(const Evaluation& ev, const Inventory& inv, const Finding& f, const RuleOutcome& rule) {
+  const std::string element = describe_element(inv, f.row);
+  switch (rule.kind) {
+    case RuleKind::require:
+      return fmt::format("{} matches `{}` but has no {} valid on {} for itself, its model or its vendor {}", element,
+                         rule.selector, rule.evidence, format_date(ev.as_of), rule.citation);
+    case RuleKind::proximity: {
+      const FacilityTable& fac = inv.facilities;
+      const std::string facility = fmt::format("{} facility {}", name_of(fac.kind[f.facility]), inv.str(fac.id[f.facility]));
+      const std::string where = !f.serving ? fmt::format("is {:.2f} km from {} (radius {} km)", f.km, facility, rule.radius_km)
+                                : std::isnan(f.km) ? fmt::format("serves {}", facility)
+                                                   : fmt::format("serves {} ({:.2f} km away)", facility, f.km);
+      return fmt::format("{}: the site {}; the element matches `{}` {}", element, where, rule.selector, rule.citation);
+    }
+    default:
+      return fmt::format("{} matches `{}`, forbidden from {} {}", element, rule.selector, format_date(rule.effective),
+                         rule.citation);
+  }
+}
+
+}  // namespace
+
+FindingRecord record_of(const Evaluation& ev, const Inventory& inv, const Finding& f) {
+  const RuleOutcome& rule = ev.rules[f.rule];
+  FindingRecord r;
+  r.policy = rule.policy;
+  r.rule = rule.rule;
+  r.severity = rule.severity;
+  r.kind = f.kind;
+  r.subject = f.kind == SubjectType::region && f.subject == kEmptyStr ? "(no region)" : std::string(inv.str(f.subject));
+  r.op = inv.str(f.op);
+  r.vendor = inv.str(f.vendor);
+  if (f.domain != kNoDomain) r.scope = domain_name(static_cast<Domain>(f.domain));
+  r.effective = rule.effective;
+  r.clause = rule.selector;
+  if (f.kind == SubjectType::element) r.site = inv.elements.site[f.row];
+  r.message = f.note != kNoNote ? ev.notes[f.note] : element_message(ev, inv, f, rule);
+  r.fingerprint = fingerprint_of(r.policy, r.rule, r.kind, r.subject, r.scope);
+  return r;
+}
+
+std::vector<FindingRecord> records_of(const Evaluation& ev, const Inventory& inv) {
+  std::vector<FindingRecord> out;
+  out.reserve(ev.findings.size());
+  ev.findings.for_each([&](const Finding& f) { out.push_back(record_of(ev, inv, f)); });
+  return out;
+}
+
+}  // namespace netvet::policy

@@ -1,0 +1,146 @@
+#pragma once
+// Policy packs: a jurisdiction's high-risk-vendor regime as data (data/policies/ID.yaml).
+// This header is the door for loading packs; evaluate.h is the door for running them.
+// The format is documented in data/policies/README.md.
+//
+// A pack is loaded once, checked completely (unknown keys, bad expressions, unknown
+// designations or vendors, bad dates, references to unknown sources or parameters: each
+// problem with file:line:column) and then evaluated against any number of inventories.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "model/inventory.h"
+#include "policy/expression.h"
+#include "util/diagnostic.h"
+
+namespace netvet::policy {
+
+enum class RuleSeverity : std::uint8_t { critical, high, medium, low };
+enum class RuleKind : std::uint8_t { forbid, cap, proximity, require, diversity };
+enum class CapScope : std::uint8_t { op, region };
+enum class CapUnit : std::uint8_t { sites, elements, subscribers };
+
+std::string_view name_of(RuleSeverity severity);
+std::string_view name_of(RuleKind kind);
+std::string_view name_of(CapScope scope);
+std::string_view name_of(CapUnit unit);
+std::optional<CapUnit> parse_cap_unit(std::string_view name);
+
+// A place in the pack file (1-based), kept for problems found after loading, such as a
+// --param override that does not fit where the parameter is used.
+struct Location {
+  std::int64_t line = 0;
+  std::int64_t col = 0;
+};
+
+struct PackSource {
+  std::string id, title, url;
+};
+
+struct Parameter {
+  std::string name, description;
+  ParamValue value;                  // the default
+  std::vector<std::string> allowed;  // for text parameters: the values an override may take
+  Location at;
+};
+
+// A number or word a rule sets, written literally or as $parameter.
+struct Setting {
+  std::string param;  // the parameter's name when written as $name
+  ParamValue value;   // the literal (ignored when param is set)
+  Location at;
+};
+
+// A selector and the file position of each of its bytes, for errors found at evaluation.
+struct PackSelector {
+  Selector selector;
+  std::vector<Location> positions;  // positions[offset], one extra for the end
+  Location at(std::size_t offset) const;
+};
+
+struct ForbidRule {};
+struct CapRule {
+  PackSelector within;  // the scope's elements ("of what"): default every element
+  CapScope per = CapScope::op;
+  Setting unit;   // sites | elements | subscribers
+  Setting limit;  // a share, 0..1
+};
+struct ProximityRule {
+  std::vector<FacilityKind> kinds;  // empty: every kind
+  std::vector<Country> owners;      // empty: any owner
+  Setting radius_km;                // sites within this distance of a facility
+  bool serving = false;             // also the sites serving the facility
+};
+struct RequireRule {
+  EvidenceType type = EvidenceType::certification;
+  std::string scheme;  // empty: any scheme
+};
+struct DiversityRule {
+  Setting min_vendors;  // at least this many vendors per operator and domain
+  Setting max_share;    // no vendor above this share of the operator's elements in a domain
+};
+
+struct Rule {
+  std::string id, title, description, remediation;
+  RuleSeverity severity = RuleSeverity::high;
+  Date effective = kNoDate;  // in force from this date
+  Date end = kNoDate;        // no longer in force from this date (kNoDate: open)
+  std::vector<std::string> sources;  // PackSource ids
+  PackSelector select;
+  std::variant<ForbidRule, CapRule, ProximityRule, RequireRule, DiversityRule> spec;
+  Location at;
+
+  RuleKind kind() const { return static_cast<RuleKind>(spec.index()); }
+  bool in_force(Date date) const { return effective <= date && (end == kNoDate || date < end); }
+};
+
+struct Pack {
+  std::string file;  // as given, for messages
+  std::string id, title, jurisdiction, version, description;
+  Date reflects = kNoDate;  // the date whose legal state the pack reflects
+  std::vector<PackSource> sources;
+  std::vector<Parameter> parameters;
+  Parameters parameter_values;  // name -> current value (defaults, or overrides)
+  Designations designations;    // name -> registry vendor ids
+  std::vector<Rule> rules;
+  const VendorRegistry* registry = &VendorRegistry::builtin();
+  const FunctionVocabulary* functions = &FunctionVocabulary::builtin();
+
+  SelectorScope scope() const { return {registry, functions, &designations, &parameter_values}; }
+  const PackSource* source(std::string_view source_id) const;
+};
+
+struct PackOptions {
+  const VendorRegistry* registry = &VendorRegistry::builtin();
+  const FunctionVocabulary* functions = &FunctionVocabulary::builtin();
+};
+
+// Parses pack YAML; every problem is reported with `file`, line and column.
+Result<Pack> parse_pack(std::string_view text, std::string_view file, const PackOptions& options = {});
+// Reads and parses a pack file.
+Result<Pack> load_pack_file(const std::filesystem::path& path, const PackOptions& options = {});
+// A built-in pack (data/policies/ID.yaml embedded in the binary).
+Result<Pack> builtin_pack(std::string_view id, const PackOptions& options = {});
+std::vector<std::string> builtin_pack_ids();
+
+// A `--param NAME=VALUE` override; `PACK.NAME=VALUE` limits it to one pack.
+struct ParamOverride {
+  std::string pack;  // empty: every pack that declares the parameter
+  std::string name, value;
+};
+// "NAME=VALUE" or "PACK.NAME=VALUE".
+Result<ParamOverride> parse_param_override(std::string_view text);
+
+// Applies overrides to packs, re-checking every selector and setting that uses them.
+// An override no pack declares, or a value that does not fit, is an error.
+Result<std::vector<Pack>> with_parameters(std::vector<Pack> packs, const std::vector<ParamOverride>& overrides);
+
+// The value of a setting (its parameter's, when it names one).
+const ParamValue& value_of(const Setting& setting, const Pack& pack);
+
+}  // namespace netvet::policy

@@ -1,0 +1,53 @@
+#pragma once
+// Internal to src/policy: what each rule kind's evaluation receives, and the helpers they
+// share for recording findings.
+//
+// Rules run on several threads (evaluate.cpp), so a rule writes only into its own
+// RuleOutcome and RuleResult; evaluate() stitches the results together in rule order.
+
+#include <string>
+
+#include "policy/evaluate.h"
+#include "policy/expression.h"
+
+namespace netvet::policy {
+
+// What one rule raised besides its element mask: aggregate findings (their `note`
+// indexes `notes` here until evaluate() merges them) and measures.
+struct RuleResult {
+  std::vector<Finding> aggregates;
+  std::vector<std::string> notes;
+  std::vector<Measure> measures;
+};
+
+struct RuleContext {
+  const Pack& pack;
+  const Rule& rule;
+  std::uint32_t rule_index;  // into Evaluation::rules
+  const Inventory& inventory;
+  SelectorEvaluator& selectors;
+  const EvaluationOptions& options;
+  RuleOutcome& out_rule;
+  RuleResult& result;
+  RowMask& flagged;                  // the rule's element findings
+  std::vector<SiteReason>& reasons;  // proximity: why each site is sensitive
+
+  RowMask select(const PackSelector& s) { return selectors.elements(s.selector.expr, pack.scope()); }
+  RuleOutcome& outcome() { return out_rule; }
+
+  // An aggregate finding (per operator or region) with its message.
+  void aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor, std::uint8_t domain,
+                         std::string message);
+  Measure measure(std::string op, std::string unit, double value, double limit, bool ok) const;
+};
+
+void run_forbid(RuleContext& ctx);
+void run_cap(RuleContext& ctx, const CapRule& cap);
+void run_proximity(RuleContext& ctx, const ProximityRule& proximity);
+void run_require(RuleContext& ctx, const RequireRule& require);
+void run_diversity(RuleContext& ctx, const DiversityRule& diversity);
+
+// "37.5%"
+std::string percent(double share);
+
+}  // namespace netvet::policy

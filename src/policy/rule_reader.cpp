@@ -1,0 +1,178 @@
+// PackReader: the rules section. Each rule has the common keys and the keys of its kind;
+// anything else is an unknown key.
+
+#include <fmt/format.h>
+
+#include "policy/suggest.h"
+#include "policy/pack_reader.h"
+#include "util/text.h"
+
+namespace netvet::policy {
+namespace {
+
+constexpr std::string_view kKinds[] = {"forbid", "cap", "proximity", "require", "diversity"};
+constexpr std::string_view kSeverities[] = {"critical", "high", "medium", "low"};
+
+std::vector<std::string> names_of(std::span<const std::string_view> words) { return {words.begin(), words.end()}; }
+
+}  // namespace
+
+std::optional<std::string> check_setting_value(std::string_view key, const ParamValue& value) {
+  if (key == "unit" && !parse_cap_unit(value.text)) {
+    return fmt::format("unknown unit '{}': expected sites, elements or subscribers", value.text);
+  }
+  if ((key == "limit" || key == "max_share") && (value.number < 0 || value.number > 1)) {
+    return fmt::format("'{}' is a share between 0 and 1 (or 0% and 100%), not {}", key, value.text);
+  }
+  if (key == "radius_km" && value.number < 0) return fmt::format("'radius_km' cannot be negative ({})", value.text);
+  if (key == "min_vendors" && (value.number < 1 || value.number != static_cast<double>(static_cast<long long>(value.number)))) {
+    return fmt::format("'min_vendors' is a whole number of at least 1, not {}", value.text);
+  }
+  return std::nullopt;
+}
+
+void PackReader::read_rules(const YAML::Node& root) {
+  const YAML::Node list = root["rules"];
+  if (!list) return problem(root, "rules", "missing required key 'rules'");
+  if (!list.IsSequence()) return problem(list, "rules", "'rules' must be a list of rules");
+  for (const auto& node : list) {
+    auto rule = read_rule(node);
+    if (!rule) continue;
+    for (const auto& other : pack_.rules) {
+      if (other.id == rule->id) problem(node["id"], "id", fmt::format("duplicate rule id '{}'", rule->id));
+    }
+    pack_.rules.push_back(std::move(*rule));
+  }
+}
+
+std::optional<Rule> PackReader::read_rule(const YAML::Node& node) {
+  if (!is_map(node, "rules", "a rule")) return std::nullopt;
+  const std::size_t problems_before = problems_.size();
+  Rule rule;
+  rule.at = map_.location(node.Mark());
+  rule.id = text(node, "id", true).value_or("");
+  rule.title = text(node, "title", true).value_or("");
+  rule.description = text(node, "description", false).value_or("");
+  rule.remediation = text(node, "remediation", true).value_or("");
+  if (const auto severity = text(node, "severity", true)) {
+    const auto names = names_of(kSeverities);
+    const auto it = std::ranges::find(kSeverities, *severity);
+    if (it == std::end(kSeverities)) {
+      problem(node["severity"], "severity", fmt::format("unknown severity '{}': expected {}", *severity, join_or(names)));
+    } else {
+      rule.severity = static_cast<RuleSeverity>(it - std::begin(kSeverities));
+    }
+  }
+  rule.effective = date(node, "effective", true).value_or(kNoDate);
+  rule.end = date(node, "end", false).value_or(kNoDate);
+  if (rule.end != kNoDate && rule.effective != kNoDate && rule.end <= rule.effective) {
+    problem(node["end"], "end", "'end' must come after 'effective'");
+  }
+  rule.sources = texts(node, "sources");
+  if (rule.sources.empty()) problem(node, "sources", fmt::format("rule '{}' must cite at least one of the pack's sources", rule.id));
+  const YAML::Node sources = node["sources"];
+  for (std::size_t i = 0; i < rule.sources.size(); ++i) {
+    if (pack_.source(rule.sources[i])) continue;
+    std::vector<std::string> ids;
+    for (const auto& s : pack_.sources) ids.push_back(s.id);
+    const auto near = did_you_mean(rule.sources[i], ids);
+    problem(sources.IsSequence() ? sources[i] : sources, "sources",
+            fmt::format("unknown source '{}'{}", rule.sources[i], !near ? "" : fmt::format(" (did you mean '{}'?)", *near)));
+  }
+  const auto kind = text(node, "kind", true);
+  if (kind && !read_rule_spec(node, *kind, rule)) return std::nullopt;
+  if (problems_.size() != problems_before || !kind) return std::nullopt;
+  return rule;
+}
+
+bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, Rule& rule) {
+  const auto common = {"id", "title", "description", "kind", "severity", "effective", "end", "sources", "remediation", "select"};
+  auto keys = [&](std::initializer_list<std::string_view> own) {
+    std::vector<std::string_view> all(common.begin(), common.end());
+    all.insert(all.end(), own.begin(), own.end());
+    std::vector<std::string> names(all.begin(), all.end());
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      const std::string key = it->first.Scalar();
+      if (std::ranges::find(all, key) != all.end()) continue;
+      const auto near = did_you_mean(key, names);
+      problem(it->first, key, fmt::format("unknown key '{}' in a {} rule{}", key, kind,
+                                          !near ? fmt::format("; expected {}", join_or(names))
+                                                       : fmt::format(" (did you mean '{}'?)", *near)));
+    }
+  };
+  const bool select_required = kind != "diversity";
+  auto select = selector(node, "select", select_required);
+  if (select) {
+    rule.select = std::move(*select);
+  } else if (!select_required && !node["select"]) {
+    rule.select.selector = *compile_selector("true", pack_.scope());
+  }
+  if (kind == "forbid") {
+    keys({});
+    rule.spec = ForbidRule{};
+  } else if (kind == "cap") {
+    keys({"within", "per", "unit", "limit"});
+    CapRule cap;
+    if (auto within = selector(node, "within", false)) cap.within = std::move(*within);
+    else cap.within.selector = *compile_selector("true", pack_.scope());
+    const auto per = text(node, "per", false).value_or("operator");
+    if (per == "region") cap.per = CapScope::region;
+    else if (per != "operator") problem(node["per"], "per", fmt::format("unknown scope '{}': expected operator or region", per));
+    cap.unit = setting(node, "unit", ParamValue::Type::text, "sites").value_or(Setting{});
+    cap.limit = setting(node, "limit", ParamValue::Type::number, std::nullopt).value_or(Setting{});
+    rule.spec = std::move(cap);
+  } else if (kind == "proximity") {
+    keys({"facilities", "radius_km", "serving"});
+    ProximityRule near;
+    if (const YAML::Node facilities = node["facilities"]; facilities && is_map(facilities, "facilities", "'facilities'")) {
+      check_keys(facilities, {"kinds", "owners"}, "'facilities'");
+      for (const auto& k : texts(facilities, "kinds")) {
+        if (const auto parsed = parse_facility_kind(k)) near.kinds.push_back(*parsed);
+        else problem(facilities["kinds"], "kinds", fmt::format("unknown facility kind '{}': expected {}", k, join_or(facility_kind_names())));
+      }
+      for (const auto& o : texts(facilities, "owners")) {
+        if (const auto parsed = parse_country(o)) near.owners.push_back(*parsed);
+        else problem(facilities["owners"], "owners", fmt::format("'{}' is not a two-letter country code", o));
+      }
+    }
+    near.radius_km = setting(node, "radius_km", ParamValue::Type::number, "0").value_or(Setting{});
+    if (const auto serving = text(node, "serving", false)) {
+      if (*serving != "true" && *serving != "false") problem(node["serving"], "serving", "'serving' is true or false");
+      near.serving = *serving == "true";
+    }
+    if (!node["radius_km"] && !near.serving) {
+      problem(node, "radius_km", "a proximity rule needs 'radius_km', 'serving: true' or both");
+    }
+    rule.spec = std::move(near);
+  } else if (kind == "require") {
+    keys({"evidence"});
+    RequireRule require;
+    const YAML::Node evidence = node["evidence"];
+    if (!evidence) {
+      problem(node, "evidence", "a require rule needs 'evidence: {type: ..., scheme: ...}'");
+    } else if (is_map(evidence, "evidence", "'evidence'")) {
+      check_keys(evidence, {"type", "scheme"}, "'evidence'");
+      if (const auto type = text(evidence, "type", true)) {
+        if (const auto parsed = parse_evidence_type(*type)) require.type = *parsed;
+        else problem(evidence["type"], "type", fmt::format("unknown evidence type '{}': expected {}", *type, join_or(evidence_type_names())));
+      }
+      require.scheme = text(evidence, "scheme", false).value_or("");
+    }
+    rule.spec = std::move(require);
+  } else if (kind == "diversity") {
+    keys({"min_vendors", "max_share"});
+    DiversityRule diversity;
+    diversity.min_vendors = setting(node, "min_vendors", ParamValue::Type::number, "1").value_or(Setting{});
+    diversity.max_share = setting(node, "max_share", ParamValue::Type::number, "1").value_or(Setting{});
+    if (!node["min_vendors"] && !node["max_share"]) {
+      problem(node, "min_vendors", "a diversity rule needs 'min_vendors', 'max_share' or both");
+    }
+    rule.spec = std::move(diversity);
+  } else {
+    problem(node["kind"], "kind", fmt::format("unknown rule kind '{}': expected {}", kind, join_or(names_of(kKinds))));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace netvet::policy
