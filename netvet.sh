@@ -6,8 +6,10 @@
 #   ./netvet.sh build   build only (the binary is build/ci/apps/netvet/netvet)
 #   ./netvet.sh bench   build, then run the benchmarks (bench/README.md)
 #
-# Everything comes from Debian packages listed once, below; nothing is downloaded from
-# anywhere else. Run as root on a fresh machine, or as a user with sudo.
+# C++ dependencies come from Debian packages listed once, below; the HTML report's two
+# map packages come from the npm registry, pinned by web/package-lock.json (the build
+# runs `npm ci`). Nothing is downloaded from anywhere else. Run as root on a fresh
+# machine, or as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,8 +22,11 @@ PACKAGES=(
   libcsv-dev                                  # RFC 4180 CSV
   libcli11-dev                                # command-line parsing
   libabsl-dev                                 # flat hash maps for interning
-  libgtest-dev libgmock-dev                   # tests
+  libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)
+  nodejs                                      # npm: the HTML report's map packages (web/)
   libbenchmark-dev hyperfine                  # benchmarks
+  libboost-graph-dev                          # bench/peers: Boost.Graph, the C++ peer
+  python3-networkx python3-igraph             # bench/peers: the Python peers
 )
 PRESET=ci
 BUILD_DIR=build/$PRESET
@@ -29,17 +34,23 @@ NETVET=$BUILD_DIR/apps/netvet/netvet
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+apt_install() {
+  say "Installing Debian packages: $*"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
 ensure_packages() {
   local missing=()
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "Installing Debian packages: ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  # Debian's nodejs comes without npm, which is its own package; a nodejs that bundles
+  # npm conflicts with that package, so install it only when the command is missing.
+  command -v npm >/dev/null || apt_install npm
 }
 
 build() {
@@ -61,7 +72,19 @@ demo() {
   say "Vendor shares per operator and domain"
   "$NETVET" stats "$out/gb" | tee "$out/stats.txt"
   "$NETVET" stats "$out/gb" --format json --output "$out/stats.json"
-  say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json"
+  say "Exposure of the facilities to the gb pack's designated (high-risk) vendors"
+  # Exit code 1 means a facility is exposed to a designated vendor: expected here.
+  local rc=0
+  "$NETVET" exposure "$out/gb" --designated gb:designated --blast-radius | tee "$out/exposure.txt" || rc=$?
+  [ "$rc" -le 1 ] || exit "$rc"
+  for format in json html; do
+    rc=0
+    "$NETVET" exposure "$out/gb" --designated gb:designated --blast-radius --format "$format" \
+      --output "$out/exposure.$format" || rc=$?
+    [ "$rc" -le 1 ] || exit "$rc"
+  done
+  say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json;"
+  say "exposure in $out/exposure.txt, $out/exposure.json and $out/exposure.html"
 }
 
 run_tests() {

@@ -30,7 +30,7 @@ std::string stats_text(const Inventory& inv, const InventoryStats& s, bool style
   std::string out;
   const auto title = [&](const std::string& t) { return style ? fmt::format("\033[1m{}\033[0m\n", t) : t + "\n"; };
   const std::string name(inv.str(inv.meta.name));
-  out += title(fmt::format("Inventory{}{}", name.empty() ? "" : " " + name,
+  out += title(fmt::format("Inventory{}{}", name.empty() ? "" : fmt::format(" {}", name),
                            inv.meta.country == kNoCountry ? "" : fmt::format(" ({})", name_of(inv.meta.country))));
   out += fmt::format("  {} operators, {} sites, {} elements, {} links, {} facilities, {} evidence records\n",
                      group_digits(s.operators), group_digits(s.sites), group_digits(s.elements),
@@ -39,7 +39,8 @@ std::string stats_text(const Inventory& inv, const InventoryStats& s, bool style
   out += fmt::format("  elements:   {}\n", counts_line(s.elements_by_domain));
   out += fmt::format("  links:      {}\n", counts_line(s.links_by_kind));
   if (!s.facilities_by_kind.empty()) out += fmt::format("  facilities: {}\n", counts_line(s.facilities_by_kind));
-  out += "\n" + title("Elements by vendor");
+  out += '\n';
+  out += title("Elements by vendor");
   TextTable vendors({"vendor", "elements", "known"}, {Align::left, Align::right, Align::left});
   for (const auto& [vendor, n] : s.elements_by_vendor) {
     const auto row = inv.find_vendor(vendor);
@@ -49,8 +50,9 @@ std::string stats_text(const Inventory& inv, const InventoryStats& s, bool style
 
   for (const auto& o : s.per_operator) {
     const std::string op_name(inv.str(inv.operators.name[o.op]));
-    out += "\n" + title(fmt::format("Operator {}{}: {} sites ({} cell), {} elements, {} subscribers",
-                                    inv.str(inv.operators.id[o.op]), op_name.empty() ? "" : " (" + op_name + ")",
+    out += '\n';
+    out += title(fmt::format("Operator {}{}: {} sites ({} cell), {} elements, {} subscribers",
+                                    inv.str(inv.operators.id[o.op]), op_name.empty() ? "" : fmt::format(" ({})", op_name),
                                     group_digits(o.sites), group_digits(o.cell_sites), group_digits(o.elements),
                                     group_digits(o.subscribers)));
     TextTable table({"domain", "vendor", "elements", "sites"}, {Align::left, Align::left, Align::right, Align::right});

@@ -1,0 +1,112 @@
+#include "report/check_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#ifndef NETVET_VERSION
+#error "NETVET_VERSION is set by src/report/CMakeLists.txt"
+#endif
+
+namespace netvet::report {
+
+std::string_view severity_name(FindingSeverity s) {
+  switch (s) {
+    case FindingSeverity::critical: return "critical";
+    case FindingSeverity::high: return "high";
+    case FindingSeverity::medium: return "medium";
+    case FindingSeverity::low: return "low";
+  }
+  return "high";
+}
+
+std::string_view subject_name(SubjectType s) {
+  switch (s) {
+    case SubjectType::element: return "element";
+    case SubjectType::site: return "site";
+    case SubjectType::operator_: return "operator";
+    case SubjectType::facility: return "facility";
+    case SubjectType::region: return "region";
+  }
+  return "element";
+}
+
+std::string_view unit_name(MeasureUnit u) {
+  switch (u) {
+    case MeasureUnit::sites: return "sites";
+    case MeasureUnit::elements: return "elements";
+    case MeasureUnit::subscribers: return "subscribers";
+    case MeasureUnit::vendors: return "vendors";
+  }
+  return "sites";
+}
+
+CheckSummary summarize(const CheckReport& report) {
+  CheckSummary s;
+  for (const Finding& f : report.findings) {
+    ++s.findings;
+    ++s.by_severity[static_cast<std::size_t>(f.severity)];
+    if (f.waived) ++s.waived;
+  }
+  s.compliant = s.waived == s.findings;
+  return s;
+}
+
+std::string rule_key(std::string_view policy, std::string_view rule) { return fmt::format("{}/{}", policy, rule); }
+
+std::vector<RuleInfo> all_rules(const CheckReport& report) {
+  std::vector<RuleInfo> rules = report.rules;
+  auto add = [&](const std::string& policy, const std::string& rule, FindingSeverity severity) {
+    const bool known = std::ranges::any_of(rules, [&](const RuleInfo& r) { return r.policy == policy && r.rule == rule; });
+    if (!known) rules.push_back({.policy = policy, .rule = rule, .title = rule, .severity = severity});
+  };
+  for (const Finding& f : report.findings) add(f.policy, f.rule, f.severity);
+  for (const Measure& m : report.measures) add(m.policy, m.rule, FindingSeverity::high);
+  return rules;
+}
+
+const Source& source_of(const CheckReport& report, const Finding& finding) {
+  if (has_source(finding.source)) return finding.source;
+  for (const RuleInfo& r : report.rules)
+    if (r.policy == finding.policy && r.rule == finding.rule) return r.source;
+  return finding.source;
+}
+
+std::string finding_fingerprint(const Finding& f) {
+  if (!f.fingerprint.empty()) return f.fingerprint;
+  // FNV-1a 64 over the identifying fields, each followed by a separator that cannot
+  // occur in ids, so ("ab","c") and ("a","bc") differ.
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&](std::string_view s) {
+    for (const char c : s) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 1099511628211ull;
+    }
+    h ^= 0x1f;
+    h *= 1099511628211ull;
+  };
+  mix(f.policy);
+  mix(f.rule);
+  mix(subject_name(f.subject_kind));
+  mix(f.subject_id);
+  mix(f.op);
+  mix(f.vendor);
+  return fmt::format("{:016x}", h);
+}
+
+std::optional<std::int64_t> examined(const CheckReport& report, std::string_view policy, std::string_view rule,
+                                     std::string_view op, SubjectType kind) {
+  for (const RuleScope& s : report.scopes)
+    if (s.policy == policy && s.rule == rule && s.op == op) return s.examined;
+  if (kind == SubjectType::operator_) return 1;
+  for (const OperatorInfo& o : report.operators) {
+    if (o.id != op) continue;
+    if (kind == SubjectType::element) return o.elements;
+    if (kind == SubjectType::site) return o.sites;
+  }
+  return std::nullopt;
+}
+
+std::string_view netvet_version() { return NETVET_VERSION; }
+
+}  // namespace netvet::report

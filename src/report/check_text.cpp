@@ -1,0 +1,139 @@
+// `netvet check` for people: a summary, then one block per rule with "x of N" per
+// operator, the rule's source, its measures against their limits, and its findings.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "report/check_formats.h"
+#include "report/text_table.h"
+
+namespace netvet::report {
+
+namespace {
+
+constexpr std::string_view kBold = "\033[1m", kRed = "\033[31m", kYellow = "\033[33m", kCyan = "\033[36m",
+                           kGreen = "\033[32m", kReset = "\033[0m";
+
+struct Painter {
+  bool style;
+  std::string operator()(std::string_view text, std::string_view code) const {
+    return style ? fmt::format("{}{}{}", code, text, kReset) : std::string(text);
+  }
+};
+
+std::string_view severity_colour(FindingSeverity s) {
+  switch (s) {
+    case FindingSeverity::critical:
+    case FindingSeverity::high: return kRed;
+    case FindingSeverity::medium: return kYellow;
+    case FindingSeverity::low: return kCyan;
+  }
+  return kRed;
+}
+
+// Measures are shares (0.41 of sites); a value above 1 can only be a count.
+std::string measure_value(double v) {
+  return v > 1.0 ? group_digits(static_cast<long long>(v)) : fmt::format("{:.1f}%", 100.0 * v);
+}
+
+std::string summary_line(const CheckSummary& s, const Painter& paint) {
+  std::string by;
+  for (std::size_t i = 0; i < kSeverityCount; ++i)
+    by += fmt::format("{}{} {}", i ? ", " : "", group_digits(s.by_severity[i]), severity_name(static_cast<FindingSeverity>(i)));
+  return fmt::format("  {} finding{} ({}){}. {}\n", group_digits(s.findings), s.findings == 1 ? "" : "s", by,
+                     s.waived ? fmt::format("; {} waived", group_digits(s.waived)) : "",
+                     s.compliant ? paint("Compliant", kGreen) : paint("Not compliant", kRed));
+}
+
+std::string explanation(const Finding& f, const Source& rule_source, const Source& source) {
+  std::string why = f.message;
+  if (!f.clause.empty()) why += fmt::format(" Matched: {}.", f.clause);
+  if (f.measured)
+    why += fmt::format(" Measured {} of {} against a limit of {}.", measure_value(f.measured->value),
+                       unit_name(f.measured->unit), measure_value(f.measured->limit));
+  const bool own = source.title != rule_source.title || source.url != rule_source.url;
+  if (has_source(source) && own) why += fmt::format(" Source: {}.", source.title);
+  if (f.waived) why += fmt::format(" Waived: {}.", f.waiver.empty() ? "no reason given" : f.waiver);
+  return why;
+}
+
+std::string rule_block(const CheckReport& report, const RuleInfo& r, const Painter& paint, std::size_t max_per_rule) {
+  std::vector<const Finding*> findings;
+  for (const Finding& f : report.findings)
+    if (f.policy == r.policy && f.rule == r.rule) findings.push_back(&f);
+  std::vector<const Measure*> measures;
+  for (const Measure& m : report.measures)
+    if (m.policy == r.policy && m.rule == r.rule) measures.push_back(&m);
+
+  std::string out = paint(fmt::format("{}  {}", rule_key(r.policy, r.rule), r.title), kBold);
+  out += fmt::format("  [{}]\n", paint(severity_name(r.severity), severity_colour(r.severity)));
+  if (!r.description.empty()) out += fmt::format("  {}\n", r.description);
+  if (has_source(r.source))
+    out += fmt::format("  Source: {}{}\n", r.source.title, r.source.url.empty() ? "" : fmt::format(" <{}>", r.source.url));
+
+  if (!measures.empty()) {
+    TextTable t({"operator", "measured", "limit", "verdict"}, {Align::left, Align::right, Align::right, Align::left});
+    for (const Measure* m : measures) {
+      std::string measured = fmt::format("{} of {}", measure_value(m->value), unit_name(m->unit));
+      if (m->count >= 0 && m->total >= 0)
+        measured = fmt::format("{} {}", share_text(m->count, m->total), unit_name(m->unit));
+      t.add_row({m->scope.empty() ? m->op : fmt::format("{} ({})", m->op, m->scope), measured, measure_value(m->limit), m->ok ? "within the limit" : "over the limit"});
+    }
+    out += t.render(2, false);
+  } else {
+    // "x of N": subjects with an unwaived finding, of those the rule examined.
+    const SubjectType kind = findings.empty() ? SubjectType::element : findings.front()->subject_kind;
+    std::set<std::string> ops;
+    for (const OperatorInfo& o : report.operators) ops.insert(o.id);
+    for (const Finding* f : findings) ops.insert(f->op);
+    TextTable t({"operator", fmt::format("{}s flagged", subject_name(kind))}, {Align::left, Align::right});
+    for (const std::string& op : ops) {
+      std::set<std::string_view> flagged;
+      for (const Finding* f : findings)
+        if (f->op == op && !f->waived) flagged.insert(f->subject_id);
+      const auto n = examined(report, r.policy, r.rule, op, kind);
+      const auto x = static_cast<long long>(flagged.size());
+      t.add_row({op.empty() ? "(none)" : op, n ? share_text(x, *n) : group_digits(x)});
+    }
+    out += t.render(2, false);
+  }
+
+  if (findings.empty()) return out + "  No findings.\n";
+  out += "\n";
+  TextTable t({"severity", "subject", "operator", "vendor", "effective", "finding"});
+  const std::size_t shown = max_per_rule == 0 ? findings.size() : std::min(max_per_rule, findings.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Finding* f = findings[i];
+    t.add_row({fmt::format("{}{}", severity_name(f->severity), f->waived ? " (waived)" : ""),
+               fmt::format("{} {}", subject_name(f->subject_kind), f->subject_id), f->op, f->vendor,
+               f->effective == kNoDate ? "" : format_date(f->effective),
+               explanation(*f, r.source, source_of(report, *f))});
+  }
+  out += t.render(2, false);
+  if (shown < findings.size())
+    out += fmt::format("  ... and {} more (all of them: --format json, csv or sarif)\n",
+                       group_digits(static_cast<long long>(findings.size() - shown)));
+  return out;
+}
+
+}  // namespace
+
+std::string check_text(const CheckReport& report, bool style, std::size_t max_per_rule) {
+  const Painter paint{style};
+  std::string out = paint(fmt::format("Check of {}{}{}", report.inventory.empty() ? "the inventory" : report.inventory,
+                                      report.country.empty() ? "" : fmt::format(" ({})", report.country),
+                                      report.as_of == kNoDate ? "" : fmt::format(" as of {}", format_date(report.as_of))),
+                          kBold) +
+                    "\n";
+  for (const PolicyRef& p : report.policies)
+    out += fmt::format("  Policy {} {}{}\n", p.id, p.version, p.title.empty() ? "" : ": " + p.title);
+  out += summary_line(summarize(report), paint);
+  for (const RuleInfo& r : all_rules(report)) {
+    out += '\n';
+    out += rule_block(report, r, paint, max_per_rule);
+  }
+  return out;
+}
+
+}  // namespace netvet::report

@@ -1,0 +1,17 @@
+#pragma once
+// A small check of a UK network shared by the report tests: three operators, six sites
+// in four cities, findings of every severity (one waived, one operator-level cap breach)
+// and messages that need quoting in every format.
+
+#include "model/inventory.h"
+#include "report/check_report.h"
+
+namespace netvet::report::testing {
+
+Inventory sample_inventory();
+CheckReport sample_report(const Inventory& inventory);
+
+// The message that needs escaping everywhere: comma, quotes, newline, markup.
+inline constexpr std::string_view kAwkwardMessage = "Huawei AAU5613, \"designated\"\nsee <annex & 2>";
+
+}  // namespace netvet::report::testing

@@ -1,0 +1,130 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "check_fixture.h"
+#include "report/check_formats.h"
+
+namespace netvet::report {
+namespace {
+
+using json = nlohmann::json;
+
+class CheckSarif : public ::testing::Test {
+ protected:
+  Inventory inv = testing::sample_inventory();
+  CheckReport report = testing::sample_report(inv);
+  json render() const { return json::parse(check_sarif(report).dump()); }
+};
+
+TEST_F(CheckSarif, HasTheShapeOfSarif210) {
+  const json s = render();
+  EXPECT_EQ(s["version"], "2.1.0");
+  EXPECT_TRUE(s["$schema"].get<std::string>().ends_with("sarif-2.1.0.json"));
+  ASSERT_EQ(s["runs"].size(), 1u);
+  const json& driver = s["runs"][0]["tool"]["driver"];
+  EXPECT_EQ(driver["name"], "netvet");
+  EXPECT_FALSE(driver["version"].get<std::string>().empty());
+  EXPECT_FALSE(driver.contains("informationUri"));  // not invented when unknown
+  report.information_uri = "https://example.org/netvet";
+  EXPECT_EQ(render()["runs"][0]["tool"]["driver"]["informationUri"], "https://example.org/netvet");
+
+  // Every rule the report knows, once, with a short description.
+  const json& rules = driver["rules"];
+  ASSERT_EQ(rules.size(), report.rules.size());
+  std::set<std::string> ids;
+  for (const json& r : rules) {
+    EXPECT_TRUE(ids.insert(r["id"].get<std::string>()).second) << r["id"];
+    EXPECT_FALSE(r["shortDescription"]["text"].get<std::string>().empty());
+  }
+  EXPECT_EQ(rules[0]["id"], "uk-tsa/core-exclusion");
+  EXPECT_EQ(rules[0]["helpUri"], report.rules[0].source.url);
+  EXPECT_EQ(rules[0]["fullDescription"]["text"], report.rules[0].description);
+  EXPECT_FALSE(rules[4].contains("helpUri"));  // a rule without a source
+
+  const json& results = s["runs"][0]["results"];
+  ASSERT_EQ(results.size(), report.findings.size());
+  for (const json& r : results) {
+    const std::string id = r["ruleId"];
+    ASSERT_TRUE(ids.contains(id)) << id;
+    EXPECT_EQ(rules[r["ruleIndex"].get<std::size_t>()]["id"], id);
+    EXPECT_TRUE(std::set<std::string>({"error", "warning", "note"}).contains(r["level"])) << r["level"];
+    EXPECT_FALSE(r["message"]["text"].get<std::string>().empty());
+    ASSERT_EQ(r["locations"].size(), 1u);
+    const json& logical = r["locations"][0]["logicalLocations"];
+    ASSERT_EQ(logical.size(), 1u);
+    EXPECT_EQ(logical[0]["kind"], "resource");
+    EXPECT_FALSE(logical[0]["fullyQualifiedName"].get<std::string>().empty());
+    ASSERT_TRUE(r["partialFingerprints"].is_object());
+    EXPECT_FALSE(r["partialFingerprints"].empty());
+  }
+  EXPECT_EQ(results[0]["level"], "error");    // critical
+  EXPECT_EQ(results[2]["level"], "warning");  // medium
+  EXPECT_EQ(results[4]["level"], "note");     // low
+  EXPECT_EQ(results[0]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "ee/element/E-LDN-AMF");
+  EXPECT_EQ(results[1]["locations"][0]["logicalLocations"][0]["fullyQualifiedName"], "operator/ee");
+  // The waived finding is reported, suppressed with its reason.
+  EXPECT_FALSE(results[0].contains("suppressions"));
+  ASSERT_TRUE(results[3].contains("suppressions"));
+  EXPECT_EQ(results[3]["suppressions"][0]["kind"], "external");
+  EXPECT_EQ(results[3]["suppressions"][0]["justification"], report.findings[3].waiver);
+}
+
+TEST_F(CheckSarif, RulesOnlyInFindingsStillGetARule) {
+  report.rules.clear();
+  const json s = render();
+  std::set<std::string> ids;
+  for (const json& r : s["runs"][0]["tool"]["driver"]["rules"]) ids.insert(r["id"]);
+  for (const json& r : s["runs"][0]["results"]) EXPECT_TRUE(ids.contains(r["ruleId"])) << r["ruleId"];
+}
+
+std::map<std::string, std::string> fingerprints(const json& sarif) {
+  std::map<std::string, std::string> out;  // fullyQualifiedName + rule -> fingerprint
+  for (const json& r : sarif["runs"][0]["results"])
+    out[r["ruleId"].get<std::string>() + " " +
+        r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].get<std::string>()] =
+        r["partialFingerprints"].dump();
+  return out;
+}
+
+TEST_F(CheckSarif, FingerprintsAreStableAcrossRunsOrderAndWording) {
+  const auto first = fingerprints(render());
+  EXPECT_EQ(first, fingerprints(render()));
+  // Another run: findings in another order, messages reworded, dates moved.
+  std::ranges::reverse(report.findings);
+  for (Finding& f : report.findings) {
+    f.message += " (reworded)";
+    f.effective = kNoDate;
+  }
+  EXPECT_EQ(first, fingerprints(render()));
+  // ... and distinct findings never share one.
+  std::set<std::string> distinct;
+  for (const auto& [key, fp] : first) distinct.insert(fp);
+  EXPECT_EQ(distinct.size(), first.size());
+  // A given fingerprint is kept as is.
+  report.findings[0].fingerprint = "from-the-engine";
+  EXPECT_EQ(render()["runs"][0]["results"][0]["partialFingerprints"]["netvetFinding/v1"], "from-the-engine");
+}
+
+TEST(FindingFingerprint, DependsOnIdentityNotOnMessage) {
+  Finding a{.policy = "p", .rule = "r", .subject_id = "E1", .op = "ee", .vendor = "huawei", .message = "x"};
+  Finding b = a;
+  b.message = "y";
+  b.severity = FindingSeverity::low;
+  EXPECT_EQ(finding_fingerprint(a), finding_fingerprint(b));
+  b.subject_id = "E2";
+  EXPECT_NE(finding_fingerprint(a), finding_fingerprint(b));
+  // Field boundaries count: ("ab", "c") is not ("a", "bc").
+  Finding c = a, d = a;
+  c.policy = "ab";
+  c.rule = "c";
+  d.policy = "a";
+  d.rule = "bc";
+  EXPECT_NE(finding_fingerprint(c), finding_fingerprint(d));
+  EXPECT_EQ(finding_fingerprint(a).size(), 16u);
+}
+
+}  // namespace
+}  // namespace netvet::report
