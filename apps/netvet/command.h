@@ -19,5 +19,11 @@ void add_stats(CLI::App& app, Run& run);
 void add_convert(CLI::App& app, Run& run);
 void add_generate(CLI::App& app, Run& run);
 void add_help_all(CLI::App& app, Run& run);
+void add_test_policy(CLI::App& app, Run& run);
+void add_policies(CLI::App& app, Run& run);
+void add_check(CLI::App& app, Run& run);
+void add_timeline(CLI::App& app, Run& run);
+void add_exposure(CLI::App& app, Run& run);
+void add_outage(CLI::App& app, Run& run);
 
 }  // namespace netvet::cli

@@ -21,6 +21,12 @@ int main(int argc, char** argv) {
   add_convert(app, run);
   add_generate(app, run);
   add_help_all(app, run);
+  add_test_policy(app, run);
+  add_policies(app, run);
+  add_check(app, run);
+  add_timeline(app, run);
+  add_exposure(app, run);
+  add_outage(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <memory>
+#include <thread>
 
 #include "io/csv_tokenizer.h"
 #include "io/inventory_io.h"
@@ -27,7 +28,9 @@ constexpr std::size_t kMaxFileBytes = 0xFFFF'FFF0u;  // CsvCells offsets are 32-
 struct CsvFile {
   std::filesystem::path path;
   TableSource source;
-  std::string text;
+  std::string_view text;  // the file: `owned` (small files) or `mapped` (big ones)
+  std::string owned;
+  MappedFile mapped;
   std::array<CsvCells, 2> chunks;  // first half (with the header) and second half
   std::size_t split = 0;
   Diagnostics problems;
@@ -64,16 +67,43 @@ void tokenize_part(CsvFile& file, std::size_t part) {
   const std::size_t begin = part == 0 ? 0 : file.split;
   const std::size_t end = part == 0 ? file.split : text.size();
   const std::string_view chunk = text.substr(begin, end - begin);
-  if (auto bad = check_text(chunk, file.source.file, begin, text.substr(0, begin))) {
-    file.problems.push_back(std::move(*bad));
+  const auto check = [&](std::size_t from, std::size_t to) {
+    // A block cut inside a UTF-8 sequence: the sequence is checked with the block it starts in.
+    const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(chunk[i]) & 0xC0) == 0x80; };
+    while (from > 0 && from < to && continuation(from)) ++from;
+    while (to < chunk.size() && continuation(to)) ++to;
+    auto bad = check_text(chunk.substr(from, to - from), file.source.file, begin + from, text.substr(0, begin + from));
+    if (bad) file.problems.push_back(std::move(*bad));
+    return !bad;
+  };
+  if (file.owned.empty()) {
+    // A mapped file: each block is checked, tokenized and given back in turn.
+    const auto release = [&](std::size_t from, std::size_t to) {
+      release_pages(text, begin + from, begin + to);
+      return true;
+    };
+    const auto error = file.chunks[part].tokenize(chunk, check, release);
+    if (!file.problems.empty() || !error) return;
+    // A text problem further on is reported rather than the quoting (as for small files).
+    if (const auto next = std::min(chunk.size(), (*error / (4u << 20) + 1) * (4u << 20)); !check(next, chunk.size())) return;
+    CsvCells whole;
+    const auto at = whole.tokenize(text).value_or(begin + *error);
+    file.problems.push_back(malformed_csv(file, at));
     return;
   }
+  if (!check(0, chunk.size())) return;
   if (const auto error = file.chunks[part].tokenize(chunk)) {
     // The cut assumed well-formed quoting: find the first problem on the whole text.
     CsvCells whole;
     const auto at = whole.tokenize(text).value_or(begin + *error);
     file.problems.push_back(malformed_csv(file, at));
   }
+}
+
+void free_text(CsvFile& file) {
+  file.text = {};
+  file.owned = {};
+  file.mapped = {};
 }
 
 // Hands the rows of one tokenized file to the loader.
@@ -90,12 +120,14 @@ class TableFeeder {
       return false;
     }
     if (!map_header(first)) return false;
+    if (table_ == TableId::links) {
+      feed_links();
+      return true;
+    }
     std::int64_t index = 0;
     for (CsvCells& cells : file_.chunks) {
       for (std::size_t row = (&cells == &first ? 1 : 0); row < cells.rows(); ++row) feed_row(cells, row, index++);
-      // The loader copied what it keeps (except pending links, which point into the
-      // cells until flush_links): free each half as soon as it is done.
-      if (table_ != TableId::links) cells.release();
+      cells.release();  // the loader copied what it keeps: free each half as soon as it is done
     }
     return true;
   }
@@ -142,7 +174,57 @@ class TableFeeder {
     return out;
   }
 
-  void feed_row(const CsvCells& cells, std::size_t row, std::int64_t index) {
+  // Links: both halves' ends are looked up on two threads, straight from the cells, then
+  // the rows are checked and added in order.
+  void feed_links() {
+    std::size_t a_field = targets_.size(), b_field = targets_.size();
+    for (std::size_t i = 0; i < targets_.size(); ++i) {
+      if (targets_[i].known && targets_[i].index == link_col::a) a_field = i;
+      if (targets_[i].known && targets_[i].index == link_col::b) b_field = i;
+    }
+    std::array<std::vector<Index>, 2> ends;  // per half: a, b of each row
+    std::vector<std::function<void()>> halves;
+    for (std::size_t h = 0; h < 2; ++h)
+      halves.emplace_back([&, h] { resolve_ends(file_.chunks[h], h == 0 ? 1 : 0, a_field, b_field, ends[h]); });
+    run_in_parallel(halves);
+    std::int64_t index = 0;
+    for (std::size_t h = 0; h < 2; ++h) {
+      const CsvCells& cells = file_.chunks[h];
+      const std::size_t first = h == 0 ? 1 : 0;
+      for (std::size_t row = first; row < cells.rows(); ++row) {
+        const std::size_t k = 2 * (row - first);
+        feed_row(cells, row, index++, std::pair{ends[h][k], ends[h][k + 1]});
+      }
+      file_.chunks[h].release();
+      ends[h] = {};
+    }
+  }
+
+  void resolve_ends(const CsvCells& cells, std::size_t first, std::size_t a_field, std::size_t b_field,
+                    std::vector<Index>& out) const {
+    const std::size_t rows = cells.rows() > first ? cells.rows() - first : 0;
+    out.assign(2 * rows, kNoIndex);
+    const std::size_t n = targets_.size();
+    const auto ok = [&](std::size_t row) { return cells.fields(row) == n; };
+    // Load the hash slots of the ids a few rows ahead while these are compared.
+    constexpr std::size_t kAhead = 8;
+    const auto prefetch = [&](std::size_t row) {
+      if (row >= cells.rows() || !ok(row)) return;
+      loader_.prefetch_element(cells.field(row, a_field));
+      loader_.prefetch_element(cells.field(row, b_field));
+    };
+    for (std::size_t row = first; row < std::min(cells.rows(), first + kAhead); ++row) prefetch(row);
+    for (std::size_t row = first; row < cells.rows(); ++row) {
+      prefetch(row + kAhead);
+      if (!ok(row)) continue;
+      const std::size_t k = 2 * (row - first);
+      out[k] = loader_.element_row(cells.field(row, a_field));
+      out[k + 1] = loader_.element_row(cells.field(row, b_field));
+    }
+  }
+
+  void feed_row(const CsvCells& cells, std::size_t row, std::int64_t index,
+                std::optional<std::pair<Index, Index>> ends = std::nullopt) {
     const std::size_t n = cells.fields(row);
     if (n != targets_.size()) {
       loader_.report(file_.source.at(index, "", cells.field(row, 0),
@@ -167,7 +249,8 @@ class TableFeeder {
       }
     }
     r.extras = extras_;
-    loader_.add_row(table_, file_.source, r);
+    if (ends) loader_.add_resolved_link(file_.source, r, ends->first, ends->second);
+    else loader_.add_row(table_, file_.source, r);
   }
 
   struct Target {
@@ -226,12 +309,22 @@ std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::st
     }
     return nullptr;
   }
-  auto text = read_file(file->path, file->source.file);
-  if (!text) {
-    for (auto& d : text.error()) loader.report(std::move(d));
-    return nullptr;
+  // Big files are mapped and read through once (tokenize_part gives their pages back).
+  std::error_code size_ec;
+  if (std::filesystem::file_size(file->path, size_ec) > kSplitBytes && !size_ec) {
+    file->mapped = MappedFile(file->path);
+    file->mapped.sequential();
+    file->text = file->mapped.text();
   }
-  file->text = std::move(*text);
+  if (file->text.empty()) {
+    auto text = read_file(file->path, file->source.file);
+    if (!text) {
+      for (auto& d : text.error()) loader.report(std::move(d));
+      return nullptr;
+    }
+    file->owned = std::move(*text);
+    file->text = file->owned;
+  }
   if (file->text.size() > kMaxFileBytes) {
     Diagnostic d;
     d.file = file->source.file;
@@ -260,10 +353,12 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
   auto meta = open_table(folder, "meta.csv", nullptr, false, loader);
   if (loader.failed()) return std::move(loader).finish();
 
-  // Check and tokenize every file, the biggest halves first.
+  // Check and tokenize every file but links.csv on two threads, the biggest halves first;
+  // then tokenize links.csv on the helper thread while this one feeds the other tables.
+  CsvFile* const links = tables[static_cast<std::size_t>(TableId::links)].get();
   std::vector<std::pair<CsvFile*, std::size_t>> parts;
   for (auto& t : tables)
-    if (t) {
+    if (t && t.get() != links) {
       parts.emplace_back(t.get(), 0);
       if (t->split < t->text.size()) parts.emplace_back(t.get(), 1);
     }
@@ -274,27 +369,64 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
   std::vector<std::function<void()>> tasks;
   for (auto [file, part] : parts) tasks.emplace_back([file, part] { tokenize_part(*file, part); });
   run_in_parallel(tasks);
-  for (auto* file : {tables[0].get(), tables[1].get(), tables[2].get(), tables[3].get(), tables[4].get(),
-                     tables[5].get(), meta.get()})
-    if (file) {
-      for (auto& d : file->problems) loader.report(std::move(d));
-      file->text = {};  // the rows live in the arenas now
-    }
-  if (loader.failed()) return std::move(loader).finish();
+  // links.csv is about to be tokenized: estimate its rows from its size.
+  const std::size_t link_rows = links ? links->text.size() / 40 : 0;
+  const auto tokenize_links = [links] {
+    if (!links) return;
+    tokenize_part(*links, 0);
+    if (links->split < links->text.size()) tokenize_part(*links, 1);
+    free_text(*links);
+  };
+  std::jthread links_helper(tokenize_links);
 
+  const std::array<CsvFile*, kTableCount + 1> files = {tables[0].get(), tables[1].get(), tables[2].get(),
+                                                       tables[3].get(), tables[4].get(), tables[5].get(),
+                                                       meta.get()};
+  bool tokenized = true;
+  for (auto* file : files)
+    if (file && file != links) {
+      tokenized = tokenized && file->problems.empty();
+      free_text(*file);  // the rows live in the arenas now
+    }
   const auto rows = [&](TableId t) {
     const auto& f = tables[static_cast<std::size_t>(t)];
-    return f ? f->chunks[0].rows() + f->chunks[1].rows() : 0;
+    if (!f) return std::size_t{0};
+    if (f.get() == links) return link_rows;
+    return f->chunks[0].rows() + f->chunks[1].rows();
   };
-  loader.reserve(rows(TableId::sites), rows(TableId::elements), rows(TableId::links));
-  if (meta) feed_meta(*meta, loader);
+  if (tokenized) loader.reserve(rows(TableId::sites), rows(TableId::elements), rows(TableId::links));
+  // Every table before links, as long as the files are well-formed; a table with an
+  // unusable header stops the tables after it.
+  bool usable = true;
+  if (tokenized) {
+    if (meta) feed_meta(*meta, loader);
+    for (const auto& spec : table_specs()) {
+      if (spec.id == TableId::links) break;
+      auto& file = tables[static_cast<std::size_t>(spec.id)];
+      if (!file) continue;
+      usable = TableFeeder(*file, loader, spec.id).feed();
+      for (auto& c : file->chunks) c.release();
+      if (!usable) break;
+    }
+  }
+  links_helper.join();
+  if (!tokenized || (links && !links->problems.empty())) {
+    // Malformed files: report those problems alone, as if nothing had been fed.
+    InventoryLoader bad(*options.functions, *options.registry);
+    for (auto* file : files)
+      if (file)
+        for (auto& d : file->problems) bad.report(std::move(d));
+    return std::move(bad).finish();
+  }
+  if (!usable) return std::move(loader).finish();
   for (const auto& spec : table_specs()) {
+    if (spec.id < TableId::links) continue;
     auto& file = tables[static_cast<std::size_t>(spec.id)];
     if (!file) continue;
-    const bool usable = TableFeeder(*file, loader, spec.id).feed();
+    const bool ok = TableFeeder(*file, loader, spec.id).feed();
     loader.flush_links();
     for (auto& c : file->chunks) c.release();
-    if (!usable) break;
+    if (!ok) break;
   }
   return std::move(loader).finish();
 }

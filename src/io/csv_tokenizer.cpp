@@ -19,7 +19,9 @@ void CsvCells::on_row(int, void* self) {
   cells.row_end_.push_back(static_cast<std::uint32_t>(cells.field_end_.size()));
 }
 
-std::optional<std::size_t> CsvCells::tokenize(std::string_view text) {
+std::optional<std::size_t> CsvCells::tokenize(std::string_view text) { return tokenize(text, {}, {}); }
+
+std::optional<std::size_t> CsvCells::tokenize(std::string_view text, const BlockHook& before, const BlockHook& after) {
   // Each field loses at least its separator: the text's size bounds the arena.
   arena_.reserve(arena_.size() + text.size());
   field_end_.reserve(field_end_.size() + text.size() / 6);
@@ -28,7 +30,20 @@ std::optional<std::size_t> CsvCells::tokenize(std::string_view text) {
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return 0;
   // One block holds the longest field: fewer reallocations inside libcsv.
   csv_set_blk_size(&parser, 4096);
-  const std::size_t parsed = csv_parse(&parser, text.data(), text.size(), on_field, on_row, this);
+  constexpr std::size_t kBlock = 4u << 20;
+  std::size_t parsed = 0;
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = std::min(text.size(), begin + kBlock);
+    if (before && !before(begin, end)) {
+      csv_free(&parser);
+      return std::nullopt;
+    }
+    const std::size_t n = csv_parse(&parser, text.data() + begin, end - begin, on_field, on_row, this);
+    parsed += n;
+    if (n != end - begin) break;
+    if (after) after(begin, end);
+    begin = end;
+  }
   std::optional<std::size_t> error;
   if (parsed != text.size()) {
     error = parsed == 0 ? 0 : parsed - 1;

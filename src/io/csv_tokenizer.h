@@ -5,6 +5,7 @@
 // two threads (split_rows).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -26,6 +27,11 @@ class CsvCells {
   // Tokenizes `text` (whole rows) onto the end. On malformed CSV, returns the offset in
   // `text` where the problem starts.
   std::optional<std::size_t> tokenize(std::string_view text);
+  // The same, a few megabytes at a time: `before(begin, end)` is called before each block
+  // of `text` is parsed (false stops, with no offset returned: the caller found a problem
+  // of its own) and `after(begin, end)` once it has been (to release a mapping's pages).
+  using BlockHook = std::function<bool(std::size_t begin, std::size_t end)>;
+  std::optional<std::size_t> tokenize(std::string_view text, const BlockHook& before, const BlockHook& after);
   void release();
 
  private:

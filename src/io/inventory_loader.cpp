@@ -18,6 +18,8 @@ std::string unknown_name(std::string_view what, std::string_view value, const st
   return fmt::format("unknown {} '{}'; expected {}", what, value, join_or(valid));
 }
 
+constexpr std::size_t kParallelLinks = 1u << 20;
+
 ExtraColumns& extras_of(Inventory& inv, TableId table) {
   switch (table) {
     case TableId::operators: return inv.operators.extra;
@@ -139,14 +141,20 @@ std::optional<Index> InventoryLoader::cached_site(const TableSource& s, const Ro
   return site;
 }
 
-void InventoryLoader::add_link(const TableSource& s, const RowCells& r) {
+bool InventoryLoader::link_fields(const TableSource& s, const RowCells& r, LinkKind& kind) {
   const bool a = required(s, r, link_col::a), b = required(s, r, link_col::b);
-  if (!a || !b) return;
-  LinkKind kind = LinkKind::transport;
+  if (!a || !b) return false;
+  kind = LinkKind::transport;
   if (const auto text = r.cell[link_col::kind]; !text.empty()) {
     if (const auto k = parse_link_kind(text)) kind = *k;
     else report(s.at(r.index, "kind", text, unknown_name("link kind", text, link_kind_names())));
   }
+  return true;
+}
+
+void InventoryLoader::add_link(const TableSource& s, const RowCells& r) {
+  LinkKind kind{};
+  if (!link_fields(s, r, kind)) return;
   links_.source = &s;
   links_.a.push_back(r.cell[link_col::a]);
   links_.b.push_back(r.cell[link_col::b]);
@@ -158,36 +166,48 @@ void InventoryLoader::add_link(const TableSource& s, const RowCells& r) {
   if (!links_.extras_end.empty()) links_.extras_end.push_back(static_cast<std::uint32_t>(links_.extras.size()));
 }
 
-void InventoryLoader::flush_links() {
+void InventoryLoader::add_resolved_link(const TableSource& s, const RowCells& r, Index a, Index b) {
+  LinkKind kind{};
+  if (!link_fields(s, r, kind)) return;
+  if (a == kNoIndex) link_problems_.push_back(unknown_reference(s, r, link_col::a, r.cell[link_col::a], "elements"));
+  if (b == kNoIndex) link_problems_.push_back(unknown_reference(s, r, link_col::b, r.cell[link_col::b], "elements"));
+  if (a == kNoIndex || b == kNoIndex) return;
+  add_extras(TableId::links, r, builder_.add_link(a, b, kind));
+}
+
+void InventoryLoader::resolve_links() {
   const std::size_t n = links_.a.size();
   if (n == 0) return;
-  // Looking ids up is most of the work and only reads the pool: two threads share it.
-  const Inventory& inv = builder_.inventory();
+  // Looking ids up is most of the work and only reads the pool: two threads share it,
+  // each loading the hash slots of the ids a few links ahead while it compares these.
   std::vector<Index> a(n), b(n);
   const auto resolve = [&](std::size_t begin, std::size_t end) {
-    const auto find = [&](std::string_view text) {
-      const auto str = inv.strings.find(text);
-      return str && *str < inv.element_by_str.size() ? inv.element_by_str[*str] : kNoIndex;
-    };
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = begin; i < std::min(end, begin + kAhead); ++i) {
+      prefetch_element(links_.a[i]);
+      prefetch_element(links_.b[i]);
+    }
     for (std::size_t i = begin; i < end; ++i) {
-      a[i] = find(links_.a[i]);
-      b[i] = find(links_.b[i]);
+      if (i + kAhead < end) {
+        prefetch_element(links_.a[i + kAhead]);
+        prefetch_element(links_.b[i + kAhead]);
+      }
+      a[i] = element_row(links_.a[i]);
+      b[i] = element_row(links_.b[i]);
     }
   };
-  {
+  if (n < kParallelLinks) {
+    resolve(0, n);  // a thread would cost more than it saves
+  } else {
     std::vector<std::function<void()>> halves{[&] { resolve(0, n / 2); }, [&] { resolve(n / 2, n); }};
     run_in_parallel(halves);
   }
   const TableSource& s = *links_.source;
-  auto& table = builder_.inventory().links;
-  table.a.reserve(table.a.size() + n);
-  table.b.reserve(table.b.size() + n);
-  table.kind.reserve(table.kind.size() + n);
   RowCells r;
   for (std::size_t i = 0; i < n; ++i) {
     r.index = links_.index[i];
-    if (a[i] == kNoIndex) reference(s, r, link_col::a, links_.a[i], inv.element_by_str, "elements");
-    if (b[i] == kNoIndex) reference(s, r, link_col::b, links_.b[i], inv.element_by_str, "elements");
+    if (a[i] == kNoIndex) link_problems_.push_back(unknown_reference(s, r, link_col::a, links_.a[i], "elements"));
+    if (b[i] == kNoIndex) link_problems_.push_back(unknown_reference(s, r, link_col::b, links_.b[i], "elements"));
     if (a[i] == kNoIndex || b[i] == kNoIndex) continue;
     const Index row = builder_.add_link(a[i], b[i], links_.kind[i]);
     if (links_.extras_end.empty()) continue;
@@ -196,6 +216,12 @@ void InventoryLoader::flush_links() {
     add_extras(TableId::links, r, row);
   }
   links_ = PendingLinks{};
+}
+
+void InventoryLoader::flush_links() {
+  resolve_links();
+  for (auto& d : link_problems_) report(std::move(d));
+  link_problems_.clear();
 }
 
 void InventoryLoader::add_facility(const TableSource& s, const RowCells& r) {

@@ -22,14 +22,31 @@ class InventoryLoader {
 
   void reserve(std::size_t sites, std::size_t elements, std::size_t links) {
     builder_.reserve(sites, elements, links);
+    // Ids of sites and elements, site names, and a little text shared by many rows.
+    builder_.inventory().strings.reserve(2 * sites + elements + 4096);
   }
   // Registers an unknown column of `table`; rows refer to it by the returned handle.
   std::uint32_t declare_extra(TableId table, const std::string& name);
 
   void add_row(TableId table, const TableSource& source, const RowCells& row);
-  // Links are resolved in bulk, on two threads: call when a links table has been fed
-  // (and before the buffers its cells point into go away).
+  // Links fed by add_row are resolved in bulk, on two threads. resolve_links: call when
+  // part of a links table has been fed, before the buffers its cells point into go away;
+  // flush_links when the whole table has (it resolves the rest, then reports the unknown
+  // ends, after the table's other problems, in row order).
+  void resolve_links();
   void flush_links();
+  // A links row whose ends the reader looked up itself with element_row (kNoIndex: not
+  // found): checked and added like add_row's, without the pending copy. Call flush_links
+  // after the table.
+  void add_resolved_link(const TableSource& s, const RowCells& r, Index a, Index b);
+  // The elements row of an id, or kNoIndex. Only reads: several threads may call it while
+  // no row is being added. prefetch_element starts loading what element_row(id) will read.
+  Index element_row(std::string_view id) const {
+    const Inventory& inv = builder_.inventory();
+    const auto str = inv.strings.find(id);
+    return str && *str < inv.element_by_str.size() ? inv.element_by_str[*str] : kNoIndex;
+  }
+  void prefetch_element(std::string_view id) const { builder_.inventory().strings.prefetch(id); }
   // A meta entry (meta.csv 0-based data row `row`, or a key of the JSON "meta" object).
   void add_meta(const TableSource& source, std::int64_t row, std::string_view key, std::string_view value);
   void report(Diagnostic d) { problems_.push_back(std::move(d)); }
@@ -59,6 +76,10 @@ class InventoryLoader {
   std::optional<Index> reference(const TableSource& s, const RowCells& r, std::size_t c,
                                  std::string_view text, const std::vector<Index>& by_str,
                                  std::string_view target);
+  Diagnostic unknown_reference(const TableSource& s, const RowCells& r, std::size_t c, std::string_view text,
+                               std::string_view target) const;
+  // The checks add_link and add_resolved_link share; false when the row cannot be a link.
+  bool link_fields(const TableSource& s, const RowCells& r, LinkKind& kind);
   void duplicate(const TableSource& s, const RowCells& r, std::size_t c, const std::vector<Index>& by_str);
   void resolve_subject(const TableSource& s, const RowCells& r, EvidenceRow& row);
   std::optional<Index> vendor_row(std::string_view text) const;
@@ -82,6 +103,7 @@ class InventoryLoader {
   std::vector<Index> served_by_scratch_;
   std::vector<std::string_view> meta_seen_;
   PendingLinks links_;
+  Diagnostics link_problems_;  // unknown ends, reported by flush_links
   // Exports list a site's elements together: the last site looked up is usually next.
   std::string_view last_site_text_;
   std::optional<Index> last_site_;

@@ -21,22 +21,10 @@ using simdjson::error_code;
 
 constexpr std::string_view kFormat = "netvet-inventory";
 
-// Tables each table refers to (shared/spec/inventory.md), which must be loaded before it.
-bool depends_on(TableId table, TableId other) {
-  switch (table) {
-    case TableId::operators: return false;
-    case TableId::sites: return other == TableId::operators;
-    case TableId::elements: return other == TableId::operators || other == TableId::sites;
-    case TableId::links: return other == TableId::elements;
-    case TableId::facilities: return other == TableId::sites;
-    case TableId::evidence: return other == TableId::elements;
-  }
-  return false;
-}
-
 }  // namespace
 
 Flow JsonReader::syntax(error_code e, const char* where) {
+  syntax_failed_ = true;
   const char* at = where;
   if (!at && doc_) {
     if (auto loc = doc_->current_location(); !loc.error()) at = loc.value_unsafe();
@@ -206,6 +194,7 @@ Flow JsonReader::header_value(std::string_view key, sj::value v) {
 
 Result<Inventory> read_json(const std::filesystem::path& file, const ReadOptions& options) {
   const std::string shown = file.string();
+  if (auto streamed = read_json_streamed(file, shown, options)) return std::move(*streamed);
   auto text = read_file(file, shown, simdjson::SIMDJSON_PADDING);
   if (!text) return std::unexpected(std::move(text.error()));
   if (auto bad = check_text(*text, shown)) return fail(std::move(*bad));

@@ -38,13 +38,18 @@ bool fits(CellKind kind, sj::json_type t) {
 }  // namespace
 
 Flow JsonReader::read_table(TableId table, sj::array array) {
-  std::int64_t index = 0;
+  if (read_rows(table, array, 0) == Flow::stop) return Flow::stop;
+  loader_.flush_links();  // while the strings it points into are alive
+  return Flow::go;
+}
+
+Flow JsonReader::read_rows(TableId table, sj::array array, std::int64_t first) {
+  std::int64_t index = first;
   for (auto item : array) {
     sj::value value;
     if (const auto e = std::move(item).get(value)) return syntax(e);
     if (read_row(table, value, index++) == Flow::stop) return Flow::stop;
   }
-  loader_.flush_links();  // while the strings it points into are alive
   return Flow::go;
 }
 
@@ -69,12 +74,16 @@ Flow JsonReader::read_row(TableId table, sj::value value, std::int64_t index) {
   r.index = index;
   extras_.clear();
   std::uint32_t seen = 0;
+  std::size_t next = 0;  // writers put keys in the spec's order: try the one after the last first
   for (auto field : object) {
     sj::raw_json_string raw;
     if (const auto e = field.key().get(raw)) return syntax(e);
     std::optional<std::size_t> column;
-    for (std::size_t c = 0; c < spec.columns.size() && !column; ++c)
+    for (std::size_t k = 0; k < spec.columns.size() && !column; ++k) {
+      const std::size_t c = (next + k) % spec.columns.size();
       if (raw.unsafe_is_equal(spec.columns[c].name)) column = c;
+    }
+    if (column) next = *column + 1;
     std::string_view key;
     if (!column) {
       if (const auto e = field.unescaped_key().get(key)) return syntax(e);

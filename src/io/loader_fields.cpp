@@ -86,10 +86,15 @@ std::optional<Index> InventoryLoader::reference(const TableSource& s, const RowC
                                                 std::string_view target) {
   const auto str = builder_.inventory().strings.find(text);
   if (str && *str < by_str.size() && by_str[*str] != kNoIndex) return by_str[*str];
-  report(s.at(r.index, s.column(c), text,
-              fmt::format("unknown {} '{}'; expected the id of a row of {}", target.substr(0, target.size() - 1),
-                          text, target)));
+  report(unknown_reference(s, r, c, text, target));
   return std::nullopt;
+}
+
+Diagnostic InventoryLoader::unknown_reference(const TableSource& s, const RowCells& r, std::size_t c,
+                                              std::string_view text, std::string_view target) const {
+  return s.at(r.index, s.column(c), text,
+              fmt::format("unknown {} '{}'; expected the id of a row of {}", target.substr(0, target.size() - 1),
+                          text, target));
 }
 
 void InventoryLoader::duplicate(const TableSource& s, const RowCells& r, std::size_t c,

@@ -27,13 +27,21 @@ std::string_view StringPool::store(std::string_view text) {
 }
 
 StrId StringPool::intern(std::string_view text) {
-  if (auto it = index_.find(text); it != index_.end()) return it->second;
-  const auto id = static_cast<StrId>(views_.size());
-  const std::string_view stored = store(text);
-  text_bytes_ += text.size();
-  views_.push_back(stored);
-  index_.emplace(stored, id);
-  return id;
+  // One probe finds the string or the slot a new one goes into.
+  auto it = index_.lazy_emplace(text, [&](const auto& construct) {
+    const auto id = static_cast<StrId>(views_.size());
+    const std::string_view stored = store(text);
+    text_bytes_ += text.size();
+    views_.push_back(stored);
+    construct(stored, id);
+  });
+  return it->second;
+}
+
+void StringPool::reserve(std::size_t strings) {
+  if (strings <= views_.size()) return;
+  views_.reserve(strings);
+  index_.reserve(strings);
 }
 
 std::optional<StrId> StringPool::find(std::string_view text) const {

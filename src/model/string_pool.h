@@ -28,6 +28,11 @@ class StringPool {
   StrId intern(std::string_view text);
   // The id of `text` when it was interned before.
   std::optional<StrId> find(std::string_view text) const;
+  // Starts loading the part of the index find(text) or intern(text) will read, so that a
+  // batch of lookups can overlap their cache misses (prefetch a few ahead, then find).
+  void prefetch(std::string_view text) const { index_.prefetch(text); }
+  // Room for `strings` strings in all, so that a big load does not regrow the index.
+  void reserve(std::size_t strings);
   std::string_view operator[](StrId id) const { return views_[id]; }
   std::size_t size() const { return views_.size(); }
   // Bytes held by the text itself (not the index), for memory reports.

@@ -77,6 +77,8 @@ void sites_and_elements_without_traffic(const Inventory& inv, const Locator& loc
   for (Index e = 0; e < inv.elements.size(); ++e)
     if (inv.domain_of(e) == Domain::ran) has_ran[inv.elements.site[e]] = 1;
   for (Index l = 0; l < inv.links.size(); ++l) {
+    // A hosted function (a virtual core function on NFVI) carries traffic through its host.
+    if (inv.links.kind[l] == LinkKind::hosts) linked[inv.links.b[l]] = 1;
     if (inv.links.kind[l] != LinkKind::transport) continue;
     linked[inv.links.a[l]] = linked[inv.links.b[l]] = 1;
     if (inv.links.a[l] == inv.links.b[l]) {

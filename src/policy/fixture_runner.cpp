@@ -143,10 +143,10 @@ class CaseReader {
     if (!list.IsSequence()) return problem(list, "findings", "'findings' is a list (write [] for a quiet case)");
     for (const auto& item : list) {
       ExpectedFinding f;
-      YAML::Node subject = item;
+      // A fresh node, not an assignment: assigning a yaml-cpp node writes into what it refers to.
+      const YAML::Node subject = item.IsMap() ? item["subject"] : item;
       if (item.IsMap()) {
         check_keys(item, {"subject", "scope", "vendor", "operator", "severity"}, "a finding");
-        subject = item["subject"];
         if (!subject) {
           problem(item, "subject", "a finding needs 'subject' (KIND:ID, as element:E1)");
           continue;

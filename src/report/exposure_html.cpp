@@ -162,7 +162,7 @@ std::string facility_block(const Inventory& inv, const ExposureTable& t, Index r
     chain_html += "<span class=\"arrow\">&rarr;</span><span class=\"end\">core</span></div>";
   }
   std::string name;
-  if (inv.facilities.name[f] != kEmptyStr) name = " " + esc(inv.str(inv.facilities.name[f]));
+  if (inv.facilities.name[f] != kEmptyStr) name = fmt::format(" {}", esc(inv.str(inv.facilities.name[f])));
   return fmt::format(
       "<div class=\"facility\" id=\"fac-{0}\"><h3><span class=\"mono\">{0}</span>{1}{2}</h3><div class=\"about\">{3}</div>{4}"
       "<dl class=\"facts\"><dt>Possible</dt><dd>{5} elements; vendors {6}</dd><dt>Control plane</dt><dd>{7}</dd>"

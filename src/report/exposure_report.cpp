@@ -174,7 +174,7 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
     table.add_row({"control plane", joined(ids.vendors(t.control_plane_vendors[r]))});
     table.add_row({"influence", joined(ids.vendors(t.influence_vendors[r]))});
     if (!c.designation.empty())
-      table.add_row({"exposed to", exposed_to.empty() ? "none" : paint(style, kRed, "EXPOSED: " + joined(exposed_to))});
+      table.add_row({"exposed to", exposed_to.empty() ? "none" : paint(style, kRed, fmt::format("EXPOSED: {}", joined(exposed_to)))});
     // The header row of two blanks is left out: a key/value table reads without it.
     std::string body = table.render(2, false);
     body.erase(0, body.find('\n') + 1);

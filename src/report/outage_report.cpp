@@ -70,10 +70,10 @@ std::string outage_text(const Inventory& inv, std::span<const OutageResult> resu
   out += "  a cell site survives when one of its remaining radio elements reaches a remaining sink of its operator\n";
   if (!c.absent_vendors.empty())
     out += fmt::format("  no element in this inventory: {}\n", fmt::join(c.absent_vendors, ", "));
-  out += "\n" + bold(style, "As it stands (no vendor out)") + "\n" + operators_table(inv, baseline, style);
+  out += fmt::format("\n{}\n{}", bold(style, "As it stands (no vendor out)"), operators_table(inv, baseline, style));
   for (const OutageResult& r : results) {
-    out += "\n" + bold(style, fmt::format("{} - {}", fmt::join(scenario_vendor_ids(inv, r, c), ", "), name_of(r.scenario.mode))) +
-           "\n" + operators_table(inv, r, style);
+    const std::string title = fmt::format("{} - {}", fmt::join(scenario_vendor_ids(inv, r, c), ", "), name_of(r.scenario.mode));
+    out += fmt::format("\n{}\n{}", bold(style, title), operators_table(inv, r, style));
   }
   return out;
 }

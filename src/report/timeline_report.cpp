@@ -29,11 +29,15 @@ std::string timeline_text(const policy::Timeline& t, std::span<const policy::Pac
   auto bold = [&](const std::string& s) { return style ? "\033[1m" + s + "\033[0m" : s; };
   std::string packs_text;
   for (const auto& p : packs) packs_text += (packs_text.empty() ? "" : ", ") + p.id;
-  std::string out = bold(fmt::format("Timeline of {} from {}{}", packs_text, format_date(t.from),
-                                     t.until == kNoDate ? "" : " to " + format_date(t.until))) + "\n";
+  std::string out = bold(t.until == kNoDate
+                             ? fmt::format("Timeline of {} from {}", packs_text, format_date(t.from))
+                             : fmt::format("Timeline of {} from {} to {}", packs_text, format_date(t.from), format_date(t.until)));
+  out += '\n';
   out += fmt::format("  {} open finding{} on {}.\n", count(t.open), t.open == 1 ? "" : "s", format_date(t.from));
   for (const auto& d : t.dates) {
-    out += "\n" + bold(fmt::format("{}  +{} -{}  ({} open)", format_date(d.date), count(d.appear), count(d.clear), count(d.open))) + "\n";
+    out += '\n';
+    out += bold(fmt::format("{}  +{} -{}  ({} open)", format_date(d.date), count(d.appear), count(d.clear), count(d.open)));
+    out += '\n';
     for (const auto& e : d.events) out += fmt::format("  {}\n", e.text);
     if (d.changes.empty()) {
       out += "  No finding appears or clears.\n";
@@ -49,7 +53,9 @@ std::string timeline_text(const policy::Timeline& t, std::span<const policy::Pac
     }
     out += table.render(2, false);
   }
-  out += "\n" + bold("What must be done by when") + "\n";
+  out += '\n';
+  out += bold("What must be done by when");
+  out += '\n';
   if (t.obligations.empty()) out += "  Nothing: no finding is open or appears.\n";
   std::string op;
   for (const auto& o : t.obligations) {

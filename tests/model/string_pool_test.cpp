@@ -1,5 +1,6 @@
 #include "model/string_pool.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -24,7 +25,7 @@ TEST(StringPool, ViewsSurviveGrowthAcrossChunksAndMoves) {
   StringPool pool;
   const StrId first = pool.intern("E0000000");
   const std::string_view view = pool[first];
-  for (int i = 1; i < 300000; ++i) pool.intern("E" + std::to_string(i));
+  for (int i = 1; i < 300000; ++i) pool.intern(fmt::format("E{}", i));
   pool.intern(std::string(600000, 'x'));  // a text larger than a chunk
   StringPool moved = std::move(pool);
   EXPECT_EQ(view, "E0000000");
