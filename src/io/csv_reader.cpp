@@ -6,6 +6,7 @@
 // because the string pool is not thread-safe.
 
 #include <fmt/format.h>
+#include <malloc.h>
 
 #include <array>
 #include <memory>
@@ -409,6 +410,9 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
       if (!usable) break;
     }
   }
+  // The cells of those tables are freed; glibc keeps freed blocks for reuse, but links
+  // are smaller than elements: hand the pages back rather than carry them to the end.
+  ::malloc_trim(0);
   links_helper.join();
   if (!tokenized || (links && !links->problems.empty())) {
     // Malformed files: report those problems alone, as if nothing had been fed.

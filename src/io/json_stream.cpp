@@ -22,7 +22,7 @@ namespace netvet::io {
 
 namespace {
 
-constexpr std::size_t kChunkBytes = 64;   // TEMP-SMALL rows parsed at once
+constexpr std::size_t kChunkBytes = 8u << 20;   // rows parsed at once
 constexpr std::size_t kCheckBytes = 16u << 20;  // text checked (UTF-8) at once
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
