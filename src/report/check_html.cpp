@@ -12,63 +12,24 @@
 #include "report/check_formats.h"
 #include "report/check_map.h"
 #include "report/html/assets.h"
+#include "report/html/html_text.h"
 #include "report/html/page_data.h"
 #include "report/text_table.h"
 
 namespace netvet::report {
 
+using html::esc;
+using html::fill;
+using html::package_version;
+using html::script_safe;
+
 namespace {
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
-// JSON inside <script type="application/json">: '<' can only occur inside strings,
-// where \u003c means the same, so no "</script>" or "<!--" can end the block early.
-std::string script_safe(std::string_view json_text) {
-  std::string out;
-  out.reserve(json_text.size());
-  for (const char c : json_text) {
-    if (c == '<') out += "\\u003c";
-    else out += c;
-  }
-  return out;
-}
 std::string script_json(const nlohmann::json& j) {
   return script_safe(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-// Replaces each {{name}} of the template once, in one pass, so that nothing inserted
-// is itself searched for placeholders.
-std::string fill(std::string_view tpl, const std::map<std::string, std::string, std::less<>>& vars) {
-  std::string out;
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t open = tpl.find("{{", pos);
-    if (open == std::string_view::npos) break;
-    const std::size_t close = tpl.find("}}", open);
-    assert(close != std::string_view::npos);
-    out.append(tpl.substr(pos, open - pos));
-    const auto it = vars.find(tpl.substr(open + 2, close - open - 2));
-    assert(it != vars.end() && "report.html names a placeholder check_html does not fill");
-    if (it != vars.end()) out += it->second;
-    pos = close + 2;
-  }
-  out.append(tpl.substr(pos));
-  return out;
-}
 
 std::string percent(double v) { return v > 1.0 ? group_digits(static_cast<long long>(v)) : fmt::format("{:.1f}%", 100.0 * v); }
 
@@ -169,10 +130,6 @@ std::string rules_table(const CheckReport& report) {
          rows + "</tbody></table>";
 }
 
-std::string package_version(std::string_view package_json) {
-  const auto j = nlohmann::json::parse(package_json, nullptr, false);
-  return j.is_object() && j.contains("version") && j["version"].is_string() ? j["version"].get<std::string>() : "?";
-}
 
 }  // namespace
 

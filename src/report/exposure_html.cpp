@@ -14,65 +14,22 @@
 #include "report/check_report.h"
 #include "report/exposure_report.h"
 #include "report/html/assets.h"
+#include "report/html/html_text.h"
 #include "report/outage_report.h"
 #include "report/text_table.h"
 
 namespace netvet::report {
 
+using html::esc;
+using html::fill;
+using html::package_version;
+using html::script_safe;
+
 namespace {
 
-// esc, script_safe, fill and package_version are the check report's (check_html.cpp),
-// kept private there; the same few lines here.
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (const char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
-// JSON inside <script type="application/json">: '<' only occurs in strings, where \u003c
-// means the same, so nothing can close the block early.
-std::string script_safe(std::string_view json_text) {
-  std::string out;
-  out.reserve(json_text.size());
-  for (const char c : json_text) {
-    if (c == '<') out += "\\u003c";
-    else out += c;
-  }
-  return out;
-}
 
-std::string fill(std::string_view tpl, const std::map<std::string, std::string, std::less<>>& vars) {
-  std::string out;
-  std::size_t pos = 0;
-  while (true) {
-    const std::size_t open = tpl.find("{{", pos);
-    if (open == std::string_view::npos) break;
-    const std::size_t close = tpl.find("}}", open);
-    assert(close != std::string_view::npos);
-    out.append(tpl.substr(pos, open - pos));
-    const auto it = vars.find(tpl.substr(open + 2, close - open - 2));
-    assert(it != vars.end() && "exposure.html names a placeholder exposure_html.cpp does not fill");
-    if (it != vars.end()) out += it->second;
-    pos = close + 2;
-  }
-  out.append(tpl.substr(pos));
-  return out;
-}
 
-std::string package_version(std::string_view package_json) {
-  const auto j = nlohmann::json::parse(package_json, nullptr, false);
-  return j.is_object() && j.contains("version") && j["version"].is_string() ? j["version"].get<std::string>() : "?";
-}
 
 std::string count(std::size_t n) { return group_digits(static_cast<long long>(n)); }
 
