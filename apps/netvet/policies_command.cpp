@@ -132,7 +132,7 @@ std::string expr_words(const Expr& e, const policy::Pack& pack, bool nested = fa
     case CompareOp::gt: return fmt::format("{} {} {}", field, dated ? "after" : "is above", value);
     case CompareOp::ge: return fmt::format("{} {} {}", field, dated ? "on or after" : "is at least", value);
     case CompareOp::has: return fmt::format("{} include {}", field, value);
-    case CompareOp::in: return fmt::format("{} {} {}", field, info.list ? "include any of" : "is", value);
+    case CompareOp::in: return fmt::format("{} {} {}", field, info.list ? "include any of" : "is one of", value);
     case CompareOp::not_in: return fmt::format("{} {} {}", field, info.list ? "include none of" : "is none of", value);
   }
   return policy::to_string(e);
