@@ -1,0 +1,234 @@
+// `netvet exposure` through the real binary, on examples/london with answers worked out
+// by hand from its CSV files: the facilities' unavoidable elements and vendors, the two
+// operators serving the US embassy, exposed_to, isolated facilities, the exit codes a
+// pipeline relies on (and their --kind/--owner filter), and the HTML page.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "run_netvet.h"
+
+namespace netvet::testing {
+namespace {
+
+using Json = nlohmann::json;
+using Strings = std::vector<std::string>;
+
+const std::string kLondon = NETVET_SOURCE_DIR "/examples/london";
+
+Json run_json(const std::string& args, int expected_exit) {
+  const CliRun r = run_netvet(args + " --format json");
+  EXPECT_EQ(r.exit_code, expected_exit) << args << "\n" << r.err;
+  return Json::parse(r.out);
+}
+
+const Json& facility(const Json& doc, const std::string& id) {
+  for (const auto& f : doc["facilities"])
+    if (f["id"] == id) return f;
+  static const Json none;
+  ADD_FAILURE() << "no facility " << id;
+  return none;
+}
+
+Strings strings(const Json& j) { return j.get<Strings>(); }
+
+// examples/london with two more facilities and an isolated cell site:
+// F-ELMS (embassy, US) served by C1 alone (Huawei radio, router and aggregation router),
+// F-BRIX (military, GB) served by C5 (ZTE end to end), F-CUTOFF (other, FR) served by C9,
+// a cell site whose only element has no link.
+std::string london_plus(const TempDir& dir) {
+  const std::filesystem::path to = dir.path() / "london";
+  std::filesystem::copy(kLondon, to, std::filesystem::copy_options::recursive);
+  std::ofstream(to / "facilities.csv", std::ios::app) << "F-ELMS,embassy,51.4831,-0.1326,US,C1,Nine Elms annex,\n"
+                                                      << "F-BRIX,military,51.4614,-0.1157,GB,C5,Brixton barracks,\n"
+                                                      << "F-CUTOFF,other,51.6,-0.2,FR,C9,Cut-off depot,\n";
+  std::ofstream(to / "sites.csv", std::ios::app) << "C9,alba,cell,51.6001,-0.2001,Far,London,1000,\n";
+  std::ofstream(to / "elements.csv", std::ios::app) << "C9-RU1,C9,ru,Nokia,,,,,,5G,2022-01-01\n";
+  return to.string();
+}
+
+TEST(ExposureCli, DocksIsASingleHomedMicrowaveSpur) {
+  const Json doc = run_json("exposure '" + kLondon + "' --vendors huawei,zte", 0);
+  const Json& docks = facility(doc, "F-DOCKS");
+  EXPECT_EQ(docks["kind"], "cni");
+  EXPECT_EQ(docks["owner"], "GB");
+  EXPECT_EQ(strings(docks["served_by"]), (Strings{"C4"}));
+  EXPECT_EQ(docks["isolated"], false);
+  // C4's small cell, router and microwave, C3's microwave and router, the aggregation
+  // router both lead into (AGG1-R1 and the optical ring can be avoided, as can CORE1's
+  // optical through the C8 -> Brig -> peering detour), and CORE1-R1 in front of both sinks.
+  EXPECT_EQ(strings(docks["unavoidable"]["elements"]),
+            (Strings{"AGG1-R2", "C3-CSR", "C3-MW", "C4-CSR", "C4-MW", "C4-SC", "CORE1-R1"}));
+  EXPECT_EQ(strings(docks["unavoidable"]["vendors"]), (Strings{"ceragon", "cisco", "juniper", "samsung"}));
+  EXPECT_EQ(strings(docks["control_plane"]["vendors"]), (Strings{"ericsson", "mavenir", "nokia", "oracle"}));
+  // DC1-NMS (Cisco) manages C3-CSR, AGG1-R2 and CORE1-R1, and DC1-OSS (Netcracker) the
+  // NMS; DC1-NFVI (Red Hat) hosts the control plane and DC1-MANO (Ericsson) manages it.
+  EXPECT_EQ(strings(docks["influence"]["vendors"]), (Strings{"cisco", "ericsson", "netcracker", "red-hat"}));
+  EXPECT_TRUE(docks["exposed_to"].empty());
+  const Strings possible = strings(docks["possible"]["vendors"]);
+  EXPECT_TRUE(std::find(possible.begin(), possible.end(), "huawei") != possible.end()) << "AGG1-R1 is on a path";
+  EXPECT_GT(docks["possible"]["count"].get<int>(), 7);
+}
+
+TEST(ExposureCli, TwoOperatorsLeaveTheUsEmbassyNothingUnavoidable) {
+  const Json doc = run_json("exposure '" + kLondon + "' --vendors huawei,zte", 0);
+  const Json& emb = facility(doc, "F-US-EMB");
+  EXPECT_EQ(emb["owner"], "US");
+  EXPECT_EQ(strings(emb["served_by"]), (Strings{"C1", "C2", "C6"}));  // the cell sites within 2 km
+  EXPECT_EQ(strings(emb["operators"]), (Strings{"alba", "brig"}));
+  EXPECT_EQ(emb["isolated"], false);
+  EXPECT_TRUE(emb["unavoidable"]["elements"].empty());
+  EXPECT_TRUE(emb["unavoidable"]["vendors"].empty());
+  const Strings possible = strings(emb["possible"]["vendors"]);
+  EXPECT_TRUE(std::find(possible.begin(), possible.end(), "huawei") != possible.end()) << "C1 is Huawei";
+  EXPECT_EQ(strings(emb["control_plane"]["vendors"]), (Strings{"ericsson", "mavenir", "nokia", "oracle"}));
+  EXPECT_EQ(strings(emb["influence"]["vendors"]), (Strings{"ericsson", "red-hat"}));
+  EXPECT_TRUE(emb["exposed_to"].empty());
+
+  const Json& wh = facility(doc, "F-WHITEHALL");
+  EXPECT_EQ(strings(wh["served_by"]), (Strings{"C2", "C7"}));
+  EXPECT_TRUE(wh["unavoidable"]["elements"].empty());
+  EXPECT_EQ(doc["designated"]["vendors"], (Strings{"huawei", "zte"}));
+}
+
+TEST(ExposureCli, JsonKeysAndSortOrderFollowTheContract) {
+  const Json doc = run_json("exposure '" + kLondon + "' --designated gb:designated", 0);
+  ASSERT_TRUE(doc["facilities"].is_array());
+  Strings ids;
+  for (const auto& f : doc["facilities"]) {
+    ids.push_back(f["id"]);
+    for (const char* key : {"id", "kind", "owner", "served_by", "unavoidable", "possible", "control_plane", "influence",
+                            "exposed_to"})
+      EXPECT_TRUE(f.contains(key)) << key;
+    EXPECT_TRUE(f["unavoidable"].contains("elements") && f["unavoidable"].contains("vendors"));
+    EXPECT_TRUE(f["possible"].contains("vendors") && f["possible"]["count"].is_number_unsigned());
+    for (const Json* list : {&f["served_by"], &f["unavoidable"]["elements"], &f["unavoidable"]["vendors"],
+                             &f["possible"]["vendors"], &f["control_plane"]["vendors"], &f["influence"]["vendors"],
+                             &f["exposed_to"]}) {
+      const Strings s = strings(*list);
+      EXPECT_TRUE(std::is_sorted(s.begin(), s.end())) << f["id"] << " " << list->dump();
+    }
+  }
+  EXPECT_EQ(ids, (Strings{"F-DOCKS", "F-US-EMB", "F-WHITEHALL"}));
+  EXPECT_EQ(doc["designated"]["source"], "gb:designated");
+  EXPECT_EQ(doc["designated"]["vendors"], (Strings{"huawei"}));
+}
+
+TEST(ExposureCli, VendorNamesGoThroughTheRegistry) {
+  const Json a = run_json("exposure '" + kLondon + "' --vendors 'HUAWEI, ZTE Corporation'", 0);
+  EXPECT_EQ(a["designated"]["vendors"], (Strings{"huawei", "zte"}));
+}
+
+TEST(ExposureCli, ExitCodeFollowsKindAndOwner) {
+  TempDir dir;
+  const std::string inv = london_plus(dir);
+  EXPECT_EQ(run_netvet("exposure '" + inv + "' --vendors huawei,zte").exit_code, 1);
+  EXPECT_EQ(run_netvet("exposure '" + inv + "' --vendors zte --kind military").exit_code, 1);  // F-BRIX: zte
+  EXPECT_EQ(run_netvet("exposure '" + inv + "' --vendors huawei,zte --owner US").exit_code, 1);        // F-ELMS: huawei
+  EXPECT_EQ(run_netvet("exposure '" + inv + "' --vendors huawei,zte --kind government,cni").exit_code, 0);
+  EXPECT_EQ(run_netvet("exposure '" + inv + "' --vendors huawei,zte --owner GB --kind embassy").exit_code, 0);
+  EXPECT_EQ(run_netvet("exposure '" + inv + "' --vendors zte --owner us").exit_code, 0);
+  EXPECT_EQ(run_netvet("exposure '" + inv + "'").exit_code, 0);  // nothing designated: nothing exposed
+
+  const Json doc = run_json("exposure '" + inv + "' --vendors huawei,zte --kind military,embassy", 1);
+  Strings ids;
+  for (const auto& f : doc["facilities"]) ids.push_back(f["id"]);
+  EXPECT_EQ(ids, (Strings{"F-BRIX", "F-ELMS", "F-US-EMB"}));
+  // ZTE from the cell site to its router, then AGG1-R1, a Huawei router, in front of the core.
+  EXPECT_EQ(strings(facility(doc, "F-BRIX")["exposed_to"]), (Strings{"huawei", "zte"}));
+  EXPECT_EQ(strings(facility(doc, "F-BRIX")["unavoidable"]["elements"]),
+            (Strings{"AGG1-R1", "C5-CSR", "C5-GNB", "CORE1-R1"}));
+  EXPECT_EQ(strings(facility(doc, "F-ELMS")["exposed_to"]), (Strings{"huawei"}));
+}
+
+TEST(ExposureCli, AFacilityThatCannotReachTheCoreIsIsolated) {
+  TempDir dir;
+  const std::string inv = london_plus(dir);
+  const Json doc = run_json("exposure '" + inv + "' --vendors huawei --owner FR", 0);
+  const Json& cut = facility(doc, "F-CUTOFF");
+  EXPECT_EQ(cut["isolated"], true);
+  EXPECT_TRUE(cut["unavoidable"]["elements"].empty());
+  EXPECT_TRUE(cut["exposed_to"].empty());
+  EXPECT_EQ(doc["summary"]["isolated"], 1);
+  const CliRun text = run_netvet("exposure '" + inv + "' --vendors huawei --owner FR");
+  EXPECT_NE(text.out.find("ISOLATED"), std::string::npos) << text.out;
+}
+
+TEST(ExposureCli, TextShowsEachFacilityAndTheBlastRadius) {
+  const CliRun r = run_netvet("exposure '" + kLondon + "' --designated gb:designated --blast-radius --sites");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const char* s : {"F-DOCKS  cni, owner GB", "F-US-EMB  embassy, owner US", "alba, brig", "gb:designated (huawei)",
+                        "Cell sites: 8", "Blast radius per vendor", "huawei *", "C4-SC"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s << "\n" << r.out;
+  // Every path of C1 and C5 crosses AGG1-R1 (Huawei): C1 itself is Huawei too.
+  const Json doc = run_json("exposure '" + kLondon + "' --designated gb:designated --blast-radius --sites", 0);
+  ASSERT_EQ(doc["cell_sites"].size(), 8u);
+  EXPECT_EQ(doc["cell_sites"][0]["id"], "C1");
+  EXPECT_EQ(doc["blast_radius"]["sites_total"], 8);
+  for (const auto& b : doc["blast_radius"]["vendors"]) {
+    if (b["vendor"] == "huawei") {
+      EXPECT_EQ(b["sites_crossing"], 2);  // C1, C5
+      EXPECT_EQ(b["subscribers_crossing"], 4200 + 3900);
+      EXPECT_EQ(b["designated"], true);
+    }
+    if (b["vendor"] == "cisco") { EXPECT_EQ(b["sites_crossing"], 6); }  // CORE1-R1: every alba site
+  }
+}
+
+TEST(ExposureCli, BadInputExitsTwoAndSaysWhatExists) {
+  CliRun r = run_netvet("exposure '" + kLondon + "' --designated xx:designated");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("built-in packs:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("gb"), std::string::npos) << r.err;
+  r = run_netvet("exposure '" + kLondon + "' --designated gb:nope");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("it has: designated"), std::string::npos) << r.err;
+  r = run_netvet("exposure '" + kLondon + "' --designated gb");
+  EXPECT_EQ(r.exit_code, 2);
+  r = run_netvet("exposure '" + kLondon + "' --vendors huawie-nope");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("vendors in this inventory:"), std::string::npos) << r.err;
+  r = run_netvet("exposure '" + kLondon + "' --vendors huawei --designated gb:designated");
+  EXPECT_EQ(r.exit_code, 2);
+  r = run_netvet("exposure '" + kLondon + "' --kind palace");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("embassy"), std::string::npos) << r.err;
+  TempDir dir;
+  r = run_netvet("exposure '" + kLondon + "' --vendors nope --format json --output '" + (dir / "x.json") + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.json"));
+}
+
+TEST(ExposureCli, HtmlIsSelfContainedWithChainsAndOutageChart) {
+  TempDir dir;
+  const std::string out = dir / "exposure.html";
+  const CliRun r = run_netvet("exposure '" + kLondon + "' --designated gb:designated --serving-radius 0.15 --format html --output '" + out + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const std::string html = read_file(out);
+  EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
+  EXPECT_EQ(html.find("{{"), std::string::npos) << "a placeholder left unfilled";
+  EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  // F-DOCKS's chain in path order, from the small cell to the core router.
+  const auto docks = html.find("id=\"fac-F-DOCKS\"");
+  ASSERT_NE(docks, std::string::npos);
+  std::size_t at = docks;
+  for (const char* e : {"C4-SC", "C4-CSR", "C4-MW", "C3-MW", "C3-CSR", "AGG1-R2", "CORE1-R1"}) {
+    const auto next = html.find(std::string(">") + e + "<", at);
+    ASSERT_NE(next, std::string::npos) << e;
+    at = next;
+  }
+  EXPECT_NE(html.find("exposed to huawei"), std::string::npos);
+  EXPECT_NE(html.find("chip designated"), std::string::npos);
+  // The outage chart: Huawei's group, with alba's bars.
+  EXPECT_NE(html.find("data-vendors=\"huawei\""), std::string::npos);
+  EXPECT_NE(html.find("data-operator=\"alba\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace netvet::testing
