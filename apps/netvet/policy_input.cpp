@@ -118,4 +118,15 @@ std::optional<std::vector<policy::Assumption>> read_assumptions(const std::vecto
   return out;
 }
 
+std::optional<std::optional<policy::WaiverSet>> read_waivers(const std::string& path,
+                                                             const std::vector<policy::Pack>& packs) {
+  if (path.empty()) return std::optional<policy::WaiverSet>{};
+  auto waivers = policy::load_waivers(path, packs);
+  if (!waivers) {
+    print_problems(waivers.error());
+    return std::nullopt;
+  }
+  return std::optional<policy::WaiverSet>{std::move(*waivers)};
+}
+
 }  // namespace netvet::cli

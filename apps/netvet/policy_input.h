@@ -11,6 +11,7 @@
 #include "options.h"
 #include "policy/assume.h"
 #include "policy/pack.h"
+#include "policy/waivers.h"
 #include "util/diagnostic.h"
 
 namespace netvet::cli {
@@ -38,6 +39,11 @@ struct MergedScope {
   policy::SelectorScope scope() const { return {&VendorRegistry::builtin(), &FunctionVocabulary::builtin(), &designations, &parameters}; }
 };
 MergedScope merged_scope(const std::vector<policy::Pack>& packs);
+
+// --waivers FILE (empty path: no waivers). The outer optional is empty on error; the
+// inner one when no file was given.
+std::optional<std::optional<policy::WaiverSet>> read_waivers(const std::string& path,
+                                                             const std::vector<policy::Pack>& packs);
 
 // --assume texts.
 std::optional<std::vector<policy::Assumption>> read_assumptions(const std::vector<std::string>& texts,

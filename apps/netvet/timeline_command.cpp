@@ -43,15 +43,9 @@ int run_timeline(const TimelineArgs& args) {
   const MergedScope scope = merged_scope(*packs);
   const auto assumptions = read_assumptions(args.assume, scope.scope());
   if (!assumptions) return kBadInput;
-  std::optional<policy::WaiverSet> waivers;
-  if (!args.waivers.empty()) {
-    auto w = policy::load_waivers(args.waivers, *packs);
-    if (!w) {
-      print_problems(w.error());
-      return kBadInput;
-    }
-    waivers = std::move(*w);
-  }
+  auto read = read_waivers(args.waivers, *packs);
+  if (!read) return kBadInput;
+  std::optional<policy::WaiverSet> waivers = std::move(*read);
   auto loaded = load_inventory(args.inventory);
   if (!loaded) return kBadInput;
   timer.lap("load");
