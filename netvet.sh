@@ -19,7 +19,7 @@ PACKAGES=(
   libfmt-dev                                  # formatting
   nlohmann-json3-dev libsimdjson-dev          # JSON documents; fast JSON inventory reading
   libyaml-cpp-dev                             # data files and policy packs
-  libcsv-dev                                  # RFC 4180 CSV
+  libcsv-dev                                  # RFC 4180 CSV: the reference our CSV scanner is tested against
   libcli11-dev                                # command-line parsing
   libabsl-dev                                 # flat hash maps for interning
   libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)

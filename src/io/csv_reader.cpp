@@ -1,10 +1,12 @@
 // read_csv_bundle: a folder of CSV tables -> an inventory.
 //
-// Fast path for big networks: every file is read whole; files over a few megabytes are cut
-// at a row boundary and their halves checked (UTF-8) and tokenized by libcsv on two
-// threads; then the rows are handed to the InventoryLoader table by table, on one thread,
-// because the string pool is not thread-safe.
+// Fast path for big networks: every file is read whole (big ones mapped); files over a few
+// megabytes are cut at a row boundary and their halves checked (UTF-8) and tokenized on
+// two threads; then the rows are handed to the InventoryLoader table by table, on one
+// thread, because the string pool is not thread-safe. A file's text is kept until its rows
+// are fed: the fields are views into it.
 
+#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 #include <malloc.h>
 
@@ -62,37 +64,18 @@ Diagnostic malformed_csv(const CsvFile& file, std::size_t offset) {
   return d;
 }
 
-// Checks and tokenizes one half of a file (`part` 0 or 1).
+// Checks and tokenizes one half of a file (`part` 0 or 1). The fields point into the
+// file's text, which is kept until its rows are fed.
 void tokenize_part(CsvFile& file, std::size_t part) {
   const std::string_view text = file.text;
   const std::size_t begin = part == 0 ? 0 : file.split;
   const std::size_t end = part == 0 ? file.split : text.size();
   const std::string_view chunk = text.substr(begin, end - begin);
-  const auto check = [&](std::size_t from, std::size_t to) {
-    // A block cut inside a UTF-8 sequence: the sequence is checked with the block it starts in.
-    const auto continuation = [&](std::size_t i) { return (static_cast<unsigned char>(chunk[i]) & 0xC0) == 0x80; };
-    while (from > 0 && from < to && continuation(from)) ++from;
-    while (to < chunk.size() && continuation(to)) ++to;
-    auto bad = check_text(chunk.substr(from, to - from), file.source.file, begin + from, text.substr(0, begin + from));
-    if (bad) file.problems.push_back(std::move(*bad));
-    return !bad;
-  };
-  if (file.owned.empty()) {
-    // A mapped file: each block is checked, tokenized and given back in turn.
-    const auto release = [&](std::size_t from, std::size_t to) {
-      release_pages(text, begin + from, begin + to);
-      return true;
-    };
-    const auto error = file.chunks[part].tokenize(chunk, check, release);
-    if (!file.problems.empty() || !error) return;
-    // A text problem further on is reported rather than the quoting (as for small files).
-    if (const auto next = std::min(chunk.size(), (*error / (4u << 20) + 1) * (4u << 20)); !check(next, chunk.size())) return;
-    CsvCells whole;
-    const auto at = whole.tokenize(text).value_or(begin + *error);
-    file.problems.push_back(malformed_csv(file, at));
+  // split_rows cuts after a line break, never inside a UTF-8 sequence.
+  if (auto bad = check_text(chunk, file.source.file, begin, text.substr(0, begin))) {
+    file.problems.push_back(std::move(*bad));
     return;
   }
-  if (!check(0, chunk.size())) return;
   if (const auto error = file.chunks[part].tokenize(chunk)) {
     // The cut assumed well-formed quoting: find the first problem on the whole text.
     CsvCells whole;
@@ -101,16 +84,93 @@ void tokenize_part(CsvFile& file, std::size_t part) {
   }
 }
 
-void free_text(CsvFile& file) {
+// Once a file's rows are fed: its fields and the text they point into.
+void release(CsvFile& file) {
+  for (auto& cells : file.chunks) cells.release();
   file.text = {};
   file.owned = {};
   file.mapped = {};
 }
 
+// The a and b ends of each row of one half of links.csv, from `first` on: two entries a
+// row, kNoIndex for an id `lookup` does not know or a row without `fields` fields.
+// `prefetch` starts loading what `lookup` will read, a few rows ahead, so that the cache
+// misses of successive rows overlap.
+template <class Lookup, class Prefetch>
+std::vector<Index> resolve_link_ends(const CsvCells& cells, std::size_t first, std::size_t fields, std::size_t a_field,
+                                     std::size_t b_field, const Lookup& lookup, const Prefetch& prefetch) {
+  std::vector<Index> out(2 * (cells.rows() > first ? cells.rows() - first : 0), kNoIndex);
+  const auto ok = [&](std::size_t row) { return row < cells.rows() && cells.fields(row) == fields; };
+  constexpr std::size_t kAhead = 8;
+  const auto ahead = [&](std::size_t row) {
+    if (!ok(row)) return;
+    prefetch(cells.field(row, a_field));
+    prefetch(cells.field(row, b_field));
+  };
+  for (std::size_t row = first; row < first + kAhead; ++row) ahead(row);
+  for (std::size_t row = first; row < cells.rows(); ++row) {
+    ahead(row + kAhead);
+    if (!ok(row)) continue;
+    const std::size_t k = 2 * (row - first);
+    out[k] = lookup(cells.field(row, a_field));
+    out[k + 1] = lookup(cells.field(row, b_field));
+  }
+  return out;
+}
+
+// The field of each column of `spec` in a header row (fields() when absent), or nothing
+// when a column appears twice (TableFeeder reports that).
+std::optional<std::vector<std::size_t>> header_fields(const CsvCells& cells, const TableSpec& spec) {
+  if (cells.rows() == 0) return std::nullopt;
+  std::vector<std::size_t> at(spec.columns.size(), cells.fields(0));
+  for (std::size_t i = 0; i < cells.fields(0); ++i)
+    if (const auto c = spec.find(cells.field(0, i))) {
+      if (at[*c] != cells.fields(0)) return std::nullopt;
+      at[*c] = i;
+    }
+  return at;
+}
+
+// Link ends looked up on the helper thread while this one feeds the elements: against an
+// index of elements.csv's ids by data row, which is each element's row in the inventory
+// once every row of elements.csv has been added (no duplicate id, no ragged row).
+// TableFeeder checks that, and looks the ends up in the string pool when it does not hold.
+struct EarlyEnds {
+  std::size_t element_rows = 0;
+  std::array<std::vector<Index>, 2> ends;  // per half of links.csv
+};
+
+std::optional<EarlyEnds> resolve_ends_early(const CsvFile& elements, const CsvFile& links) {
+  const auto element_at = header_fields(elements.chunks[0], *elements.source.spec);
+  const auto link_at = header_fields(links.chunks[0], *links.source.spec);
+  if (!element_at || !link_at) return std::nullopt;
+  const std::size_t id = (*element_at)[element_col::id], columns = elements.chunks[0].fields(0);
+  const std::size_t a = (*link_at)[link_col::a], b = (*link_at)[link_col::b], link_columns = links.chunks[0].fields(0);
+  if (id == columns || a == link_columns || b == link_columns) return std::nullopt;
+  EarlyEnds early;
+  early.element_rows = elements.chunks[0].rows() - 1 + elements.chunks[1].rows();
+  absl::flat_hash_map<std::string_view, Index> row_of_id;
+  row_of_id.reserve(early.element_rows);
+  Index row = 0;
+  for (const CsvCells& cells : elements.chunks)
+    for (std::size_t r = (&cells == &elements.chunks[0] ? 1 : 0); r < cells.rows(); ++r, ++row) {
+      if (cells.fields(r) != columns || !row_of_id.emplace(cells.field(r, id), row).second) return std::nullopt;
+    }
+  const auto lookup = [&](std::string_view text) {
+    const auto it = row_of_id.find(text);
+    return it == row_of_id.end() ? kNoIndex : it->second;
+  };
+  const auto prefetch = [&](std::string_view text) { row_of_id.prefetch(text); };
+  for (std::size_t h = 0; h < 2; ++h)
+    early.ends[h] = resolve_link_ends(links.chunks[h], h == 0 ? 1 : 0, link_columns, a, b, lookup, prefetch);
+  return early;
+}
+
 // Hands the rows of one tokenized file to the loader.
 class TableFeeder {
  public:
-  TableFeeder(CsvFile& file, InventoryLoader& loader, TableId table) : file_(file), loader_(loader), table_(table) {}
+  TableFeeder(CsvFile& file, InventoryLoader& loader, TableId table, std::optional<EarlyEnds>* early = nullptr)
+      : file_(file), loader_(loader), table_(table), early_(early) {}
 
   // False when the header is unusable (the tables after it are then not checked: every
   // reference to this table would be a false alarm).
@@ -125,10 +185,25 @@ class TableFeeder {
       feed_links();
       return true;
     }
+    // Ids are new strings: their pool slots are cold. Load them a few rows ahead, so that
+    // the cache misses of successive rows overlap.
+    std::optional<std::size_t> id_field;
+    for (std::size_t i = 0; i < targets_.size(); ++i)
+      if (targets_[i].known && targets_[i].index == 0 && spec().columns[0].name == "id") id_field = i;
+    constexpr std::size_t kAhead = 8;
     std::int64_t index = 0;
     for (CsvCells& cells : file_.chunks) {
-      for (std::size_t row = (&cells == &first ? 1 : 0); row < cells.rows(); ++row) feed_row(cells, row, index++);
-      cells.release();  // the loader copied what it keeps: free each half as soon as it is done
+      const auto prefetch = [&](std::size_t row) {
+        if (id_field && row < cells.rows() && *id_field < cells.fields(row))
+          loader_.prefetch_string(cells.field(row, *id_field));
+      };
+      const std::size_t first_row = &cells == &first ? 1 : 0;
+      for (std::size_t row = first_row; row < std::min(cells.rows(), first_row + kAhead); ++row) prefetch(row);
+      for (std::size_t row = first_row; row < cells.rows(); ++row) {
+        prefetch(row + kAhead);
+        feed_row(cells, row, index++);
+      }
+      cells.release();  // the loader copied what it keeps
     }
     return true;
   }
@@ -175,8 +250,9 @@ class TableFeeder {
     return out;
   }
 
-  // Links: both halves' ends are looked up on two threads, straight from the cells, then
-  // the rows are checked and added in order.
+  // Links: the ends of both halves were looked up on the helper thread, or are looked up
+  // now on two threads, straight from the cells; then the rows are checked and added in
+  // order.
   void feed_links() {
     std::size_t a_field = targets_.size(), b_field = targets_.size();
     for (std::size_t i = 0; i < targets_.size(); ++i) {
@@ -184,10 +260,18 @@ class TableFeeder {
       if (targets_[i].known && targets_[i].index == link_col::b) b_field = i;
     }
     std::array<std::vector<Index>, 2> ends;  // per half: a, b of each row
-    std::vector<std::function<void()>> halves;
-    for (std::size_t h = 0; h < 2; ++h)
-      halves.emplace_back([&, h] { resolve_ends(file_.chunks[h], h == 0 ? 1 : 0, a_field, b_field, ends[h]); });
-    run_in_parallel(halves);
+    if (early_ && *early_ && (*early_)->element_rows == loader_.inventory().elements.size()) {
+      ends = std::move((*early_)->ends);
+    } else {
+      const auto lookup = [&](std::string_view id) { return loader_.element_row(id); };
+      const auto prefetch = [&](std::string_view id) { loader_.prefetch_element(id); };
+      std::vector<std::function<void()>> halves;
+      for (std::size_t h = 0; h < 2; ++h)
+        halves.emplace_back([&, h] {
+          ends[h] = resolve_link_ends(file_.chunks[h], h == 0 ? 1 : 0, targets_.size(), a_field, b_field, lookup, prefetch);
+        });
+      run_in_parallel(halves);
+    }
     std::int64_t index = 0;
     for (std::size_t h = 0; h < 2; ++h) {
       const CsvCells& cells = file_.chunks[h];
@@ -198,29 +282,6 @@ class TableFeeder {
       }
       file_.chunks[h].release();
       ends[h] = {};
-    }
-  }
-
-  void resolve_ends(const CsvCells& cells, std::size_t first, std::size_t a_field, std::size_t b_field,
-                    std::vector<Index>& out) const {
-    const std::size_t rows = cells.rows() > first ? cells.rows() - first : 0;
-    out.assign(2 * rows, kNoIndex);
-    const std::size_t n = targets_.size();
-    const auto ok = [&](std::size_t row) { return cells.fields(row) == n; };
-    // Load the hash slots of the ids a few rows ahead while these are compared.
-    constexpr std::size_t kAhead = 8;
-    const auto prefetch = [&](std::size_t row) {
-      if (row >= cells.rows() || !ok(row)) return;
-      loader_.prefetch_element(cells.field(row, a_field));
-      loader_.prefetch_element(cells.field(row, b_field));
-    };
-    for (std::size_t row = first; row < std::min(cells.rows(), first + kAhead); ++row) prefetch(row);
-    for (std::size_t row = first; row < cells.rows(); ++row) {
-      prefetch(row + kAhead);
-      if (!ok(row)) continue;
-      const std::size_t k = 2 * (row - first);
-      out[k] = loader_.element_row(cells.field(row, a_field));
-      out[k + 1] = loader_.element_row(cells.field(row, b_field));
     }
   }
 
@@ -261,6 +322,7 @@ class TableFeeder {
   CsvFile& file_;
   InventoryLoader& loader_;
   TableId table_;
+  std::optional<EarlyEnds>* early_;  // links only: ends looked up ahead, when any
   std::vector<Target> targets_;
   std::vector<ExtraCell> extras_;
   ListScratch lists_;
@@ -310,7 +372,7 @@ std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::st
     }
     return nullptr;
   }
-  // Big files are mapped and read through once (tokenize_part gives their pages back).
+  // Big files are mapped (release gives their pages back once the rows are fed).
   std::error_code size_ec;
   if (std::filesystem::file_size(file->path, size_ec) > kSplitBytes && !size_ec) {
     file->mapped = MappedFile(file->path);
@@ -372,11 +434,14 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
   run_in_parallel(tasks);
   // links.csv is about to be tokenized: estimate its rows from its size.
   const std::size_t link_rows = links ? links->text.size() / 40 : 0;
-  const auto tokenize_links = [links] {
+  // Then, while this thread interns the elements, the helper looks up the links' ends.
+  CsvFile* const elements = tables[static_cast<std::size_t>(TableId::elements)].get();
+  std::optional<EarlyEnds> early;
+  const auto tokenize_links = [links, elements, &early] {
     if (!links) return;
     tokenize_part(*links, 0);
     if (links->split < links->text.size()) tokenize_part(*links, 1);
-    free_text(*links);
+    if (elements && elements->problems.empty() && links->problems.empty()) early = resolve_ends_early(*elements, *links);
   };
   std::jthread links_helper(tokenize_links);
 
@@ -385,10 +450,7 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
                                                        meta.get()};
   bool tokenized = true;
   for (auto* file : files)
-    if (file && file != links) {
-      tokenized = tokenized && file->problems.empty();
-      free_text(*file);  // the rows live in the arenas now
-    }
+    if (file && file != links) tokenized = tokenized && file->problems.empty();
   const auto rows = [&](TableId t) {
     const auto& f = tables[static_cast<std::size_t>(t)];
     if (!f) return std::size_t{0};
@@ -406,14 +468,15 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
       auto& file = tables[static_cast<std::size_t>(spec.id)];
       if (!file) continue;
       usable = TableFeeder(*file, loader, spec.id).feed();
-      for (auto& c : file->chunks) c.release();
+      if (file.get() != elements) release(*file);  // the helper may still read elements' ids
       if (!usable) break;
     }
   }
-  // The cells of those tables are freed; glibc keeps freed blocks for reuse, but links
+  // Those tables are freed; glibc keeps freed blocks for reuse, but links
   // are smaller than elements: hand the pages back rather than carry them to the end.
   ::malloc_trim(0);
   links_helper.join();
+  if (elements) release(*elements);
   if (!tokenized || (links && !links->problems.empty())) {
     // Malformed files: report those problems alone, as if nothing had been fed.
     InventoryLoader bad(*options.functions, *options.registry);
@@ -427,9 +490,9 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
     if (spec.id < TableId::links) continue;
     auto& file = tables[static_cast<std::size_t>(spec.id)];
     if (!file) continue;
-    const bool ok = TableFeeder(*file, loader, spec.id).feed();
+    const bool ok = TableFeeder(*file, loader, spec.id, &early).feed();
     loader.flush_links();
-    for (auto& c : file->chunks) c.release();
+    release(*file);
     if (!ok) break;
   }
   return std::move(loader).finish();

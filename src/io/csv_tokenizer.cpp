@@ -1,70 +1,127 @@
-// libcsv driven into the arena of CsvCells; finding a safe place to cut a file in two.
+// The CSV scanner: fields found eight bytes at a time; finding a safe place to cut a
+// file in two.
 
 #include "io/csv_tokenizer.h"
 
-#include <csv.h>
-
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 namespace netvet::io {
 
-void CsvCells::on_field(void* s, std::size_t length, void* self) {
-  auto& cells = *static_cast<CsvCells*>(self);
-  if (length > 0) cells.arena_.append(static_cast<const char*>(s), length);
-  cells.field_end_.push_back(static_cast<std::uint32_t>(cells.arena_.size()));
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101'0101'0101'0101u;
+constexpr std::uint64_t kHighs = 0x8080'8080'8080'8080u;
+
+// High bit set in each byte of `word` equal to `byte`. Borrows can set bits above the
+// first true match, never below it: the lowest bit set is exact, which is all we read.
+constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t x = word ^ (kOnes * byte);
+  return (x - kOnes) & ~x & kHighs;
 }
 
-void CsvCells::on_row(int, void* self) {
-  auto& cells = *static_cast<CsvCells*>(self);
-  cells.row_end_.push_back(static_cast<std::uint32_t>(cells.field_end_.size()));
-}
+bool ends_field(char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; }
+bool blank(char c) { return c == ' ' || c == '\t'; }
 
-std::optional<std::size_t> CsvCells::tokenize(std::string_view text) { return tokenize(text, {}, {}); }
-
-std::optional<std::size_t> CsvCells::tokenize(std::string_view text, const BlockHook& before, const BlockHook& after) {
-  // Each field loses at least its separator: the text's size bounds the arena.
-  arena_.reserve(arena_.size() + text.size());
-  field_end_.reserve(field_end_.size() + text.size() / 6);
-  row_end_.reserve(row_end_.size() + text.size() / 48);
-  csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) return 0;
-  // One block holds the longest field: fewer reallocations inside libcsv.
-  csv_set_blk_size(&parser, 4096);
-  constexpr std::size_t kBlock = 4u << 20;
-  std::size_t parsed = 0;
-  for (std::size_t begin = 0; begin < text.size();) {
-    const std::size_t end = std::min(text.size(), begin + kBlock);
-    if (before && !before(begin, end)) {
-      csv_free(&parser);
-      return std::nullopt;
-    }
-    const std::size_t n = csv_parse(&parser, text.data() + begin, end - begin, on_field, on_row, this);
-    parsed += n;
-    if (n != end - begin) break;
-    if (after) after(begin, end);
-    begin = end;
+// The first comma, quote or line break in [p, end), or end.
+const char* find_field_end(const char* p, const char* end) {
+  static_assert(std::endian::native == std::endian::little, "the word scan reads the first byte lowest");
+  for (; end - p >= 8; p += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    const std::uint64_t hits =
+        bytes_equal(word, ',') | bytes_equal(word, '"') | bytes_equal(word, '\n') | bytes_equal(word, '\r');
+    if (hits != 0) return p + std::countr_zero(hits) / 8;
   }
-  std::optional<std::size_t> error;
-  if (parsed != text.size()) {
-    error = parsed == 0 ? 0 : parsed - 1;
-  } else if (csv_fini(&parser, on_field, on_row, this) != 0) {
-    // An unterminated quoted field: point at the quote that opened it.
-    std::size_t open = 0;
-    bool inside = false;
-    for (std::size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '"') {
-        inside = !inside;
-        if (inside) open = i;
+  while (p < end && !ends_field(*p)) ++p;
+  return p;
+}
+
+}  // namespace
+
+void CsvCells::add_quoted(const char* begin, const char* end, bool doubled_quotes) {
+  const auto size = static_cast<std::uint32_t>(end - begin);
+  if (!doubled_quotes) {
+    fields_.push_back({static_cast<std::uint32_t>(begin - text_.data()), size});
+    return;
+  }
+  const auto at = static_cast<std::uint32_t>(arena_.size());
+  for (const char* p = begin; p < end; ++p) {
+    arena_.push_back(*p);
+    if (*p == '"') ++p;  // the second quote of a pair
+  }
+  fields_.push_back({at, static_cast<std::uint32_t>(arena_.size() - at) | kUnescaped});
+}
+
+std::optional<std::size_t> CsvCells::tokenize(std::string_view text) {
+  release();
+  text_ = text;
+  // A generated bundle averages about nine bytes a field and sixty a row.
+  fields_.reserve(text.size() / 8);
+  row_end_.reserve(text.size() / 48);
+  const char* const base = text.data();
+  const char* const end = base + text.size();
+  const auto offset = [base](const char* p) { return static_cast<std::size_t>(p - base); };
+  const auto view = [base](const char* from, const char* to) {
+    return Span{static_cast<std::uint32_t>(from - base), static_cast<std::uint32_t>(to - from)};
+  };
+  bool row_open = false;
+  const char* p = base;
+  // Each turn reads one field and what ends it: a comma (the row goes on), a line break
+  // or the end of the text (the row ends).
+  for (;;) {
+    while (p < end && blank(*p)) ++p;
+    const char* after = nullptr;  // the comma, line break or end that ends the field
+    if (p < end && *p == '"') {
+      const char* const open = p;
+      const char* q = p + 1;
+      bool doubled = false;
+      for (;;) {
+        q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+        if (q == nullptr) return offset(open);
+        if (q + 1 < end && q[1] == '"') {
+          doubled = true;
+          q += 2;
+          continue;
+        }
+        break;
       }
-    error = open;
+      row_open = true;
+      add_quoted(open + 1, q, doubled);
+      after = q + 1;
+      while (after < end && blank(*after)) ++after;
+      if (after < end && *after != ',' && *after != '\n' && *after != '\r') return offset(after);
+    } else {
+      after = find_field_end(p, end);
+      if (after < end && *after == '"') return offset(after);
+      const char* last = after;
+      while (last > p && blank(last[-1])) --last;
+      // An empty line is no row; an empty field after a comma is a field.
+      const bool blank_line = !row_open && last == p && (after == end || *after != ',');
+      if (!blank_line) {
+        row_open = true;
+        fields_.push_back(view(p, last));
+      }
+    }
+    if (after < end && *after == ',') {
+      p = after + 1;
+      continue;
+    }
+    if (row_open) {
+      row_end_.push_back(static_cast<std::uint32_t>(fields_.size()));
+      row_open = false;
+    }
+    if (after == end) break;
+    p = after + 1;  // past the line break; a CRLF's LF reads as a blank line
   }
-  csv_free(&parser);
-  return error;
+  return std::nullopt;
 }
 
 void CsvCells::release() {
+  text_ = {};
   arena_ = {};
-  field_end_ = {};
+  fields_ = {};
   row_end_ = {};
 }
 

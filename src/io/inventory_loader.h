@@ -46,7 +46,8 @@ class InventoryLoader {
     const auto str = inv.strings.find(id);
     return str && *str < inv.element_by_str.size() ? inv.element_by_str[*str] : kNoIndex;
   }
-  void prefetch_element(std::string_view id) const { builder_.inventory().strings.prefetch(id); }
+  void prefetch_element(std::string_view id) const { prefetch_string(id); }
+  void prefetch_string(std::string_view text) const { builder_.inventory().strings.prefetch(text); }
   // A meta entry (meta.csv 0-based data row `row`, or a key of the JSON "meta" object).
   void add_meta(const TableSource& source, std::int64_t row, std::string_view key, std::string_view value);
   void report(Diagnostic d) { problems_.push_back(std::move(d)); }

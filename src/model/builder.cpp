@@ -67,8 +67,9 @@ std::optional<Index> InventoryBuilder::add_site(const SiteRow& row) {
   return index;
 }
 
-Index InventoryBuilder::vendor(std::string_view text) {
-  const StrId spelling = intern(text);
+Index InventoryBuilder::vendor(std::string_view text) { return vendor(intern(text), text); }
+
+Index InventoryBuilder::vendor(StrId spelling, std::string_view text) {
   if (auto it = vendor_by_text_.find(spelling); it != vendor_by_text_.end()) return it->second;
   auto& t = inventory_.vendors;
   const auto known = inventory_.registry->find(text);
@@ -94,8 +95,9 @@ std::optional<Index> InventoryBuilder::add_element(const ElementRow& row) {
   t.id.push_back(id);
   t.site.push_back(row.site);
   t.function.push_back(row.function);
-  t.vendor.push_back(vendor(row.vendor));
-  t.vendor_text.push_back(intern(row.vendor));
+  const StrId spelling = intern(row.vendor);
+  t.vendor.push_back(vendor(spelling, row.vendor));
+  t.vendor_text.push_back(spelling);
   t.op.push_back(row.op != kNoIndex ? row.op : inventory_.sites.op[row.site]);
   t.model.push_back(intern(row.model));
   t.software.push_back(intern(row.software));

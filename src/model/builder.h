@@ -93,6 +93,7 @@ class InventoryBuilder {
 
  private:
   bool claim(std::vector<Index>& by_str, StrId id, Index row);
+  Index vendor(StrId spelling, std::string_view text);  // `spelling` is text's StrId
   void intern_tags(std::span<const std::string_view> tags, ListColumn<StrId>& column);
 
   Inventory inventory_;

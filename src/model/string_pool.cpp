@@ -27,6 +27,7 @@ std::string_view StringPool::store(std::string_view text) {
 }
 
 StrId StringPool::intern(std::string_view text) {
+  if (text.empty()) return kEmptyStr;  // optional columns are mostly empty: skip the hash
   // One probe finds the string or the slot a new one goes into.
   auto it = index_.lazy_emplace(text, [&](const auto& construct) {
     const auto id = static_cast<StrId>(views_.size());
