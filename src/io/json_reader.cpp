@@ -55,23 +55,7 @@ void JsonReader::problem(std::string pointer, std::string column, std::string va
 }
 
 Flow JsonReader::scalar(sj::value& v, std::string_view& out, sj::json_type& found) {
-  if (const auto e = v.type().get(found)) return syntax(e);
-  out = {};
-  if (found == sj::json_type::null || found == sj::json_type::array || found == sj::json_type::object)
-    return Flow::go;
-  std::string_view token = v.raw_json_token();
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
-    token.remove_suffix(1);
-  if (found != sj::json_type::string) {
-    out = token;
-    return Flow::go;
-  }
-  const std::string_view inner = token.substr(1, token.size() >= 2 ? token.size() - 2 : 0);
-  if (inner.find('\\') == std::string_view::npos) {
-    out = inner;  // a view of the input: no copy
-    return Flow::go;
-  }
-  if (const auto e = v.get_string().get(out)) return syntax(e);
+  if (const auto e = scalar_text(v, out, found)) return syntax(e);
   return Flow::go;
 }
 

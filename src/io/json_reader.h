@@ -51,6 +51,51 @@ inline bool depends_on(TableId table, TableId other) {
   return false;
 }
 
+// Rows of one table parsed into cells, with the problems of their JSON types: what the
+// loader needs, collected apart from it, so that json_stream.cpp can parse the next run of
+// rows on a helper thread while this one is loaded. Cells are views into the parsed text
+// and its parser's string buffer.
+struct ParsedRows {
+  std::vector<RowCells> rows;
+  std::vector<std::string_view> items;  // list items of every row
+  std::vector<ExtraCell> extras;        // unknown keys' values; column: an index in extra_names
+  std::vector<std::string> extra_names;  // the table's unknown keys so far, in order of appearance
+  // Each problem with the number of rows parsed before it: it is reported just before
+  // that row is loaded, as a one-row-at-a-time reader would.
+  std::vector<std::pair<std::size_t, Diagnostic>> problems;
+
+  void clear();
+  // Points each row's list and extra spans at `items` and `extras` (which may have moved
+  // while rows were added); call once the rows are all there.
+  void finish();
+
+ private:
+  friend class RowParser;
+  struct Slice {
+    std::uint32_t row, column, begin, end;  // column kExtras: the row's extras
+  };
+  static constexpr std::uint32_t kExtras = 0xFFFF'FFFFu;
+  std::vector<Slice> slices_;
+};
+
+// Parses the row objects of one table into ParsedRows, checking JSON types; touches no
+// loader, so any one thread may use it. It remembers the table's unknown keys.
+class RowParser {
+ public:
+  explicit RowParser(const TableSource* source = nullptr) : source_(source) {}
+  // Appends row `index` (if it is an object; a problem otherwise); an error code only for
+  // a syntax error, after which the array cannot be read on.
+  simdjson::error_code parse(sj::value value, std::int64_t index, ParsedRows& out);
+
+ private:
+  const TableSource* source_;
+  std::vector<std::string> names_;  // unknown keys seen, in order
+};
+
+// A scalar as text: strings unquoted (views into the input unless they hold escapes),
+// numbers and booleans as written, nothing for null, arrays and objects; `found` its type.
+simdjson::error_code scalar_text(sj::value& v, std::string_view& out, sj::json_type& found);
+
 class JsonReader {
  public:
   JsonReader(std::string_view text, std::size_t capacity, std::string shown, InventoryLoader& loader)
@@ -58,6 +103,7 @@ class JsonReader {
     for (std::size_t t = 0; t < kTableCount; ++t) {
       const auto& spec = table_specs()[t];
       sources_[t] = {shown_, spec.name, true, &spec};
+      row_parsers_[t] = RowParser(&sources_[t]);
     }
     meta_source_ = {shown_, "meta", true, nullptr};
   }
@@ -73,10 +119,11 @@ class JsonReader {
   void problem(std::string pointer, std::string column, std::string value, std::string message);
   Flow read_table(TableId table, sj::array array);
   Flow read_rows(TableId table, sj::array array, std::int64_t first);
+  // Hands parsed rows to the loader, with their problems, in row order.
+  void load_rows(TableId table, ParsedRows& parsed);
   Flow read_chunks(TableId table, const StreamedMember& member, const StreamedDocument& document);
   // Parses `json` (one value) wrapped in an array, for the value alone; false on a syntax error.
   bool parse_wrapped(std::string_view json, sj::array& array);
-  Flow read_row(TableId table, sj::value value, std::int64_t index);
   Flow read_meta(sj::object object);
   // A scalar as text: strings unquoted, numbers and booleans as written; `found` its type.
   Flow scalar(sj::value& v, std::string_view& out, sj::json_type& found);
@@ -95,10 +142,9 @@ class JsonReader {
   std::array<bool, kTableCount> done_{};
   std::array<std::string_view, kTableCount> deferred_{};  // raw JSON of tables read later
   bool format_seen_ = false, version_seen_ = false;
-  std::vector<ExtraCell> extras_;
+  std::array<RowParser, kTableCount> row_parsers_;
+  // Per table, the loader's handle of each unknown key, in the RowParser's order.
   std::array<std::vector<std::uint32_t>, kTableCount> extra_handles_;
-  std::array<std::vector<std::string>, kTableCount> extra_names_;
-  ListScratch lists_;
   bool syntax_failed_ = false;
   std::string chunk_;  // a chunk being parsed, wrapped in [ ] and padded
   sj::document chunk_doc_;

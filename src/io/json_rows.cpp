@@ -44,40 +44,102 @@ Flow JsonReader::read_table(TableId table, sj::array array) {
 }
 
 Flow JsonReader::read_rows(TableId table, sj::array array, std::int64_t first) {
+  // A few thousand rows at a time: parsed, then loaded.
+  constexpr std::size_t kBatch = 4096;
+  RowParser& parser = row_parsers_[static_cast<std::size_t>(table)];
+  ParsedRows parsed;
   std::int64_t index = first;
   for (auto item : array) {
     sj::value value;
     if (const auto e = std::move(item).get(value)) return syntax(e);
-    if (read_row(table, value, index++) == Flow::stop) return Flow::stop;
+    if (const auto e = parser.parse(value, index++, parsed)) return syntax(e);
+    if (parsed.rows.size() == kBatch) {
+      parsed.finish();
+      load_rows(table, parsed);
+      parsed.clear();
+    }
   }
+  parsed.finish();
+  load_rows(table, parsed);
   return Flow::go;
 }
 
-Flow JsonReader::read_row(TableId table, sj::value value, std::int64_t index) {
+void JsonReader::load_rows(TableId table, ParsedRows& parsed) {
   const auto t = static_cast<std::size_t>(table);
-  const TableSource& s = sources_[t];
+  auto& handles = extra_handles_[t];
+  while (handles.size() < parsed.extra_names.size())
+    handles.push_back(loader_.declare_extra(table, parsed.extra_names[handles.size()]));
+  for (auto& e : parsed.extras) e.column = handles[e.column];
+  std::size_t p = 0;
+  for (std::size_t k = 0; k < parsed.rows.size(); ++k) {
+    for (; p < parsed.problems.size() && parsed.problems[p].first <= k; ++p) loader_.report(std::move(parsed.problems[p].second));
+    loader_.add_row(table, sources_[t], parsed.rows[k]);
+  }
+  for (; p < parsed.problems.size(); ++p) loader_.report(std::move(parsed.problems[p].second));
+}
+
+void ParsedRows::clear() {
+  rows.clear();
+  items.clear();
+  extras.clear();
+  problems.clear();
+  slices_.clear();
+}
+
+void ParsedRows::finish() {
+  for (const Slice& s : slices_) {
+    RowCells& r = rows[s.row];
+    if (s.column == kExtras) r.extras = std::span(extras).subspan(s.begin, s.end - s.begin);
+    else r.items[s.column] = std::span(items).subspan(s.begin, s.end - s.begin);
+  }
+  slices_.clear();
+}
+
+simdjson::error_code scalar_text(sj::value& v, std::string_view& out, sj::json_type& found) {
+  if (const auto e = v.type().get(found)) return e;
+  out = {};
+  if (found == sj::json_type::null || found == sj::json_type::array || found == sj::json_type::object)
+    return simdjson::SUCCESS;
+  std::string_view token = v.raw_json_token();
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
+    token.remove_suffix(1);
+  if (found != sj::json_type::string) {
+    out = token;
+    return simdjson::SUCCESS;
+  }
+  const std::string_view inner = token.substr(1, token.size() >= 2 ? token.size() - 2 : 0);
+  if (inner.find('\\') == std::string_view::npos) {
+    out = inner;  // a view of the input: no copy
+    return simdjson::SUCCESS;
+  }
+  return v.get_string().get(out);
+}
+
+simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, ParsedRows& out) {
+  const TableSource& s = *source_;
   const TableSpec& spec = *s.spec;
+  const auto report = [&](Diagnostic d) { out.problems.emplace_back(out.rows.size(), std::move(d)); };
   const auto wrong = [&](std::string_view column, std::string_view found_text, std::string_view expected,
                          sj::json_type found) {
-    loader_.report(s.at(index, column, found_text,
-                        fmt::format("wrong JSON type: expected {}, found {}", expected, type_name(found))));
+    report(s.at(index, column, found_text, fmt::format("wrong JSON type: expected {}, found {}", expected, type_name(found))));
   };
   sj::object object;
   if (const auto e = value.get_object().get(object)) {
-    if (e != simdjson::INCORRECT_TYPE) return syntax(e);
+    if (e != simdjson::INCORRECT_TYPE) return e;
     sj::json_type found{};
-    if (const auto e2 = value.type().get(found)) return syntax(e2);
+    if (const auto e2 = value.type().get(found)) return e2;
     wrong("", "", fmt::format("an object (one row of {})", spec.name), found);
-    return Flow::go;
+    return simdjson::SUCCESS;
   }
+  const auto row = static_cast<std::uint32_t>(out.rows.size());
   RowCells r;
   r.index = index;
-  extras_.clear();
+  const auto extras_begin = static_cast<std::uint32_t>(out.extras.size());
   std::uint32_t seen = 0;
   std::size_t next = 0;  // writers put keys in the spec's order: try the one after the last first
   for (auto field : object) {
     sj::raw_json_string raw;
-    if (const auto e = field.key().get(raw)) return syntax(e);
+    if (const auto e = field.key().get(raw)) return e;
     std::optional<std::size_t> column;
     for (std::size_t k = 0; k < spec.columns.size() && !column; ++k) {
       const std::size_t c = (next + k) % spec.columns.size();
@@ -86,40 +148,39 @@ Flow JsonReader::read_row(TableId table, sj::value value, std::int64_t index) {
     if (column) next = *column + 1;
     std::string_view key;
     if (!column) {
-      if (const auto e = field.unescaped_key().get(key)) return syntax(e);
+      if (const auto e = field.unescaped_key().get(key)) return e;
       column = spec.find(key);  // an escaped spelling of a known key
     }
     sj::value v;
-    if (const auto e = field.value().get(v)) return syntax(e);
+    if (const auto e = field.value().get(v)) return e;
     if (!column) {
       std::string_view text;
       sj::json_type found{};
       const std::string name(key);
-      if (scalar(v, text, found) == Flow::stop) return Flow::stop;
+      if (const auto e = scalar_text(v, text, found)) return e;
       if (found == sj::json_type::array || found == sj::json_type::object) {
         wrong(name, "", "a string, number or boolean (an attribute holds one value)", found);
         continue;
       }
-      auto& names = extra_names_[t];
-      auto it = std::ranges::find(names, name);
-      if (it == names.end()) {
-        names.push_back(name);
-        extra_handles_[t].push_back(loader_.declare_extra(table, name));
-        it = names.end() - 1;
+      auto it = std::ranges::find(names_, name);
+      if (it == names_.end()) {
+        names_.push_back(name);
+        out.extra_names = names_;
+        it = names_.end() - 1;
       }
-      extras_.push_back({extra_handles_[t][static_cast<std::size_t>(it - names.begin())], text});
+      out.extras.push_back({static_cast<std::uint32_t>(it - names_.begin()), text});
       continue;
     }
     const std::size_t c = *column;
     const ColumnSpec& cs = spec.columns[c];
     if (seen & (1u << c)) {
-      loader_.report(s.at(index, cs.name, cs.name, fmt::format("duplicate key '{}' in one row", cs.name)));
+      report(s.at(index, cs.name, cs.name, fmt::format("duplicate key '{}' in one row", cs.name)));
       continue;
     }
     seen |= 1u << c;
     if (cs.kind != CellKind::list) {
       sj::json_type found{};
-      if (scalar(v, r.cell[c], found) == Flow::stop) return Flow::stop;
+      if (const auto e = scalar_text(v, r.cell[c], found)) return e;
       if (!fits(cs.kind, found)) {
         wrong(cs.name, r.cell[c], expected_name(cs.kind), found);
         r.cell[c] = {};
@@ -127,39 +188,40 @@ Flow JsonReader::read_row(TableId table, sj::value value, std::int64_t index) {
       continue;
     }
     sj::json_type found{};
-    if (const auto e = v.type().get(found)) return syntax(e);
+    if (const auto e = v.type().get(found)) return e;
     if (found == sj::json_type::null) continue;
     if (found != sj::json_type::array) {
       std::string_view text;
-      if (scalar(v, text, found) == Flow::stop) return Flow::stop;
+      if (const auto e = scalar_text(v, text, found)) return e;
       wrong(cs.name, text, expected_name(cs.kind), found);
       continue;
     }
     sj::array items;
-    if (const auto e = v.get_array().get(items)) return syntax(e);
-    auto& list = lists_.column(c);
+    if (const auto e = v.get_array().get(items)) return e;
+    const auto items_begin = static_cast<std::uint32_t>(out.items.size());
     std::size_t k = 0;
     for (auto item : items) {
       sj::value iv;
-      if (const auto e = std::move(item).get(iv)) return syntax(e);
+      if (const auto e = std::move(item).get(iv)) return e;
       std::string_view text;
       sj::json_type item_type{};
-      if (scalar(iv, text, item_type) == Flow::stop) return Flow::stop;
+      if (const auto e = scalar_text(iv, text, item_type)) return e;
       if (item_type == sj::json_type::string) {
-        list.push_back(text);
+        out.items.push_back(text);
       } else {
         Diagnostic d = s.at(index, cs.name, text,
                             fmt::format("wrong JSON type: expected a string in the array, found {}", type_name(item_type)));
         d.pointer += fmt::format("/{}", k);
-        loader_.report(std::move(d));
+        report(std::move(d));
       }
       ++k;
     }
-    r.items[c] = list;
+    out.slices_.push_back({row, static_cast<std::uint32_t>(c), items_begin, static_cast<std::uint32_t>(out.items.size())});
   }
-  r.extras = extras_;
-  loader_.add_row(table, s, r);
-  return Flow::go;
+  if (out.extras.size() > extras_begin)
+    out.slices_.push_back({row, ParsedRows::kExtras, extras_begin, static_cast<std::uint32_t>(out.extras.size())});
+  out.rows.push_back(r);
+  return simdjson::SUCCESS;
 }
 
 Flow JsonReader::read_meta(sj::object object) {

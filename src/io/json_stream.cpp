@@ -1,8 +1,9 @@
-// read_json for big documents without holding them: the file is mapped, checked (UTF-8)
-// and cut up by a light scanner into its top-level members and, for each table, runs of
-// whole rows of a few megabytes; each run is then copied into a small padded buffer,
-// wrapped in [ ] and parsed by simdjson, and its pages are given back behind the reader.
-// Memory stays at the inventory plus one run, instead of the document plus simdjson's
+// read_json for big documents without holding them: the file is mapped, checked (UTF-8,
+// on a helper thread) and cut up by a light scanner into its top-level members and, for
+// each table, runs of whole rows of a megabyte; each run is then copied into a small
+// padded buffer, wrapped in [ ] and parsed by simdjson into cells on a helper thread
+// while the run before it is loaded, and its pages are given back behind the reader.
+// Memory stays at the inventory plus two runs, instead of the document plus simdjson's
 // index of it (a 380 MB document needed ~1 GB).
 //
 // The scanner only finds boundaries (strings, nesting, commas at the row level); simdjson
@@ -11,7 +12,9 @@
 // sends the document to the whole-document reader, which reports it exactly as before.
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -22,7 +25,7 @@ namespace netvet::io {
 
 namespace {
 
-constexpr std::size_t kChunkBytes = 8u << 20;   // rows parsed at once
+constexpr std::size_t kChunkBytes = 1u << 20;   // rows parsed at once: their cells stay in cache
 constexpr std::size_t kCheckBytes = 16u << 20;  // text checked (UTF-8) at once
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -193,14 +196,52 @@ class Scanner {
 
 }  // namespace
 
+namespace {
+
+// `json` wrapped in [ ] and padded for simdjson, in `buffer`; returns the wrapped length.
+std::size_t wrap(std::string_view json, std::string& buffer) {
+  buffer.clear();
+  buffer.reserve(json.size() + 2 + simdjson::SIMDJSON_PADDING);
+  buffer.push_back('[');
+  buffer.append(json);
+  buffer.push_back(']');
+  const std::size_t length = buffer.size();
+  buffer.append(simdjson::SIMDJSON_PADDING, '\0');
+  return length;
+}
+
+// One run of rows, parsed: its text, the parser whose strings the cells may point into,
+// and the rows. Two of them take turns (see read_chunks).
+struct ParsedChunk {
+  std::string buffer;
+  sj::parser parser;
+  ParsedRows rows;
+  simdjson::error_code error = simdjson::SUCCESS;
+
+  void parse(std::string_view json, RowParser& row_parser, std::int64_t first) {
+    rows.clear();
+    const std::size_t length = wrap(json, buffer);
+    auto parsed = parser.iterate(buffer.data(), length, buffer.size());
+    if ((error = parsed.error())) return;
+    sj::document doc = std::move(parsed).value_unsafe();
+    sj::array array;
+    if ((error = doc.get_array().get(array))) return;
+    std::int64_t index = first;
+    for (auto item : array) {
+      sj::value value;
+      if ((error = std::move(item).get(value))) return;
+      if ((error = row_parser.parse(value, index++, rows))) return;
+    }
+    // Anything after the rows is a structural the iterator has not reached.
+    if (!doc.current_location().error()) error = simdjson::TRAILING_CONTENT;
+    rows.finish();
+  }
+};
+
+}  // namespace
+
 bool JsonReader::parse_wrapped(std::string_view json, sj::array& array) {
-  chunk_.clear();
-  chunk_.reserve(json.size() + 2 + simdjson::SIMDJSON_PADDING);
-  chunk_.push_back('[');
-  chunk_.append(json);
-  chunk_.push_back(']');
-  const std::size_t length = chunk_.size();
-  chunk_.append(simdjson::SIMDJSON_PADDING, '\0');
+  const std::size_t length = wrap(json, chunk_);
   auto parsed = parser_.iterate(chunk_.data(), length, chunk_.size());
   if (parsed.error()) return syntax(parsed.error(), chunk_.data()), false;
   chunk_doc_ = std::move(parsed).value_unsafe();
@@ -209,17 +250,27 @@ bool JsonReader::parse_wrapped(std::string_view json, sj::array& array) {
   return true;
 }
 
+// The runs of a table's rows are parsed one ahead, on a helper thread, while this thread
+// loads the last: parsing (simdjson and the JSON type checks) is about half the work, and
+// the loader (interning, references) must stay on one thread.
 Flow JsonReader::read_chunks(TableId table, const StreamedMember& member, const StreamedDocument& document) {
-  for (const RowChunk& chunk : member.chunks) {
-    sj::array array;
-    if (!parse_wrapped(document.text.substr(chunk.begin, chunk.end - chunk.begin), array)) return Flow::stop;
-    if (read_rows(table, array, chunk.first_row) == Flow::stop) return Flow::stop;
-    // Anything after the rows is a structural the iterator has not reached.
-    if (auto rest = doc_->current_location(); !rest.error()) return syntax(simdjson::TRAILING_CONTENT);
+  RowParser& row_parser = row_parsers_[static_cast<std::size_t>(table)];
+  std::array<ParsedChunk, 2> turns;
+  const auto parse = [&](std::size_t i) {
+    const RowChunk& chunk = member.chunks[i];
+    turns[i % 2].parse(document.text.substr(chunk.begin, chunk.end - chunk.begin), row_parser, chunk.first_row);
+  };
+  if (!member.chunks.empty()) parse(0);
+  for (std::size_t i = 0; i < member.chunks.size(); ++i) {
+    std::jthread next;
+    if (i + 1 < member.chunks.size()) next = std::jthread(parse, i + 1);
+    ParsedChunk& turn = turns[i % 2];
+    if (turn.error) return syntax(turn.error);
+    load_rows(table, turn.rows);
     loader_.resolve_links();  // while the strings they point into are alive
+    const RowChunk& chunk = member.chunks[i];
     document.release(document.text, chunk.begin, chunk.end);
   }
-  doc_ = nullptr;
   loader_.flush_links();
   return Flow::go;
 }
@@ -292,17 +343,22 @@ std::optional<Result<Inventory>> read_json_streamed(const std::filesystem::path&
   mapped.sequential();
   const std::string_view text = mapped.text();
   if (text.empty()) return std::nullopt;  // the whole-document reader says why
-  // The text checks of read_json, a block at a time (cut before a UTF-8 sequence).
-  for (std::size_t begin = 0; begin < text.size();) {
-    std::size_t end = std::min(text.size(), begin + kCheckBytes);
-    while (end < text.size() && end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    if (end == begin) end = std::min(text.size(), begin + kCheckBytes);
-    if (auto bad = check_text(text.substr(begin, end - begin), shown, begin, text.substr(0, begin)))
-      return Result<Inventory>(fail(std::move(*bad)));
-    release_pages(text, begin, end);
-    begin = end;
-  }
+  // The text checks of read_json, a block at a time (cut before a UTF-8 sequence), on a
+  // helper thread while this one finds the members and rows (the scanner needs no
+  // valid text to find them; a problem the checks find is what is reported).
+  std::optional<Diagnostic> bad_text;
+  std::jthread checker([&] {
+    for (std::size_t begin = 0; begin < text.size();) {
+      std::size_t end = std::min(text.size(), begin + kCheckBytes);
+      while (end < text.size() && end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+      if (end == begin) end = std::min(text.size(), begin + kCheckBytes);
+      if ((bad_text = check_text(text.substr(begin, end - begin), shown, begin, text.substr(0, begin)))) return;
+      begin = end;
+    }
+  });
   auto members = Scanner(text).scan();
+  checker.join();
+  if (bad_text) return Result<Inventory>(fail(std::move(*bad_text)));
   if (!members) return std::nullopt;
   StreamedDocument document{text, std::move(*members), release_pages};
   InventoryLoader loader(*options.functions, *options.registry);
