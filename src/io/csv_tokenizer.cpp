@@ -1,42 +1,21 @@
-// The CSV scanner: fields found eight bytes at a time; finding a safe place to cut a
-// file in two.
+// The CSV scanner: fields found eight bytes at a time (util/byte_scan.h); finding a safe
+// place to cut a file in two.
 
 #include "io/csv_tokenizer.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstring>
+
+#include "util/byte_scan.h"
 
 namespace netvet::io {
 
 namespace {
 
-constexpr std::uint64_t kOnes = 0x0101'0101'0101'0101u;
-constexpr std::uint64_t kHighs = 0x8080'8080'8080'8080u;
-
-// High bit set in each byte of `word` equal to `byte`. Borrows can set bits above the
-// first true match, never below it: the lowest bit set is exact, which is all we read.
-constexpr std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
-  const std::uint64_t x = word ^ (kOnes * byte);
-  return (x - kOnes) & ~x & kHighs;
-}
-
-bool ends_field(char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; }
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
 // The first comma, quote or line break in [p, end), or end.
-const char* find_field_end(const char* p, const char* end) {
-  static_assert(std::endian::native == std::endian::little, "the word scan reads the first byte lowest");
-  for (; end - p >= 8; p += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    const std::uint64_t hits =
-        bytes_equal(word, ',') | bytes_equal(word, '"') | bytes_equal(word, '\n') | bytes_equal(word, '\r');
-    if (hits != 0) return p + std::countr_zero(hits) / 8;
-  }
-  while (p < end && !ends_field(*p)) ++p;
-  return p;
-}
+const char* find_field_end(const char* p, const char* end) { return find_first_of<',', '"', '\n', '\r'>(p, end); }
 
 }  // namespace
 
