@@ -65,11 +65,17 @@ std::vector<RuleInfo> all_rules(const CheckReport& report) {
   return rules;
 }
 
-const Source& source_of(const CheckReport& report, const Finding& finding) {
+const Source& source_of(const CheckReport& report, const Finding& finding) { return RuleSources(report)(finding); }
+
+const Source& RuleSources::operator()(const Finding& finding) {
   if (has_source(finding.source)) return finding.source;
-  for (const RuleInfo& r : report.rules)
-    if (r.policy == finding.policy && r.rule == finding.rule) return r.source;
-  return finding.source;
+  if (last_ == nullptr || last_->policy != finding.policy || last_->rule != finding.rule) {
+    const auto it = std::ranges::find_if(
+        report_.rules, [&](const RuleInfo& r) { return r.policy == finding.policy && r.rule == finding.rule; });
+    if (it == report_.rules.end()) return finding.source;
+    last_ = &*it;
+  }
+  return last_->source;
 }
 
 std::string finding_fingerprint(const Finding& f) {

@@ -126,6 +126,10 @@ std::string check_text(const CheckReport& report, bool style, std::size_t max_pe
                                       report.as_of == kNoDate ? "" : fmt::format(" as of {}", format_date(report.as_of))),
                           kBold) +
                     "\n";
+  for (const std::string& a : report.assumptions) out += fmt::format("  What-if (not the real network): {}\n", a);
+  if (report.baseline)
+    out += fmt::format("  Baseline {}: {} known finding{} left out; showing only new ones\n", report.baseline->file,
+                       group_digits(report.baseline->known), report.baseline->known == 1 ? "" : "s");
   for (const PolicyRef& p : report.policies)
     out += fmt::format("  Policy {} {}{}\n", p.id, p.version, p.title.empty() ? "" : ": " + p.title);
   out += summary_line(summarize(report), paint);
