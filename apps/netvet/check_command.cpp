@@ -31,15 +31,16 @@ struct CheckArgs {
 };
 
 // Writes the report as it is made: JSON, CSV and SARIF list every finding and are
-// streamed; the text report lists `--show` findings per rule, JUnit and HTML are bounded.
+// streamed, and so is JUnit, which lists every finding of a failing case; the text report
+// lists `--show` findings per rule and the HTML page caps its table.
 void render(const CheckArgs& args, const report::CheckReport& report, const Inventory& inventory, std::ostream& out) {
   const std::string& format = args.common.format;
   if (format == "json") return report::write_check_json(report, out);
   if (format == "sarif") return report::write_check_sarif(report, out);
   if (format == "csv") return report::write_check_csv(report, out);
+  if (format == "junit") return report::write_check_junit(report, out);
   std::string text;
-  if (format == "junit") text = report::check_junit(report);
-  else if (format == "html") text = report::check_html(report, inventory);
+  if (format == "html") text = report::check_html(report, inventory);
   else text = report::check_text(report, style_stdout(args.common), args.show);
   out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }

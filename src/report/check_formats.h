@@ -38,7 +38,8 @@ void write_check_sarif(const CheckReport& report, std::ostream& out);
 nlohmann::ordered_json check_sarif(const CheckReport& report);
 
 // JUnit XML for CI dashboards: a testsuite per policy, a testcase per rule and operator,
-// a <failure> listing the unwaived findings of each failing one.
+// a <failure> listing the unwaived findings of each failing one. Streamed.
+void write_check_junit(const CheckReport& report, std::ostream& out);
 std::string check_junit(const CheckReport& report);
 
 // CSV for spreadsheets (RFC 4180: CRLF, quotes doubled): a header, then one row per

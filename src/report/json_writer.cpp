@@ -1,6 +1,5 @@
 #include "report/json_writer.h"
 
-#include <algorithm>
 #include <cassert>
 
 namespace netvet::report {
@@ -9,11 +8,15 @@ namespace {
 
 // Bytes nlohmann's serializer copies unchanged: printable ASCII other than the quote and
 // the backslash. Anything else (controls, UTF-8 that must be checked) goes through it.
+// Written without an early exit so that the compiler can test 16 or 32 bytes at a time:
+// this scan runs over every string of a gigabyte document.
 bool plain(std::string_view text) {
-  return std::ranges::all_of(text, [](char c) {
+  unsigned special = 0;
+  for (const char c : text) {
     const auto b = static_cast<unsigned char>(c);
-    return b >= 0x20 && b < 0x80 && c != '"' && c != '\\';
-  });
+    special |= static_cast<unsigned>((b < 0x20) | (b >= 0x80) | (b == '"') | (b == '\\'));
+  }
+  return special == 0;
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// The streamed JSON, SARIF and CSV of `netvet check` against the renderers they replaced
+// The streamed JSON, SARIF, CSV and JUnit of `netvet check` against the renderers they replaced
 // (check_tree_reference.h): byte for byte, on the shared sample, on strings that need
 // every kind of escaping, and on a generated national network checked against five
 // packs, with waivers, a baseline and what-if assumptions.
@@ -42,6 +42,7 @@ void expect_streams_match_reference(const CheckReport& report) {
   expect_same_text(streamed(write_check_json, report), testing::reference_check_json(report).dump(2) + "\n");
   expect_same_text(streamed(write_check_sarif, report), testing::reference_check_sarif(report).dump(2) + "\n");
   expect_same_text(streamed(write_check_csv, report), testing::reference_check_csv(report));
+  expect_same_text(streamed(write_check_junit, report), testing::reference_check_junit(report));
 }
 
 TEST(CheckStream, SampleReportIsByteForByteTheTree) {
