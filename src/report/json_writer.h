@@ -8,10 +8,12 @@
 // this class only decides where commas, newlines and indentation go. Strings of plain
 // printable ASCII, which need no escaping, are copied as they are.
 //
+//   ChunkedOutput out(stream);
 //   JsonWriter w(out);
 //   w.begin_object().key("as_of").value("2026-11-22").key("findings").begin_array();
 //   ...
-//   w.end_array().end_object().finish();  // finish() adds nothing; write "\n" with raw()
+//   w.end_array().end_object().raw("\n");
+//   out.flush();
 
 #include <nlohmann/json.hpp>
 
