@@ -60,7 +60,12 @@ std::vector<RuleInfo> all_rules(const CheckReport& report) {
     const bool known = std::ranges::any_of(rules, [&](const RuleInfo& r) { return r.policy == policy && r.rule == rule; });
     if (!known) rules.push_back({.policy = policy, .rule = rule, .title = rule, .severity = severity});
   };
-  for (const Finding& f : report.findings) add(f.policy, f.rule, f.severity);
+  // Findings come grouped by rule: look each run of them up once, not a million times.
+  const Finding* previous = nullptr;
+  for (const Finding& f : report.findings) {
+    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule) add(f.policy, f.rule, f.severity);
+    previous = &f;
+  }
   for (const Measure& m : report.measures) add(m.policy, m.rule, FindingSeverity::high);
   return rules;
 }
