@@ -7,10 +7,7 @@
 // As of 2026-11-22 the gb pack flags two Huawei elements in alba's core (DC1-EMS-HW,
 // DC1-RA: gb/core-exclusion); gb/5g-removal takes effect on 2027-12-31 and adds four.
 
-#include <csv.h>
 #include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -20,6 +17,7 @@
 #include <regex>
 #include <set>
 
+#include "read_back.h"
 #include "run_netvet.h"
 
 namespace netvet::testing {
@@ -169,41 +167,26 @@ TEST(CheckCli, SarifIsVersion210WithRulesAndOneResultPerFinding) {
 }
 
 // libxml2, a real XML parser: what a CI dashboard would read.
-using Doc = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
-
-std::vector<xmlNode*> elements(xmlNode* node, std::string_view name) {
-  std::vector<xmlNode*> out;
-  for (xmlNode* c = node->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(c->name)) out.push_back(c);
-  return out;
-}
-
-std::string attribute(xmlNode* node, const char* name) {
-  xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  std::string out = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
-  return out;
-}
+using read_back::attribute;
+using read_back::Doc;
 
 TEST(CheckCli, JunitCountsAgreeWithTheJson) {
   const Json report = check_json("", 1, "gb,eu-toolbox,de");
   const CliRun r = run_netvet(check("gb,eu-toolbox,de") + " --format junit");
   ASSERT_EQ(r.exit_code, 1) << shown(r);
-  const Doc doc(xmlReadMemory(r.out.data(), static_cast<int>(r.out.size()), "junit.xml", nullptr,
-                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-                &xmlFreeDoc);
+  const Doc doc = read_back::parse_xml(r.out);
   ASSERT_TRUE(doc) << "not well-formed XML; " << shown(r);
   xmlNode* root = xmlDocGetRootElement(doc.get());
   ASSERT_STREQ(reinterpret_cast<const char*>(root->name), "testsuites");
 
-  const auto suites = elements(root, "testsuite");
+  const auto suites = read_back::children(root, "testsuite");
   ASSERT_EQ(suites.size(), 3u);
   std::size_t tests = 0, failures = 0, failing_findings = 0;
   for (xmlNode* suite : suites) {
-    const auto cases = elements(suite, "testcase");
+    const auto cases = read_back::children(suite, "testcase");
     std::size_t suite_failures = 0;
     for (xmlNode* c : cases) {
-      for (xmlNode* failure : elements(c, "failure")) {
+      for (xmlNode* failure : read_back::children(c, "failure")) {
         ++suite_failures;
         std::smatch m;
         const std::string message = attribute(failure, "message");
@@ -222,35 +205,14 @@ TEST(CheckCli, JunitCountsAgreeWithTheJson) {
   EXPECT_EQ(failing_findings, report["summary"]["findings"].get<std::size_t>() - report["summary"]["waived"].get<std::size_t>());
 }
 
-// libcsv in strict mode: an RFC 4180 reader independent of ours.
-std::vector<Strings> parse_csv(const std::string& text, bool& ok) {
-  struct Rows {
-    std::vector<Strings> rows;
-    Strings row;
-  } p;
-  csv_parser parser;
-  ok = csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) == 0;
-  auto on_field = [](void* data, std::size_t len, void* out) {
-    static_cast<Rows*>(out)->row.emplace_back(static_cast<const char*>(data), len);
-  };
-  auto on_row = [](int, void* out) {
-    auto* q = static_cast<Rows*>(out);
-    q->rows.push_back(std::move(q->row));
-    q->row.clear();
-  };
-  if (csv_parse(&parser, text.data(), text.size(), on_field, on_row, &p) != text.size()) ok = false;
-  if (csv_fini(&parser, on_field, on_row, &p) != 0) ok = false;
-  csv_free(&parser);
-  return p.rows;
-}
-
 TEST(CheckCli, CsvHasTheHeaderAndARowPerJsonFinding) {
   const Json report = check_json("", 1, "gb,eu-toolbox,de,us,ca");
   const CliRun r = run_netvet(check("gb,eu-toolbox,de,us,ca") + " --format csv");
   ASSERT_EQ(r.exit_code, 1) << shown(r);
-  bool ok = false;
-  const auto rows = parse_csv(r.out, ok);
-  ASSERT_TRUE(ok) << shown(r);
+  // libcsv in strict mode: an RFC 4180 reader independent of ours.
+  const read_back::Parsed parsed = read_back::parse_csv(r.out);
+  ASSERT_TRUE(parsed.ok) << shown(r);
+  const auto& rows = parsed.rows;
   ASSERT_FALSE(rows.empty());
   EXPECT_EQ(rows[0], (Strings{"policy", "rule", "severity", "subject_kind", "subject_id", "operator", "vendor", "effective",
                               "message", "clause", "value", "limit", "unit", "waived", "waiver", "source_title",
