@@ -83,8 +83,14 @@ demo() {
       --output "$out/exposure.$format" || rc=$?
     [ "$rc" -le 1 ] || exit "$rc"
   done
+  say "Checking it against the gb pack (the UK's designated vendor direction)"
+  # Exit code 1 means the network breaks a rule: expected for one with Huawei in it.
+  rc=0
+  "$NETVET" check "$out/gb" --policy gb --format html --output "$out/check.html" || rc=$?
+  [ "$rc" -le 1 ] || exit "$rc"
   say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json;"
-  say "exposure in $out/exposure.txt, $out/exposure.json and $out/exposure.html"
+  say "exposure in $out/exposure.txt, $out/exposure.json and $out/exposure.html;"
+  say "the gb policy check in $out/check.html"
 }
 
 run_tests() {

@@ -4,9 +4,8 @@
 // changes the inventory in memory first (what-if). Exit 0: no unwaived finding; 1:
 // findings; 2: bad usage or input (nothing written).
 
-#include <fmt/format.h>
-
 #include <memory>
+#include <ostream>
 
 #include "command.h"
 #include "output.h"
@@ -16,7 +15,6 @@
 #include "policy_input.h"
 #include "report/check_formats.h"
 #include "report/check_from_policy.h"
-#include "report/text_table.h"
 
 namespace netvet::cli {
 
@@ -32,32 +30,19 @@ struct CheckArgs {
   std::size_t show = 10;
 };
 
-// The text report lists this many findings per rule; JSON, CSV and SARIF list all.
-std::string render(const CheckArgs& args, const report::CheckReport& report, const Inventory& inventory,
-                   const std::vector<std::string>& notes, const nlohmann::ordered_json& extra) {
+// Writes the report as it is made: JSON, CSV and SARIF list every finding and are
+// streamed, and so is JUnit, which lists every finding of a failing case; the text report
+// lists `--show` findings per rule and the HTML page caps its table.
+void render(const CheckArgs& args, const report::CheckReport& report, const Inventory& inventory, std::ostream& out) {
   const std::string& format = args.common.format;
-  if (format == "json") {
-    // Additions to cli.md's keys: the what-if assumptions (top level) and the baseline
-    // (summary.baseline: {file, known}).
-    auto j = report::check_json(report);
-    if (extra.contains("baseline")) j["summary"]["baseline"] = extra["baseline"];
-    if (extra.contains("assumptions")) j["assumptions"] = extra["assumptions"];
-    return j.dump(2) + "\n";
-  }
-  if (format == "sarif") {
-    auto j = report::check_sarif(report);
-    for (const auto& [key, value] : extra.items()) j["runs"][0]["properties"][key] = value;
-    return j.dump(2) + "\n";
-  }
-  if (format == "junit") return report::check_junit(report);
-  if (format == "csv") return report::check_csv(report);
-  if (format == "html") return report::check_html(report, inventory);
-  std::string text = report::check_text(report, style_stdout(args.common), args.show);
-  // The what-if and baseline notes go under the heading line.
-  std::string lines;
-  for (const auto& note : notes) lines += "  " + note + "\n";
-  const auto eol = text.find('\n');
-  return eol == std::string::npos ? text + lines : text.insert(eol + 1, lines);
+  if (format == "json") return report::write_check_json(report, out);
+  if (format == "sarif") return report::write_check_sarif(report, out);
+  if (format == "csv") return report::write_check_csv(report, out);
+  if (format == "junit") return report::write_check_junit(report, out);
+  std::string text;
+  if (format == "html") text = report::check_html(report, inventory);
+  else text = report::check_text(report, style_stdout(args.common), args.show);
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 int run_check(const CheckArgs& args) {
@@ -121,27 +106,13 @@ int run_check(const CheckArgs& args) {
     };
   }
   auto mapped = report::check_report_of(*packs, *evaluation, inventory, from);
+  for (const auto& a : *assumptions) mapped.report.assumptions.push_back(a.text);
+  if (baseline) mapped.report.baseline = report::BaselineUse{baseline->file, static_cast<std::int64_t>(mapped.dropped)};
   const report::CheckSummary summary = report::summarize(mapped.report);
-
-  std::vector<std::string> notes;
-  nlohmann::ordered_json extra = nlohmann::ordered_json::object();
-  if (!assumptions->empty()) {
-    nlohmann::ordered_json list = nlohmann::ordered_json::array();
-    for (const auto& a : *assumptions) {
-      notes.push_back(fmt::format("What-if (not the real network): {}", a.text));
-      list.push_back(a.text);
-    }
-    extra["assumptions"] = list;
-  }
-  if (baseline) {
-    notes.push_back(fmt::format("Baseline {}: {} known finding{} left out; showing only new ones",
-                                baseline->file, report::group_digits(static_cast<long long>(mapped.dropped)),
-                                mapped.dropped == 1 ? "" : "s"));
-    extra["baseline"] = {{"file", baseline->file}, {"known", mapped.dropped}};
-  }
-  const std::string text = render(args, mapped.report, inventory, notes, extra);
+  timer.lap("map");
+  if (!emit_stream(args.common.output, [&](std::ostream& out) { render(args, mapped.report, inventory, out); }))
+    return kBadInput;
   timer.lap("render");
-  if (!emit(args.common.output, text)) return kBadInput;
   return summary.compliant ? kOk : kFindings;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 
 #include "io/inventory_io.h"
 #include "report/diagnostics_report.h"
@@ -14,19 +15,33 @@
 namespace netvet::cli {
 
 bool emit(const std::string& path, std::string_view text) {
+  return emit_stream(path, [&](std::ostream& out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+bool emit_stream(const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    std::fflush(stdout);
+    write(std::cout);
+    std::cout.flush();
     return true;
   }
   const std::filesystem::path target(path);
   const std::filesystem::path temp = target.string() + fmt::format(".tmp-{}", ::getpid());
+  const auto discard = [&] {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+  };
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    try {
+      if (out) write(out);
+    } catch (...) {
+      out.close();
+      discard();
+      throw;
+    }
     if (!out.flush()) {
-      std::error_code ignored;
-      std::filesystem::remove(temp, ignored);
+      out.close();
+      discard();
       fmt::print(stderr, "error: cannot write {}\n", path);
       return false;
     }
@@ -34,7 +49,7 @@ bool emit(const std::string& path, std::string_view text) {
   std::error_code ec;
   std::filesystem::rename(temp, target, ec);
   if (ec) {
-    std::filesystem::remove(temp, ec);
+    discard();
     fmt::print(stderr, "error: cannot write {}: {}\n", path, ec.message());
     return false;
   }

@@ -4,6 +4,8 @@
 // half-written. Also: whether to style text for a terminal, and phase timings.
 
 #include <chrono>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -15,6 +17,11 @@ namespace netvet::cli {
 // Writes `text` to `path` (atomically) or to stdout when `path` is empty. False, with a
 // message on stderr, when the file cannot be written.
 bool emit(const std::string& path, std::string_view text);
+// The same for output written piece by piece (a national network's million findings):
+// `write` puts it into the stream it is given. Written to a file, it is renamed into place
+// only once complete; should `write` throw, the temporary file is removed and the
+// exception passes on.
+bool emit_stream(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 // Whether text output should carry terminal styling (bold, colour): only when it goes to
 // a terminal, and never when NO_COLOR is set.

@@ -146,5 +146,7 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
 // `inventory` is the one evaluated.
 FindingRecord record_of(const Evaluation& evaluation, const Inventory& inventory, const Finding& finding);
 std::vector<FindingRecord> records_of(const Evaluation& evaluation, const Inventory& inventory);
+// record_of()'s message alone, for callers that have the rest (reports of a million findings).
+std::string message_of(const Evaluation& evaluation, const Inventory& inventory, const Finding& finding);
 
 }  // namespace netvet::policy

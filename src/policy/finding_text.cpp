@@ -39,6 +39,10 @@ std::string element_message(const Evaluation& ev, const Inventory& inv, const Fi
 
 }  // namespace
 
+std::string message_of(const Evaluation& ev, const Inventory& inv, const Finding& f) {
+  return f.note != kNoNote ? ev.notes[f.note] : element_message(ev, inv, f, ev.rules[f.rule]);
+}
+
 FindingRecord record_of(const Evaluation& ev, const Inventory& inv, const Finding& f) {
   const RuleOutcome& rule = ev.rules[f.rule];
   FindingRecord r;
@@ -53,7 +57,7 @@ FindingRecord record_of(const Evaluation& ev, const Inventory& inv, const Findin
   r.effective = rule.effective;
   r.clause = rule.selector;
   if (f.kind == SubjectType::element) r.site = inv.elements.site[f.row];
-  r.message = f.note != kNoNote ? ev.notes[f.note] : element_message(ev, inv, f, rule);
+  r.message = message_of(ev, inv, f);
   r.fingerprint = fingerprint_of(r.policy, r.rule, r.kind, r.subject, r.scope);
   return r;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 
 #include "model/inventory.h"
@@ -20,22 +21,30 @@ namespace netvet::report {
 // that a national network's million findings stay a readable summary.
 std::string check_text(const CheckReport& report, bool style, std::size_t max_per_rule = 0);
 
-// The `check` document of shared/spec/cli.md. Keys beyond the contract are added
-// (fingerprint, waived, clause, source, remediation; count and total of measures;
-// summary.waived), never renamed.
+// The `check` document of shared/spec/cli.md, indented by two spaces, with a final
+// newline. Keys beyond the contract are added (fingerprint, waived, clause, source,
+// remediation; count and total of measures; summary.waived, summary.baseline; the
+// what-if assumptions), never renamed. Written to `out` finding by finding, so that a
+// national network's million findings never exist as one document in memory.
+void write_check_json(const CheckReport& report, std::ostream& out);
+// The same document read back as a tree, for small reports and tests.
 nlohmann::ordered_json check_json(const CheckReport& report);
 
 // SARIF 2.1.0 for code-scanning dashboards: one rule per policy rule, one result per
 // finding with a logical location (the subject) and a stable partial fingerprint;
-// waived findings carry an external suppression.
+// waived findings carry an external suppression; the run's properties hold the date,
+// the what-if assumptions and the baseline. Streamed as write_check_json is.
+void write_check_sarif(const CheckReport& report, std::ostream& out);
 nlohmann::ordered_json check_sarif(const CheckReport& report);
 
 // JUnit XML for CI dashboards: a testsuite per policy, a testcase per rule and operator,
-// a <failure> listing the unwaived findings of each failing one.
+// a <failure> listing the unwaived findings of each failing one. Streamed.
+void write_check_junit(const CheckReport& report, std::ostream& out);
 std::string check_junit(const CheckReport& report);
 
 // CSV for spreadsheets (RFC 4180: CRLF, quotes doubled): a header, then one row per
-// finding.
+// finding, streamed.
+void write_check_csv(const CheckReport& report, std::ostream& out);
 std::string check_csv(const CheckReport& report);
 
 struct HtmlOptions {

@@ -116,7 +116,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     r.waived = d.kind == Disposition::Kind::waive;
     r.waiver = std::move(d.waiver);
     if (options.messages_per_rule == 0 || described[f.rule]++ < options.messages_per_rule) {
-      r.message = policy::record_of(ev, inv, f).message;
+      r.message = policy::message_of(ev, inv, f);
       r.clause = rule.selector;
       r.remediation = rule.remediation;
       if (f.note != policy::kNoNote) {

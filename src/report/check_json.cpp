@@ -1,64 +1,102 @@
 // The `check` JSON document; its keys are a contract with scripts (shared/spec/cli.md).
+// Written finding by finding through JsonWriter: a national network's 1.4 million
+// findings are a gigabyte of JSON, which as an nlohmann tree took a minute and gigabytes
+// of memory to build and dump. The text is byte for byte what dump(2) of that tree gave
+// (tests/report/check_stream_test.cpp holds the tree as the reference).
+#include <sstream>
+
 #include "report/check_formats.h"
+#include "report/json_writer.h"
 
 namespace netvet::report {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+void date_or_null(JsonWriter& w, Date d) {
+  if (d == kNoDate) w.null();
+  else w.value(format_date(d));
+}
 
-json date_or_null(Date d) { return d == kNoDate ? json(nullptr) : json(format_date(d)); }
-
-json finding_json(const CheckReport& report, const Finding& f) {
-  json j = {{"policy", f.policy},
-            {"rule", f.rule},
-            {"severity", severity_name(f.severity)},
-            {"subject", {{"kind", subject_name(f.subject_kind)}, {"id", f.subject_id}}},
-            {"operator", f.op},
-            {"vendor", f.vendor},
-            {"effective", date_or_null(f.effective)},
-            {"message", f.message}};
+void write_finding(JsonWriter& w, const Finding& f, const Source& source) {
+  w.begin_object();
+  w.key("policy").value(f.policy).key("rule").value(f.rule).key("severity").value(severity_name(f.severity));
+  w.key("subject").begin_object().key("kind").value(subject_name(f.subject_kind)).key("id").value(f.subject_id).end_object();
+  w.key("operator").value(f.op).key("vendor").value(f.vendor).key("effective");
+  date_or_null(w, f.effective);
+  w.key("message").value(f.message);
   // Additions beyond cli.md's keys.
-  if (!f.clause.empty()) j["clause"] = f.clause;
-  if (f.measured)
-    j["measured"] = {{"value", f.measured->value}, {"limit", f.measured->limit}, {"unit", unit_name(f.measured->unit)}};
-  j["fingerprint"] = finding_fingerprint(f);
-  j["waived"] = f.waived;
-  if (f.waived) j["waiver"] = f.waiver;
-  const Source& source = source_of(report, f);
-  if (has_source(source)) j["source"] = {{"title", source.title}, {"url", source.url}};
-  if (!f.remediation.empty()) j["remediation"] = f.remediation;
-  return j;
+  if (!f.clause.empty()) w.key("clause").value(f.clause);
+  if (f.measured) {
+    w.key("measured").begin_object();
+    w.key("value").value(f.measured->value).key("limit").value(f.measured->limit).key("unit").value(unit_name(f.measured->unit));
+    w.end_object();
+  }
+  w.key("fingerprint");
+  if (!f.fingerprint.empty()) w.value(f.fingerprint);
+  else w.value(finding_fingerprint(f));
+  w.key("waived").value(f.waived);
+  if (f.waived) w.key("waiver").value(f.waiver);
+  if (has_source(source)) w.key("source").begin_object().key("title").value(source.title).key("url").value(source.url).end_object();
+  if (!f.remediation.empty()) w.key("remediation").value(f.remediation);
+  w.end_object();
+}
+
+void write_summary(JsonWriter& w, const CheckReport& report) {
+  const CheckSummary s = summarize(report);
+  w.begin_object().key("findings").value(s.findings).key("by_severity").begin_object();
+  for (std::size_t i = 0; i < kSeverityCount; ++i) w.key(severity_name(static_cast<FindingSeverity>(i))).value(s.by_severity[i]);
+  w.end_object().key("compliant").value(s.compliant).key("waived").value(s.waived);
+  if (report.baseline) {
+    w.key("baseline").begin_object().key("file").value(report.baseline->file).key("known").value(report.baseline->known).end_object();
+  }
+  w.end_object();
+}
+
+void write_measure(JsonWriter& w, const Measure& m) {
+  w.begin_object();
+  w.key("policy").value(m.policy).key("rule").value(m.rule).key("operator").value(m.op).key("value").value(m.value);
+  w.key("limit").value(m.limit).key("unit").value(unit_name(m.unit)).key("ok").value(m.ok);
+  if (!m.scope.empty()) w.key("scope").value(m.scope);
+  if (m.count >= 0) w.key("count").value(m.count);
+  if (m.total >= 0) w.key("total").value(m.total);
+  w.end_object();
 }
 
 }  // namespace
 
-nlohmann::ordered_json check_json(const CheckReport& report) {
-  json j;
-  j["as_of"] = date_or_null(report.as_of);
-  j["policies"] = json::array();
+void write_check_json(const CheckReport& report, std::ostream& out) {
+  ChunkedOutput chunks(out);
+  JsonWriter w(chunks);
+  w.begin_object().key("as_of");
+  date_or_null(w, report.as_of);
+  w.key("policies").begin_array();
   for (const PolicyRef& p : report.policies)
-    j["policies"].push_back({{"id", p.id}, {"title", p.title}, {"version", p.version}});
+    w.begin_object().key("id").value(p.id).key("title").value(p.title).key("version").value(p.version).end_object();
+  w.end_array().key("summary");
+  write_summary(w, report);
 
-  const CheckSummary s = summarize(report);
-  json by_severity = json::object();
-  for (std::size_t i = 0; i < kSeverityCount; ++i) by_severity[severity_name(static_cast<FindingSeverity>(i))] = s.by_severity[i];
-  j["summary"] = {{"findings", s.findings}, {"by_severity", by_severity}, {"compliant", s.compliant},
-                  {"waived", s.waived}};
+  w.key("findings").begin_array();
+  RuleSources sources(report);
+  for (const Finding& f : report.findings) write_finding(w, f, sources(f));
+  w.end_array();
 
-  j["findings"] = json::array();
-  for (const Finding& f : report.findings) j["findings"].push_back(finding_json(report, f));
-
-  j["measures"] = json::array();
-  for (const Measure& m : report.measures) {
-    json mj = {{"policy", m.policy}, {"rule", m.rule},   {"operator", m.op}, {"value", m.value},
-               {"limit", m.limit},   {"unit", unit_name(m.unit)}, {"ok", m.ok}};
-    if (!m.scope.empty()) mj["scope"] = m.scope;
-    if (m.count >= 0) mj["count"] = m.count;
-    if (m.total >= 0) mj["total"] = m.total;
-    j["measures"].push_back(std::move(mj));
+  w.key("measures").begin_array();
+  for (const Measure& m : report.measures) write_measure(w, m);
+  w.end_array();
+  // An addition: the what-if assumptions the findings are of.
+  if (!report.assumptions.empty()) {
+    w.key("assumptions").begin_array();
+    for (const std::string& a : report.assumptions) w.value(a);
+    w.end_array();
   }
-  return j;
+  w.end_object().raw("\n");
+  chunks.flush();
+}
+
+nlohmann::ordered_json check_json(const CheckReport& report) {
+  std::ostringstream text;
+  write_check_json(report, text);
+  return nlohmann::ordered_json::parse(text.str());
 }
 
 }  // namespace netvet::report

@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
+#include <iterator>
+#include <map>
+#include <sstream>
 
 #include "report/check_formats.h"
+#include "report/chunked_output.h"
 
 namespace netvet::report {
 
@@ -16,9 +19,7 @@ namespace {
 // byte in an inventory cannot make the document unreadable.
 // Attribute values also keep tab, LF and CR as references, which attribute-value
 // normalisation would otherwise turn into spaces.
-std::string xml_escape(std::string_view s, bool attribute = true) {
-  std::string out;
-  out.reserve(s.size());
+void xml_escape_to(std::string& out, std::string_view s, bool attribute = true) {
   for (const char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -34,17 +35,25 @@ std::string xml_escape(std::string_view s, bool attribute = true) {
         else out += c;
     }
   }
+}
+
+std::string xml_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  xml_escape_to(out, s);
   return out;
 }
 
-std::string finding_line(const Finding& f) {
-  std::string line = fmt::format("[{}] {} {}", severity_name(f.severity), subject_name(f.subject_kind), f.subject_id);
-  if (!f.vendor.empty()) line += fmt::format(" ({})", f.vendor);
-  line += ": " + f.message;
-  if (!f.clause.empty()) line += fmt::format(" — matched: {}", f.clause);
-  if (f.measured) line += fmt::format(" — measured {:.4g}, limit {:.4g}", f.measured->value, f.measured->limit);
-  if (f.waived) line += fmt::format(" — waived: {}", f.waiver);
-  return line;
+void finding_line(std::string& line, const Finding& f) {
+  line.clear();
+  fmt::format_to(std::back_inserter(line), "[{}] {} {}", severity_name(f.severity), subject_name(f.subject_kind), f.subject_id);
+  if (!f.vendor.empty()) fmt::format_to(std::back_inserter(line), " ({})", f.vendor);
+  line += ": ";
+  line += f.message;
+  if (!f.clause.empty()) fmt::format_to(std::back_inserter(line), " — matched: {}", f.clause);
+  if (f.measured) fmt::format_to(std::back_inserter(line), " — measured {:.4g}, limit {:.4g}", f.measured->value, f.measured->limit);
+  if (f.waived) fmt::format_to(std::back_inserter(line), " — waived: {}", f.waiver);
+  line += '\n';
 }
 
 FindingSeverity worst(const std::vector<const Finding*>& findings) {
@@ -54,80 +63,122 @@ FindingSeverity worst(const std::vector<const Finding*>& findings) {
 }
 
 struct Case {
-  std::string name, classname;
   std::vector<const Finding*> failing, waived;
 };
+// A rule's test cases by operator, in the operators' order; "" for operator-less findings.
+using RuleCases = std::map<std::string, Case, std::less<>>;
 
-// The test cases of one rule: one per operator the report knows or the rule mentions,
+// The test cases of every rule: one per operator the report knows or the rule mentions,
 // so that a dashboard shows which operator fails; operator-less findings get their own.
-std::vector<Case> rule_cases(const CheckReport& report, const RuleInfo& r) {
-  std::set<std::string> ops;
-  for (const OperatorInfo& o : report.operators) ops.insert(o.id);
-  for (const Finding& f : report.findings)
-    if (f.policy == r.policy && f.rule == r.rule) ops.insert(f.op);
-  for (const Measure& m : report.measures)
-    if (m.policy == r.policy && m.rule == r.rule) ops.insert(m.op);
-  if (ops.empty()) ops.insert("");
-  std::vector<Case> cases;
-  for (const std::string& op : ops) {
-    Case c{.name = op.empty() ? r.rule : fmt::format("{} [{}]", r.rule, op),
-           .classname = fmt::format("{}.{}", r.policy, r.rule)};
-    for (const Finding& f : report.findings)
-      if (f.policy == r.policy && f.rule == r.rule && f.op == op) (f.waived ? c.waived : c.failing).push_back(&f);
-    cases.push_back(std::move(c));
+// One pass over the findings, which come grouped by rule (a national network has a
+// million of them).
+std::vector<RuleCases> cases_of(const CheckReport& report, const std::vector<RuleInfo>& rules) {
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < rules.size(); ++i) index.emplace(rule_key(rules[i].policy, rules[i].rule), i);
+  std::vector<RuleCases> cases(rules.size());
+  for (RuleCases& c : cases)
+    for (const OperatorInfo& o : report.operators) c[o.id];
+  for (const Measure& m : report.measures) cases[index.at(rule_key(m.policy, m.rule))][m.op];
+  const Finding* previous = nullptr;
+  Case* into = nullptr;
+  for (const Finding& f : report.findings) {
+    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule || previous->op != f.op)
+      into = &cases[index.at(rule_key(f.policy, f.rule))][f.op];
+    previous = &f;
+    (f.waived ? into->waived : into->failing).push_back(&f);
   }
+  for (RuleCases& c : cases)
+    if (c.empty()) c[""];
   return cases;
+}
+
+// Each finding's line, escaped, straight into the output.
+void write_lines(ChunkedOutput& out, const std::vector<const Finding*>& findings) {
+  std::string line;
+  for (const Finding* f : findings) {
+    finding_line(line, *f);
+    xml_escape_to(out.buffer(), line, false);
+    out.spill();
+  }
 }
 
 }  // namespace
 
-std::string check_junit(const CheckReport& report) {
+void write_check_junit(const CheckReport& report, std::ostream& stream) {
   const std::vector<RuleInfo> rules = all_rules(report);
+  const std::vector<RuleCases> cases = cases_of(report, rules);
   std::vector<std::string> policies;
   for (const PolicyRef& p : report.policies) policies.push_back(p.id);
   for (const RuleInfo& r : rules)
     if (std::ranges::find(policies, r.policy) == policies.end()) policies.push_back(r.policy);
 
-  std::string suites;
-  std::size_t total_tests = 0, total_failures = 0;
-  for (const std::string& policy : policies) {
-    std::string body;
+  // The counts head the document and each suite, so they are taken first.
+  struct Counts {
     std::size_t tests = 0, failures = 0;
-    for (const RuleInfo& r : rules) {
-      if (r.policy != policy) continue;
-      for (const Case& c : rule_cases(report, r)) {
-        ++tests;
-        body += fmt::format("    <testcase name=\"{}\" classname=\"{}\"", xml_escape(c.name), xml_escape(c.classname));
-        if (c.failing.empty() && c.waived.empty()) {
-          body += "/>\n";
-          continue;
-        }
-        body += ">\n";
-        if (!c.failing.empty()) {
-          ++failures;
-          std::string text;
-          for (const Finding* f : c.failing) text += finding_line(*f) + "\n";
-          body += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
-                              xml_escape(fmt::format("{} finding{}: {}", c.failing.size(),
-                                                     c.failing.size() == 1 ? "" : "s", r.title)),
-                              xml_escape(severity_name(worst(c.failing))), xml_escape(text, false));
-        }
-        if (!c.waived.empty()) {
-          std::string text;
-          for (const Finding* f : c.waived) text += finding_line(*f) + "\n";
-          body += fmt::format("      <system-out>{}</system-out>\n", xml_escape(text, false));
-        }
-        body += "    </testcase>\n";
+  };
+  std::vector<Counts> suites(policies.size());
+  Counts total;
+  for (std::size_t p = 0; p < policies.size(); ++p) {
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      if (rules[r].policy != policies[p]) continue;
+      for (const auto& [op, c] : cases[r]) {
+        ++suites[p].tests;
+        if (!c.failing.empty()) ++suites[p].failures;
       }
     }
-    suites += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n{}  </testsuite>\n",
-                          xml_escape(policy), tests, failures, body);
-    total_tests += tests;
-    total_failures += failures;
+    total.tests += suites[p].tests;
+    total.failures += suites[p].failures;
   }
-  return fmt::format("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                     "<testsuites name=\"netvet check\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n{}</testsuites>\n",
-                     total_tests, total_failures, suites);
+
+  ChunkedOutput out(stream);
+  std::string& text = out.buffer();
+  fmt::format_to(std::back_inserter(text),
+                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                 "<testsuites name=\"netvet check\" tests=\"{}\" failures=\"{}\" errors=\"0\">\n",
+                 total.tests, total.failures);
+  for (std::size_t p = 0; p < policies.size(); ++p) {
+    fmt::format_to(std::back_inserter(text),
+                   "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
+                   xml_escape(policies[p]), suites[p].tests, suites[p].failures);
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const RuleInfo& rule = rules[r];
+      if (rule.policy != policies[p]) continue;
+      for (const auto& [op, c] : cases[r]) {
+        const std::string name = op.empty() ? rule.rule : fmt::format("{} [{}]", rule.rule, op);
+        fmt::format_to(std::back_inserter(text), "    <testcase name=\"{}\" classname=\"{}\"", xml_escape(name),
+                       xml_escape(fmt::format("{}.{}", rule.policy, rule.rule)));
+        if (c.failing.empty() && c.waived.empty()) {
+          text += "/>\n";
+          continue;
+        }
+        text += ">\n";
+        if (!c.failing.empty()) {
+          fmt::format_to(std::back_inserter(text), "      <failure message=\"{}\" type=\"{}\">",
+                         xml_escape(fmt::format("{} finding{}: {}", c.failing.size(), c.failing.size() == 1 ? "" : "s",
+                                                rule.title)),
+                         xml_escape(severity_name(worst(c.failing))));
+          write_lines(out, c.failing);
+          text += "</failure>\n";
+        }
+        if (!c.waived.empty()) {
+          text += "      <system-out>";
+          write_lines(out, c.waived);
+          text += "</system-out>\n";
+        }
+        text += "    </testcase>\n";
+        out.spill();
+      }
+    }
+    text += "  </testsuite>\n";
+  }
+  text += "</testsuites>\n";
+  out.flush();
+}
+
+std::string check_junit(const CheckReport& report) {
+  std::ostringstream text;
+  write_check_junit(report, text);
+  return std::move(text).str();
 }
 
 }  // namespace netvet::report

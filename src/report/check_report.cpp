@@ -60,16 +60,27 @@ std::vector<RuleInfo> all_rules(const CheckReport& report) {
     const bool known = std::ranges::any_of(rules, [&](const RuleInfo& r) { return r.policy == policy && r.rule == rule; });
     if (!known) rules.push_back({.policy = policy, .rule = rule, .title = rule, .severity = severity});
   };
-  for (const Finding& f : report.findings) add(f.policy, f.rule, f.severity);
+  // Findings come grouped by rule: look each run of them up once, not a million times.
+  const Finding* previous = nullptr;
+  for (const Finding& f : report.findings) {
+    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule) add(f.policy, f.rule, f.severity);
+    previous = &f;
+  }
   for (const Measure& m : report.measures) add(m.policy, m.rule, FindingSeverity::high);
   return rules;
 }
 
-const Source& source_of(const CheckReport& report, const Finding& finding) {
+const Source& source_of(const CheckReport& report, const Finding& finding) { return RuleSources(report)(finding); }
+
+const Source& RuleSources::operator()(const Finding& finding) {
   if (has_source(finding.source)) return finding.source;
-  for (const RuleInfo& r : report.rules)
-    if (r.policy == finding.policy && r.rule == finding.rule) return r.source;
-  return finding.source;
+  if (last_ == nullptr || last_->policy != finding.policy || last_->rule != finding.rule) {
+    const auto it = std::ranges::find_if(
+        report_.rules, [&](const RuleInfo& r) { return r.policy == finding.policy && r.rule == finding.rule; });
+    if (it == report_.rules.end()) return finding.source;
+    last_ = &*it;
+  }
+  return last_->source;
 }
 
 std::string finding_fingerprint(const Finding& f) {

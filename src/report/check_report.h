@@ -94,6 +94,13 @@ struct RuleScope {
   std::int64_t examined = 0;
 };
 
+// A run against an earlier one's output (--baseline): the findings it already had are
+// left out of the report.
+struct BaselineUse {
+  std::string file;
+  std::int64_t known = 0;  // findings left out
+};
+
 struct CheckReport {
   Date as_of = kNoDate;
   std::string inventory;  // the inventory's name, for headings
@@ -106,6 +113,10 @@ struct CheckReport {
   std::vector<Measure> measures;
   std::vector<OperatorInfo> operators;
   std::vector<RuleScope> scopes;
+  // A what-if run (--assume): the assumptions, as written, that changed the inventory
+  // in memory before evaluation. Empty: the real network.
+  std::vector<std::string> assumptions;
+  std::optional<BaselineUse> baseline;
 };
 
 // ---- Helpers shared by the renderers ----
@@ -127,6 +138,18 @@ std::vector<RuleInfo> all_rules(const CheckReport& report);
 
 // The rule's source, or the finding's own when it has one.
 const Source& source_of(const CheckReport& report, const Finding& finding);
+
+// source_of() for findings taken in the report's order: it remembers the last rule, since
+// the engine emits findings grouped by rule (a million findings, a handful of rules).
+class RuleSources {
+ public:
+  explicit RuleSources(const CheckReport& report) : report_(report) {}
+  const Source& operator()(const Finding& finding);
+
+ private:
+  const CheckReport& report_;
+  const RuleInfo* last_ = nullptr;
+};
 
 // The finding's fingerprint: its own, or a hash of what identifies it across runs
 // (policy, rule, subject and vendor; never the message, whose wording may change).

@@ -2,9 +2,12 @@
 // results with ruleId/ruleIndex, level, message, logical locations and fingerprints.
 #include <fmt/format.h>
 
+#include <iterator>
 #include <map>
+#include <sstream>
 
 #include "report/check_formats.h"
+#include "report/json_writer.h"
 
 namespace netvet::report {
 
@@ -24,17 +27,21 @@ std::string_view sarif_level(FindingSeverity s) {
 }
 
 // "ee/element/E12": the subject under its operator, so that dashboards group by operator.
-std::string qualified_name(const Finding& f) {
+void qualified_name(std::string& name, const Finding& f) {
+  name.clear();
   if (f.op.empty() || f.subject_kind == SubjectType::operator_)
-    return fmt::format("{}/{}", subject_name(f.subject_kind), f.subject_id);
-  return fmt::format("{}/{}/{}", f.op, subject_name(f.subject_kind), f.subject_id);
+    fmt::format_to(std::back_inserter(name), "{}/{}", subject_name(f.subject_kind), f.subject_id);
+  else
+    fmt::format_to(std::back_inserter(name), "{}/{}/{}", f.op, subject_name(f.subject_kind), f.subject_id);
 }
 
-std::string result_text(const Finding& f) {
-  std::string text = f.message;
-  if (!f.clause.empty()) text += fmt::format(" (matched: {})", f.clause);
-  if (f.measured) text += fmt::format(" [measured {:.4g} against a limit of {:.4g}]", f.measured->value, f.measured->limit);
-  return text;
+// The result's message: the finding's, with the clause that matched and the measure.
+void result_text(std::string& text, const Finding& f) {
+  text = f.message;
+  if (!f.clause.empty()) fmt::format_to(std::back_inserter(text), " (matched: {})", f.clause);
+  if (f.measured)
+    fmt::format_to(std::back_inserter(text), " [measured {:.4g} against a limit of {:.4g}]", f.measured->value,
+                   f.measured->limit);
 }
 
 json rule_json(const RuleInfo& r) {
@@ -51,9 +58,11 @@ json rule_json(const RuleInfo& r) {
 
 }  // namespace
 
-nlohmann::ordered_json check_sarif(const CheckReport& report) {
+// The results are written one by one (a national network has a million of them); the
+// driver and its rules, a few dozen, are built as a small tree and written in place.
+void write_check_sarif(const CheckReport& report, std::ostream& out) {
   const std::vector<RuleInfo> rules = all_rules(report);
-  std::map<std::string, std::size_t> rule_index;
+  std::map<std::string, std::size_t, std::less<>> rule_index;
   json driver = {{"name", "netvet"},
                  {"version", report.tool_version.empty() ? std::string(netvet_version()) : report.tool_version}};
   if (!report.information_uri.empty()) driver["informationUri"] = report.information_uri;
@@ -63,29 +72,67 @@ nlohmann::ordered_json check_sarif(const CheckReport& report) {
     driver["rules"].push_back(rule_json(r));
   }
 
-  json results = json::array();
-  for (const Finding& f : report.findings) {
-    const std::string id = rule_key(f.policy, f.rule);
-    json location = {{"name", f.subject_id}, {"fullyQualifiedName", qualified_name(f)}, {"kind", "resource"}};
-    json r = {{"ruleId", id},
-              {"ruleIndex", rule_index.at(id)},
-              {"level", sarif_level(f.severity)},
-              {"message", {{"text", result_text(f)}}},
-              {"locations", json::array({{{"logicalLocations", json::array({location})}}})},
-              {"partialFingerprints", {{"netvetFinding/v1", finding_fingerprint(f)}}}};
-    if (f.waived) r["suppressions"] = json::array({{{"kind", "external"}, {"justification", f.waiver}}});
-    json props = {{"severity", severity_name(f.severity)}, {"operator", f.op}, {"vendor", f.vendor}};
-    if (f.effective != kNoDate) props["effective"] = format_date(f.effective);
-    if (!f.remediation.empty()) props["remediation"] = f.remediation;
-    r["properties"] = std::move(props);
-    results.push_back(std::move(r));
-  }
+  ChunkedOutput chunks(out);
+  JsonWriter w(chunks);
+  w.begin_object().key("version").value("2.1.0").key("$schema").value("https://json.schemastore.org/sarif-2.1.0.json");
+  w.key("runs").begin_array().begin_object();
+  w.key("tool").begin_object().key("driver").value(driver).end_object();
 
-  json run = {{"tool", {{"driver", std::move(driver)}}}, {"results", std::move(results)}};
-  if (report.as_of != kNoDate) run["properties"] = {{"asOf", format_date(report.as_of)}};
-  return {{"version", "2.1.0"},
-          {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
-          {"runs", json::array({std::move(run)})}};
+  w.key("results").begin_array();
+  std::string id, text, name;  // reused from finding to finding
+  std::size_t index = 0;
+  const Finding* previous = nullptr;
+  for (const Finding& f : report.findings) {
+    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule) {
+      id = rule_key(f.policy, f.rule);  // once per rule: findings come grouped by rule
+      index = rule_index.at(id);
+    }
+    previous = &f;
+    result_text(text, f);
+    w.begin_object().key("ruleId").value(id).key("ruleIndex").value(index).key("level").value(sarif_level(f.severity));
+    w.key("message").begin_object().key("text").value(text).end_object();
+    qualified_name(name, f);
+    w.key("locations").begin_array().begin_object().key("logicalLocations").begin_array().begin_object();
+    w.key("name").value(f.subject_id).key("fullyQualifiedName").value(name).key("kind").value("resource");
+    w.end_object().end_array().end_object().end_array();
+    w.key("partialFingerprints").begin_object().key("netvetFinding/v1");
+    if (!f.fingerprint.empty()) w.value(f.fingerprint);
+    else w.value(finding_fingerprint(f));
+    w.end_object();
+    if (f.waived) {
+      w.key("suppressions").begin_array().begin_object();
+      w.key("kind").value("external").key("justification").value(f.waiver);
+      w.end_object().end_array();
+    }
+    w.key("properties").begin_object();
+    w.key("severity").value(severity_name(f.severity)).key("operator").value(f.op).key("vendor").value(f.vendor);
+    if (f.effective != kNoDate) w.key("effective").value(format_date(f.effective));
+    if (!f.remediation.empty()) w.key("remediation").value(f.remediation);
+    w.end_object().end_object();
+  }
+  w.end_array();
+
+  // Additions: the what-if assumptions and the baseline, beside the date.
+  if (report.as_of != kNoDate || !report.assumptions.empty() || report.baseline) {
+    w.key("properties").begin_object();
+    if (report.as_of != kNoDate) w.key("asOf").value(format_date(report.as_of));
+    if (!report.assumptions.empty()) {
+      w.key("assumptions").begin_array();
+      for (const std::string& a : report.assumptions) w.value(a);
+      w.end_array();
+    }
+    if (report.baseline)
+      w.key("baseline").begin_object().key("file").value(report.baseline->file).key("known").value(report.baseline->known).end_object();
+    w.end_object();
+  }
+  w.end_object().end_array().end_object().raw("\n");
+  chunks.flush();
+}
+
+nlohmann::ordered_json check_sarif(const CheckReport& report) {
+  std::ostringstream text;
+  write_check_sarif(report, text);
+  return nlohmann::ordered_json::parse(text.str());
 }
 
 }  // namespace netvet::report

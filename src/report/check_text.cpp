@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_set>
 
 #include "report/check_formats.h"
 #include "report/text_table.h"
@@ -58,10 +60,35 @@ std::string explanation(const Finding& f, const Source& rule_source, const Sourc
   return why;
 }
 
-std::string rule_block(const CheckReport& report, const RuleInfo& r, const Painter& paint, std::size_t max_per_rule) {
-  std::vector<const Finding*> findings;
-  for (const Finding& f : report.findings)
-    if (f.policy == r.policy && f.rule == r.rule) findings.push_back(&f);
+// Each rule's findings, in the report's order: one pass over a national network's
+// million findings, which come grouped by rule, rather than one pass per rule.
+std::vector<std::vector<const Finding*>> findings_by_rule(const CheckReport& report, const std::vector<RuleInfo>& rules) {
+  std::map<std::string, std::size_t, std::less<>> index;
+  for (std::size_t i = 0; i < rules.size(); ++i) index.emplace(rule_key(rules[i].policy, rules[i].rule), i);
+  std::vector<std::vector<const Finding*>> out(rules.size());
+  const Finding* previous = nullptr;
+  std::vector<const Finding*>* into = nullptr;
+  for (const Finding& f : report.findings) {
+    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule)
+      into = &out[index.at(rule_key(f.policy, f.rule))];
+    previous = &f;
+    into->push_back(&f);
+  }
+  return out;
+}
+
+// "x of N" per operator: the distinct subjects with an unwaived finding.
+std::map<std::string_view, std::size_t> flagged_per_operator(const std::vector<const Finding*>& findings) {
+  std::map<std::string_view, std::unordered_set<std::string_view>> subjects;
+  for (const Finding* f : findings)
+    if (!f->waived) subjects[f->op].insert(f->subject_id);
+  std::map<std::string_view, std::size_t> out;
+  for (const auto& [op, ids] : subjects) out[op] = ids.size();
+  return out;
+}
+
+std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::vector<const Finding*>& findings,
+                       const Painter& paint, std::size_t max_per_rule) {
   std::vector<const Measure*> measures;
   for (const Measure& m : report.measures)
     if (m.policy == r.policy && m.rule == r.rule) measures.push_back(&m);
@@ -88,12 +115,11 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const Paint
     for (const OperatorInfo& o : report.operators) ops.insert(o.id);
     for (const Finding* f : findings) ops.insert(f->op);
     TextTable t({"operator", fmt::format("{}s flagged", subject_name(kind))}, {Align::left, Align::right});
+    const auto flagged = flagged_per_operator(findings);
     for (const std::string& op : ops) {
-      std::set<std::string_view> flagged;
-      for (const Finding* f : findings)
-        if (f->op == op && !f->waived) flagged.insert(f->subject_id);
       const auto n = examined(report, r.policy, r.rule, op, kind);
-      const auto x = static_cast<long long>(flagged.size());
+      const auto it = flagged.find(op);
+      const auto x = static_cast<long long>(it == flagged.end() ? 0 : it->second);
       t.add_row({op.empty() ? "(none)" : op, n ? share_text(x, *n) : group_digits(x)});
     }
     out += t.render(2, false);
@@ -126,12 +152,18 @@ std::string check_text(const CheckReport& report, bool style, std::size_t max_pe
                                       report.as_of == kNoDate ? "" : fmt::format(" as of {}", format_date(report.as_of))),
                           kBold) +
                     "\n";
+  for (const std::string& a : report.assumptions) out += fmt::format("  What-if (not the real network): {}\n", a);
+  if (report.baseline)
+    out += fmt::format("  Baseline {}: {} known finding{} left out; showing only new ones\n", report.baseline->file,
+                       group_digits(report.baseline->known), report.baseline->known == 1 ? "" : "s");
   for (const PolicyRef& p : report.policies)
     out += fmt::format("  Policy {} {}{}\n", p.id, p.version, p.title.empty() ? "" : ": " + p.title);
   out += summary_line(summarize(report), paint);
-  for (const RuleInfo& r : all_rules(report)) {
+  const std::vector<RuleInfo> rules = all_rules(report);
+  const auto findings = findings_by_rule(report, rules);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
     out += '\n';
-    out += rule_block(report, r, paint, max_per_rule);
+    out += rule_block(report, rules[i], findings[i], paint, max_per_rule);
   }
   return out;
 }

@@ -1,38 +1,17 @@
-#include <csv.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "check_fixture.h"
+#include "read_back.h"
 #include "report/check_formats.h"
 
 namespace netvet::report {
 namespace {
 
-// Parses CSV with libcsv in strict mode, an RFC 4180 reader independent of ours.
-struct Parsed {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  bool ok = true;
-};
-
-Parsed parse_csv(const std::string& text) {
-  Parsed p;
-  csv_parser parser;
-  EXPECT_EQ(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI), 0);
-  auto on_field = [](void* data, std::size_t len, void* out) {
-    static_cast<Parsed*>(out)->row.emplace_back(static_cast<const char*>(data), len);
-  };
-  auto on_row = [](int, void* out) {
-    auto* q = static_cast<Parsed*>(out);
-    q->rows.push_back(std::move(q->row));
-    q->row.clear();
-  };
-  if (csv_parse(&parser, text.data(), text.size(), on_field, on_row, &p) != text.size()) p.ok = false;
-  if (csv_fini(&parser, on_field, on_row, &p) != 0) p.ok = false;
-  csv_free(&parser);
-  return p;
-}
+// libcsv in strict mode, an RFC 4180 reader independent of ours.
+using read_back::parse_csv;
+using read_back::Parsed;
 
 TEST(CheckCsv, OneRowPerFindingThatRoundTripsThroughAStrictReader) {
   const Inventory inv = testing::sample_inventory();

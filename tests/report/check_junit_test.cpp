@@ -1,12 +1,11 @@
 #include <gtest/gtest.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 #include <map>
 #include <memory>
 #include <set>
 
 #include "check_fixture.h"
+#include "read_back.h"
 #include "report/check_formats.h"
 
 namespace netvet::report {
@@ -14,34 +13,11 @@ namespace {
 
 // JUnit output is read back with libxml2, a real XML parser: a document that is not
 // well-formed (an unescaped '&' or '<', a stray control character) fails to parse.
-using Doc = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
-
-Doc parse_xml(const std::string& text) {
-  return Doc(xmlReadMemory(text.data(), static_cast<int>(text.size()), "junit.xml", nullptr,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING),
-             &xmlFreeDoc);
-}
-
-std::vector<xmlNode*> children(xmlNode* node, std::string_view name) {
-  std::vector<xmlNode*> out;
-  for (xmlNode* c = node->children; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE && name == reinterpret_cast<const char*>(c->name)) out.push_back(c);
-  return out;
-}
-
-std::string attribute(xmlNode* node, const char* name) {
-  xmlChar* v = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  std::string out = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
-  return out;
-}
-
-std::string content(xmlNode* node) {
-  xmlChar* v = xmlNodeGetContent(node);
-  std::string out = v ? reinterpret_cast<const char*>(v) : "";
-  xmlFree(v);
-  return out;
-}
+using read_back::attribute;
+using read_back::children;
+using read_back::content;
+using read_back::Doc;
+using read_back::parse_xml;
 
 TEST(CheckJunit, WellFormedWithASuitePerPolicyAndCountsThatAddUp) {
   const Inventory inv = testing::sample_inventory();
