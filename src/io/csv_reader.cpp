@@ -149,7 +149,7 @@ std::optional<EarlyEnds> resolve_ends_early(const CsvFile& elements, const CsvFi
   if (id == columns || a == link_columns || b == link_columns) return std::nullopt;
   EarlyEnds early;
   early.element_rows = elements.chunks[0].rows() - 1 + elements.chunks[1].rows();
-  absl::flat_hash_map<std::string_view, Index> row_of_id;
+  absl::flat_hash_map<std::string_view, Index, ViewHash> row_of_id;
   row_of_id.reserve(early.element_rows);
   Index row = 0;
   for (const CsvCells& cells : elements.chunks)

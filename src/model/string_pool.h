@@ -4,6 +4,8 @@
 // stay compact and comparisons are integer comparisons.
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/hash/hash.h>
+#include <absl/strings/string_view.h>
 
 #include <cstdint>
 #include <memory>
@@ -12,6 +14,15 @@
 #include <vector>
 
 namespace netvet {
+
+// Hashes a std::string_view with abseil's own string hash. Debian builds abseil with its
+// own string_view type, so absl::Hash<std::string_view> falls back to std::hash: an
+// out-of-line call, 7% of loading a million-element network.
+struct ViewHash {
+  std::size_t operator()(std::string_view text) const {
+    return absl::Hash<absl::string_view>{}(absl::string_view(text.data(), text.size()));
+  }
+};
 
 using StrId = std::uint32_t;
 inline constexpr StrId kEmptyStr = 0;  // the empty string; also "absent" for optional text
@@ -46,7 +57,7 @@ class StringPool {
   std::size_t chunk_used_ = kChunkSize;
   std::size_t text_bytes_ = 0;
   std::vector<std::string_view> views_;
-  absl::flat_hash_map<std::string_view, StrId> index_;
+  absl::flat_hash_map<std::string_view, StrId, ViewHash> index_;
 };
 
 }  // namespace netvet
