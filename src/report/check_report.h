@@ -9,11 +9,13 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "graph/exposure.h"
 #include "model/tables.h"
 #include "model/vendors.h"
 #include "util/date.h"
@@ -117,6 +119,13 @@ struct CheckReport {
   // in memory before evaluation. Empty: the real network.
   std::vector<std::string> assumptions;
   std::optional<BaselineUse> baseline;
+  // For the HTML report's exposure section (not part of the JSON contract): the vendors
+  // of every designation of the packs (canonical ids, sorted), the serving radius, and
+  // the facilities' exposure when the engine computed it for an exposure rule (null: the
+  // HTML renderer computes it).
+  std::vector<std::string> designated;
+  double serving_radius_km = 2.0;
+  std::shared_ptr<const ExposureReport> exposure;
 };
 
 // ---- Helpers shared by the renderers ----
