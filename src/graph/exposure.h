@@ -49,6 +49,9 @@ struct ExposureOptions {
   bool cell_sites = false;                // also report every `cell` site
   std::vector<Index> designated_vendors;  // vendors rows that fill exposed_to
   unsigned threads = 0;                   // 0: one per hardware thread
+  // Also the possible vendors and count. Policy rules do not read them: without, the
+  // shared block tree and the path unions of multi-operator subjects are skipped.
+  bool possible = true;
 };
 
 // One row per subject (a facility, or a cell site). Lists are rows of the inventory's
@@ -65,6 +68,7 @@ struct ExposureTable {
 };
 
 struct ExposureReport {
+  bool possible = true;      // possible vendors and counts were computed (ExposureOptions::possible)
   ExposureTable facilities;  // every facility, by row
   ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
 };

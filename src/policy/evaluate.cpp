@@ -169,6 +169,7 @@ Result<std::shared_ptr<const ExposureReport>> exposure_for(std::span<const Pack>
   ExposureOptions eo;
   eo.serving_radius_km = options.serving_radius_km;
   eo.threads = std::max(1U, options.threads);
+  eo.possible = false;  // no rule reads possible paths; the check HTML report computes its own
   for (const Pack& pack : packs)
     for (const auto& [name, ids] : pack.designations)
       for (const auto& id : ids)

@@ -159,7 +159,8 @@ struct Evaluation {
   // "unavoidable vendor in designated"); empty otherwise.
   std::vector<std::string> clauses;
   // The facilities' exposure, when an exposure rule needed it (exposed_to: the vendors of
-  // every designation of the packs evaluated); null otherwise.
+  // every designation of the packs evaluated; no possible paths, which no rule reads);
+  // null otherwise.
   std::shared_ptr<const ExposureReport> exposure;
   double serving_radius_km = 2.0;  // the radius the evaluation used
 };

@@ -76,7 +76,6 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
   std::sort(report.designated.begin(), report.designated.end());
   report.designated.erase(std::unique(report.designated.begin(), report.designated.end()), report.designated.end());
   report.serving_radius_km = ev.serving_radius_km;
-  report.exposure = ev.exposure;
   for (const policy::RuleOutcome& r : ev.rules) {
     report.rules.push_back({.policy = r.policy, .rule = r.rule, .title = r.title, .description = r.description,
                             .severity = severity_of(r.severity), .source = first_source(r)});

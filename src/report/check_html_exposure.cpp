@@ -1,7 +1,6 @@
 // The check report's exposure section: the exposure page's chains and outage chart
-// (report/html/exposure_sections.h) for the facilities of the inventory checked. The
-// engine's exposure is reused when an exposure rule computed it; otherwise it is computed
-// here, at the serving radius the check used, as is the outage of every vendor.
+// (report/html/exposure_sections.h) for the facilities of the inventory checked, at the
+// serving radius the check used, and the outage of every vendor.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -16,15 +15,14 @@ namespace netvet::report::html {
 namespace {
 
 // The exposure of every facility, with exposed_to filled for the packs' designations.
-Result<std::shared_ptr<const ExposureReport>> exposure_of(const CheckReport& report, const Inventory& inv) {
-  if (report.exposure) return report.exposure;
+// Computed here rather than taken from the engine: the engine's, when an exposure rule
+// needed it, leaves out the possible paths (for speed) that the section shows.
+Result<ExposureReport> exposure_of(const CheckReport& report, const Inventory& inv) {
   ExposureOptions options;
   options.serving_radius_km = report.serving_radius_km;
   for (const auto& id : report.designated)
     if (const auto row = inv.find_vendor(id)) options.designated_vendors.push_back(*row);
-  auto analysed = analyse_exposure(inv, options);
-  if (!analysed) return std::unexpected(analysed.error());
-  return std::make_shared<const ExposureReport>(std::move(*analysed));
+  return analyse_exposure(inv, options);
 }
 
 std::string not_shown(const Diagnostics& problems) {
@@ -42,7 +40,7 @@ std::string check_exposure_section(const CheckReport& report, const Inventory& i
   if (!exposure) {
     chains_html = not_shown(exposure.error());
   } else {
-    const ExposureTable& t = (*exposure)->facilities;
+    const ExposureTable& t = exposure->facilities;
     std::vector<Index> rows(t.size());
     std::iota(rows.begin(), rows.end(), Index{0});
     std::sort(rows.begin(), rows.end(), [&](Index a, Index b) {

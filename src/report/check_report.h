@@ -9,13 +9,11 @@
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "graph/exposure.h"
 #include "model/tables.h"
 #include "model/vendors.h"
 #include "util/date.h"
@@ -120,12 +118,9 @@ struct CheckReport {
   std::vector<std::string> assumptions;
   std::optional<BaselineUse> baseline;
   // For the HTML report's exposure section (not part of the JSON contract): the vendors
-  // of every designation of the packs (canonical ids, sorted), the serving radius, and
-  // the facilities' exposure when the engine computed it for an exposure rule (null: the
-  // HTML renderer computes it).
+  // of every designation of the packs (canonical ids, sorted) and the serving radius.
   std::vector<std::string> designated;
   double serving_radius_km = 2.0;
-  std::shared_ptr<const ExposureReport> exposure;
 };
 
 // ---- Helpers shared by the renderers ----
