@@ -39,7 +39,7 @@ void add_serving_radius_option(CLI::App& command, double& radius_km) {
               return fmt::format("'{}' is not a distance in km: expected a number, 0 or more", text);
             return {};
           },
-          "KM >= 0"))
+          "NONNEGATIVE"))
       ->capture_default_str();
 }
 

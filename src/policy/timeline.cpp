@@ -148,7 +148,7 @@ std::string action_of(const RuleOutcome& rule, const Obligation& o) {
       return fmt::format("bring the designated vendors' share under the limit in {}", plural(o.count, "scope"));
     case RuleKind::diversity: return fmt::format("diversify vendors in {}", plural(o.count, "domain"));
     case RuleKind::exposure:
-      return fmt::format("clear the designated vendors from the reach of {} {}", grouped(o.count),
+      return fmt::format("free {} {} from exposure to the designated vendors", grouped(o.count),
                          o.count == 1 ? "facility" : "facilities");
   }
   return {};

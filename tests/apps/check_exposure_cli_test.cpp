@@ -66,6 +66,17 @@ TEST(CheckExposureCli, AtTheDefaultRadiusTwoOperatorsLeaveNothingUnavoidable) {
   EXPECT_TRUE(Json::parse(r.out)["findings"].empty()) << r.out;
 }
 
+TEST(CheckExposureCli, TimelineShowsTheEmbassyExposedFromTheRulesDate) {
+  // Nothing is in force on the start date, so the exposure is first computed on
+  // 2020-08-13 (and reused on the dates after it).
+  const CliRun r = run_netvet("timeline '" + kLondon + "' --policy us-colocation,gb --serving-radius 0.15 --as-of 2020-01-01");
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  const auto day = r.out.find("2020-08-13  +1 -0");
+  ASSERT_NE(day, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("facility:F-US-EMB", day), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("free 1 facility from exposure to the designated vendors"), std::string::npos) << r.out;
+}
+
 TEST(CheckExposureCli, GbPackShowsTheIsolatedCaseAsLowSeverity) {
   // examples/london with a UK military base 30 km from every cell site: nothing serves it.
   TempDir dir;
