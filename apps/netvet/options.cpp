@@ -1,5 +1,9 @@
 #include "options.h"
 
+#include <fmt/format.h>
+
+#include <cmath>
+
 namespace netvet::cli {
 
 void add_common_options(CLI::App& command, CommonOptions& options) {
@@ -27,7 +31,15 @@ void add_inventory_argument(CLI::App& command, std::string& path) {
 void add_serving_radius_option(CLI::App& command, double& radius_km) {
   command.add_option("--serving-radius", radius_km,
                      "Facilities without served_by are served by the cell sites within this many km")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            // 0 is a radius too: only served_by lists serve then.
+            double km = 0;
+            if (!CLI::detail::lexical_cast(text, km) || !std::isfinite(km) || km < 0)
+              return fmt::format("'{}' is not a distance in km: expected a number, 0 or more", text);
+            return {};
+          },
+          "NONNEGATIVE"))
       ->capture_default_str();
 }
 

@@ -145,6 +145,38 @@ std::string setting_words(const policy::Setting& s, const policy::Pack& pack, bo
   return s.param.empty() ? value : fmt::format("{} (${})", value, s.param);
 }
 
+// "military or nuclear facilities owned by GB"
+std::string facilities_words(std::span<const FacilityKind> kinds, std::span<const Country> owners) {
+  std::string k, o;
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    k += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + std::string(name_of(kinds[i]));
+  for (std::size_t i = 0; i < owners.size(); ++i)
+    o += (i == 0 ? "" : i + 1 == owners.size() ? " or " : ", ") + std::string(netvet::name_of(owners[i]));
+  return fmt::format("{}{}", kinds.empty() ? "facilities of any kind" : k + " facilities", owners.empty() ? "" : " owned by " + o);
+}
+
+std::string exposure_words(const policy::ExposureRule& rule, const policy::Pack& pack) {
+  std::string ways;
+  for (std::size_t i = 0; i < rule.via.size(); ++i) {
+    static constexpr std::string_view kWays[] = {
+        "its traffic cannot avoid one of the vendor's elements between its serving cells and the core (unavoidable)",
+        "the vendor runs part of its operators' core control plane (control_plane)",
+        "one of the vendor's elements manages or hosts, directly or through others, such an unavoidable or "
+        "control-plane element (influence)"};
+    ways += (i == 0 ? "" : "; or where ") + std::string(kWays[static_cast<std::size_t>(rule.via[i])]);
+  }
+  Value designation;
+  designation.kind = Value::Kind::word;
+  designation.text = rule.vendors;
+  return fmt::format(
+      "Flags each of the {} that meets a vendor of {}, where {}. The facility's serving cells are its served_by, or "
+      "the cell sites within the serving radius (--serving-radius, 2 km by default). One finding per facility, naming "
+      "the chain of unavoidable elements from its cells to the core or the influencing element. A facility that is "
+      "isolated (no site serves it, or none of its serving cells reaches its operator's core) cannot be vetted and is "
+      "reported as such, at low severity.",
+      facilities_words(rule.kinds, rule.owners), value_words(designation, pack), ways);
+}
+
 std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {
   const std::string selects = expr_words(rule.select.selector.expr, pack);
   return std::visit(
@@ -157,19 +189,18 @@ std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {
                              name_of(spec.per), expr_words(spec.within.selector.expr, pack), selects,
                              setting_words(spec.limit, pack, true), setting_words(spec.unit, pack));
         } else if constexpr (std::is_same_v<Spec, policy::ProximityRule>) {
-          std::string kinds, owners;
-          for (const auto k : spec.kinds) kinds += (kinds.empty() ? "" : ", ") + std::string(name_of(k));
-          for (const auto o : spec.owners) owners += (owners.empty() ? "" : ", ") + std::string(netvet::name_of(o));
           std::string where = fmt::format("within {} km of", setting_words(spec.radius_km, pack));
           if (spec.serving) where += " or serving";
-          return fmt::format("Flags elements where {}, at sites {} a facility of kind {}{}.", selects, where,
-                             kinds.empty() ? "any" : kinds, owners.empty() ? "" : " owned by " + owners);
+          return fmt::format("Flags elements where {}, at sites {} one of the {}.", selects, where,
+                             facilities_words(spec.kinds, spec.owners));
         } else if constexpr (std::is_same_v<Spec, policy::RequireRule>) {
           return fmt::format("Requires valid {} evidence{} (for the element, its model or its vendor) of every element where {}.",
                              name_of(spec.type), spec.scheme.empty() ? "" : " under " + spec.scheme, selects);
-        } else {
+        } else if constexpr (std::is_same_v<Spec, policy::DiversityRule>) {
           return fmt::format("Per operator and domain, among the elements where {}: at least {} vendors, and no vendor above {}.",
                              selects, setting_words(spec.min_vendors, pack), setting_words(spec.max_share, pack, true));
+        } else {
+          return exposure_words(spec, pack);
         }
       },
       rule.spec);
@@ -200,9 +231,10 @@ std::string show_text(const policy::Pack& p) {
     out += fmt::format("     {} {}, {}.\n", name_of(r.severity), name_of(r.kind()), dates);
     if (!r.description.empty()) out += wrap(r.description, 5);
     out += wrap(kind_words(r, p), 5);
-    out += fmt::format("     Selector: {}\n", r.select.selector.text.find('\n') == std::string::npos
-                                                 ? r.select.selector.text
-                                                 : policy::to_string(r.select.selector.expr));
+    if (r.kind() != policy::RuleKind::exposure)  // it selects facilities, not elements
+      out += fmt::format("     Selector: {}\n", r.select.selector.text.find('\n') == std::string::npos
+                                                   ? r.select.selector.text
+                                                   : policy::to_string(r.select.selector.expr));
     out += wrap("Remediation: " + r.remediation, 5);
     std::string sources;
     for (const auto& id : r.sources) {
@@ -233,7 +265,9 @@ nlohmann::ordered_json show_json(const policy::Pack& p) {
     rules.push_back({{"id", r.id}, {"title", r.title}, {"kind", name_of(r.kind())}, {"severity", name_of(r.severity)},
                      {"effective", format_date(r.effective)},
                      {"end", r.end == kNoDate ? nlohmann::ordered_json() : nlohmann::ordered_json(format_date(r.end))},
-                     {"select", r.select.selector.text}, {"explanation", kind_words(r, p)}, {"description", r.description},
+                     {"select", r.kind() == policy::RuleKind::exposure ? nlohmann::ordered_json()
+                                                                       : nlohmann::ordered_json(r.select.selector.text)},
+                     {"explanation", kind_words(r, p)}, {"description", r.description},
                      {"remediation", r.remediation}, {"sources", r.sources}});
   }
   nlohmann::ordered_json params = nlohmann::ordered_json::array();

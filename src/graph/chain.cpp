@@ -34,9 +34,10 @@ std::vector<std::uint32_t> hops_to_core(const TrafficGraph& g, Index op) {
 }  // namespace
 
 ListColumn<Index> unavoidable_in_path_order(const Inventory& inv, const ExposureTable& table) {
+  ListColumn<Index> out;
+  if (table.size() == 0) return out;  // no graph to build for no row
   const TrafficGraph g = build_traffic_graph(inv);
   std::vector<std::vector<std::uint32_t>> hops(g.operators);  // computed for the operators that serve
-  ListColumn<Index> out;
   std::vector<Index> ops;
   std::vector<std::pair<std::uint32_t, Index>> keyed;
   for (Index r = 0; r < table.size(); ++r) {

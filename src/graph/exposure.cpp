@@ -103,8 +103,10 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   }
 
   const TrafficGraph g = build_traffic_graph(inv);
-  const ExposureIndex index(g, options.designated_vendors, several_operators, options.threads);
+  const ExposureIndex index(g, options.designated_vendors,
+                            {.several_operators = several_operators, .possible = options.possible, .threads = options.threads});
   ExposureReport report;
+  report.possible = options.possible;
 
   std::vector<Index> facilities(inv.facilities.size());
   for (Index f = 0; f < facilities.size(); ++f) facilities[f] = f;

@@ -36,6 +36,7 @@
 // operators). k operators, W = ceil(vendors / 64).
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "model/inventory.h"
@@ -48,6 +49,9 @@ struct ExposureOptions {
   bool cell_sites = false;                // also report every `cell` site
   std::vector<Index> designated_vendors;  // vendors rows that fill exposed_to
   unsigned threads = 0;                   // 0: one per hardware thread
+  // Also the possible vendors and count. Policy rules do not read them: without, the
+  // shared block tree and the path unions of multi-operator subjects are skipped.
+  bool possible = true;
 };
 
 // One row per subject (a facility, or a cell site). Lists are rows of the inventory's
@@ -64,6 +68,7 @@ struct ExposureTable {
 };
 
 struct ExposureReport {
+  bool possible = true;      // possible vendors and counts were computed (ExposureOptions::possible)
   ExposureTable facilities;  // every facility, by row
   ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
 };
@@ -92,5 +97,23 @@ std::vector<VendorBlastRadius> blast_radius(const Inventory& inventory, const Ex
 // the core, so their distances strictly decrease along any path. O(k (V + E)) for the k
 // operators that serve some row, plus a sort per row.
 ListColumn<Index> unavoidable_in_path_order(const Inventory& inventory, const ExposureTable& table);
+
+// What shows that row `row` of an exposure table meets vendor `vendor` other than on its
+// unavoidable chain: an element of the vendor among the control-plane elements of the
+// row's serving operators, and an element of the vendor that influences one of the row's
+// unavoidable or control-plane elements together with the element it influences (one
+// with the fewest manages/hosts links between them). kNoIndex where there is none.
+struct WitnessQuery {
+  Index row = 0;
+  Index vendor = kNoIndex;
+};
+struct ExposureWitness {
+  Index control_plane = kNoIndex;
+  Index influencer = kNoIndex, influenced = kNoIndex;
+};
+// One backward breadth-first search over the influence links per query, from the row's
+// unavoidable and control-plane elements: O(V + E) to build, then O(what reaches them).
+std::vector<ExposureWitness> exposure_witnesses(const Inventory& inventory, const ExposureTable& table,
+                                                std::span<const WitnessQuery> queries);
 
 }  // namespace netvet

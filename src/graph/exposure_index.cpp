@@ -28,9 +28,9 @@ VendorSets root_path_vendors(const BlockTree& t, std::span<const Index> vendor_o
 
 }  // namespace
 
-ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> designated, bool several_operators,
-                             unsigned threads)
-    : g_(g), words_(words_for(g.vendors)) {
+ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> designated, const Options& options)
+    : g_(g), words_(words_for(g.vendors)), possible_(options.possible) {
+  const bool several_operators = options.several_operators && options.possible;
   by_operator_.resize(g.operators);
   possible_vendors_.resize(g.operators);
   const std::size_t tasks = std::size_t{g.operators} + (several_operators ? 1 : 0);
@@ -39,7 +39,7 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
     all_vertices.resize(g.elements);
     std::iota(all_vertices.begin(), all_vertices.end(), Index{0});
   }
-  parallel_for(tasks, threads, [&](std::size_t task) {
+  parallel_for(tasks, options.threads, [&](std::size_t task) {
     if (task == g.operators) {
       shared_ = BlockTree::build({&g.transport, g.elements, kNoIndex, all_vertices});
       return;
@@ -47,7 +47,7 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
     const auto op = static_cast<Index>(task);
     const Index root = g.super_sink(op);
     by_operator_[op] = BlockTree::build({&g.transport, g.elements, root, std::span<const Index>(&root, 1)});
-    possible_vendors_[op] = root_path_vendors(by_operator_[op], g.vendor, g.vendors);
+    if (options.possible) possible_vendors_[op] = root_path_vendors(by_operator_[op], g.vendor, g.vendors);
   });
   if (shared_) {
     sinks_by_component_.resize(g.operators);
@@ -109,10 +109,12 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
       set_vendor(out.unavoidable_vendors, g_.vendor[e]);
       or_into(out.influence_vendors, influence_.influencers(e));
     }
-    for (std::size_t i = 0; i < s.ops.size(); ++i)
-      for (Index k = s.source_start[i]; k < s.source_start[i + 1]; ++k)
-        or_into(out.possible_vendors, possible_vendors_[s.ops[i]][s.sources[k]]);
-    out.possible_count = possible_count(s.ops, s);
+    if (possible_) {
+      for (std::size_t i = 0; i < s.ops.size(); ++i)
+        for (Index k = s.source_start[i]; k < s.source_start[i + 1]; ++k)
+          or_into(out.possible_vendors, possible_vendors_[s.ops[i]][s.sources[k]]);
+      out.possible_count = possible_count(s.ops, s);
+    }
   }
   for (std::size_t w = 0; w < words_; ++w)
     out.exposed_to[w] =

@@ -46,11 +46,17 @@ struct ExposureScratch {
 
 class ExposureIndex {
  public:
-  // `designated`: vendors rows whose membership fills exposed_to. `several_operators`:
-  // whether any subject will be served by more than one operator (builds the shared tree).
-  // `threads`: for building the trees (0: one per hardware thread).
-  ExposureIndex(const TrafficGraph& graph, std::span<const Index> designated, bool several_operators,
-                unsigned threads = 0);
+  struct Options {
+    // Whether any subject will be served by more than one operator (builds the shared
+    // tree, for possible counts).
+    bool several_operators = false;
+    // Whether to answer possible vendors and counts (false: left empty and 0, and
+    // neither the shared tree nor the per-vertex root-path vendor sets are built).
+    bool possible = true;
+    unsigned threads = 0;  // for building the trees (0: one per hardware thread)
+  };
+  // `designated`: vendors rows whose membership fills exposed_to.
+  ExposureIndex(const TrafficGraph& graph, std::span<const Index> designated, const Options& options);
 
   // The exposure of a subject served by `sites` (site rows, ascending, unique).
   void evaluate(std::span<const Index> sites, ExposureScratch& scratch, SubjectExposure& out) const;
@@ -63,6 +69,7 @@ class ExposureIndex {
 
   const TrafficGraph& g_;
   std::size_t words_ = 0;
+  bool possible_ = true;
   std::vector<BlockTree> by_operator_;        // rooted at each operator's super-sink
   std::vector<VendorSets> possible_vendors_;  // per operator, per vertex: vendors on its root path's blocks
   std::optional<BlockTree> shared_;           // the plain transport graph, when needed

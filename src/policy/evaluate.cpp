@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <optional>
@@ -99,8 +100,8 @@ void FindingList::iterator::settle() {
   aggregate_ = aggregates.size();
 }
 
-void RuleContext::aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor,
-                                    std::uint8_t domain, std::string message) {
+Finding& RuleContext::aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor,
+                                        std::uint8_t domain, std::string message, std::string clause) {
   Finding f;
   f.rule = rule_index;
   f.kind = kind;
@@ -111,7 +112,9 @@ void RuleContext::aggregate_finding(SubjectType kind, Index row, StrId subject, 
   f.domain = domain;
   f.note = static_cast<std::uint32_t>(result.notes.size());
   result.notes.push_back(std::move(message));
+  result.clauses.push_back(std::move(clause));
   result.aggregates.push_back(f);
+  return result.aggregates.back();
 }
 
 Measure RuleContext::measure(std::string op, std::string unit, double value, double limit, bool ok) const {
@@ -153,7 +156,30 @@ RuleOutcome outcome_of(const Pack& pack, const Rule& rule, Date as_of) {
                                          : fmt::format("{} ({})", name_of(require->type), require->scheme);
   }
   if (const auto* near = std::get_if<ProximityRule>(&rule.spec)) o.radius_km = value_of(near->radius_km, pack).number;
+  if (const auto* exposure = std::get_if<ExposureRule>(&rule.spec)) o.selector = exposure_clause(*exposure);
   return o;
+}
+
+// Every facility's exposure, for the exposure rules in force: given (a timeline's earlier
+// date), computed once here, or not needed. exposed_to holds the vendors of every
+// designation of the packs (what the HTML report marks as designated).
+Result<std::shared_ptr<const ExposureReport>> exposure_for(std::span<const Pack> packs, const Inventory& inv,
+                                                            const EvaluationOptions& options, bool needed) {
+  if (options.exposure || !needed) return options.exposure;
+  ExposureOptions eo;
+  eo.serving_radius_km = options.serving_radius_km;
+  eo.threads = std::max(1U, options.threads);
+  eo.possible = false;  // no rule reads possible paths; the check HTML report computes its own
+  for (const Pack& pack : packs)
+    for (const auto& [name, ids] : pack.designations)
+      for (const auto& id : ids)
+        if (const auto row = inv.find_vendor(id)) eo.designated_vendors.push_back(*row);
+  std::ranges::sort(eo.designated_vendors);
+  eo.designated_vendors.erase(std::unique(eo.designated_vendors.begin(), eo.designated_vendors.end()),
+                              eo.designated_vendors.end());
+  auto report = analyse_exposure(inv, eo);
+  if (!report) return std::unexpected(report.error());
+  return std::make_shared<const ExposureReport>(std::move(*report));
 }
 
 }  // namespace
@@ -168,7 +194,8 @@ void run_rule(RuleContext& ctx) {
         else if constexpr (std::is_same_v<Spec, CapRule>) run_cap(ctx, spec);
         else if constexpr (std::is_same_v<Spec, ProximityRule>) run_proximity(ctx, spec);
         else if constexpr (std::is_same_v<Spec, RequireRule>) run_require(ctx, spec);
-        else run_diversity(ctx, spec);
+        else if constexpr (std::is_same_v<Spec, DiversityRule>) run_diversity(ctx, spec);
+        else run_exposure(ctx, spec);
       },
       ctx.rule.spec);
 }
@@ -186,13 +213,22 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
     std::uint32_t index;
   };
   std::vector<Task> tasks;
+  bool exposure_needed = false;
   for (const Pack& pack : *configured) {
     for (const Rule& rule : pack.rules) {
       const auto index = static_cast<std::uint32_t>(out.rules.size());
       out.rules.push_back(outcome_of(pack, rule, options.as_of));
-      if (out.rules.back().in_force) tasks.push_back({&pack, &rule, index});
+      if (!out.rules.back().in_force) continue;
+      tasks.push_back({&pack, &rule, index});
+      exposure_needed |= rule.kind() == RuleKind::exposure;
     }
   }
+  // Before the rules start: every exposure rule reads it, and its errors are the
+  // evaluation's (a facility served by more than 64 operators).
+  auto exposure = exposure_for(*configured, inventory, options, exposure_needed);
+  if (!exposure) return std::unexpected(exposure.error());
+  out.exposure = std::move(*exposure);
+  out.serving_radius_km = options.serving_radius_km;
   std::vector<RuleResult> results(out.rules.size());
   FindingListAccess::prepare(out.findings, inventory, out.rules.size());
   std::optional<SelectorEvaluator> own;
@@ -213,7 +249,8 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
                       out.rules[task.index],
                       results[task.index],
                       FindingListAccess::flagged(out.findings, task.index),
-                      FindingListAccess::reasons(out.findings, task.index)};
+                      FindingListAccess::reasons(out.findings, task.index),
+                      out.exposure.get()};
       run_rule(ctx);
       out.rules[task.index].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
@@ -236,10 +273,20 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
       FindingListAccess::aggregates(out.findings).push_back(f);
     }
     for (auto& note : result.notes) out.notes.push_back(std::move(note));
+    for (auto& clause : result.clauses) out.clauses.push_back(std::move(clause));
     for (auto& m : result.measures) out.measures.push_back(std::move(m));
     out.rules[r].findings = result.aggregates.size() + out.findings.flagged(r).count();
   }
   return out;
+}
+
+RuleSeverity severity_of(const Evaluation& ev, const Finding& f) {
+  return f.severity == kRuleSeverity ? ev.rules[f.rule].severity : static_cast<RuleSeverity>(f.severity);
+}
+
+const std::string& clause_of(const Evaluation& ev, const Finding& f) {
+  if (f.note != kNoNote && f.note < ev.clauses.size() && !ev.clauses[f.note].empty()) return ev.clauses[f.note];
+  return ev.rules[f.rule].selector;
 }
 
 }  // namespace netvet::policy

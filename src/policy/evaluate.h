@@ -19,11 +19,26 @@
 //              date, for the element, its model or its vendor.
 //   diversity  per operator and domain, among the selected elements: at least
 //              `min_vendors` vendors, and no vendor above `max_share` of the elements.
+//   exposure   each facility of the given kinds and owners that meets a vendor of the
+//              designation in one of the ways `via` lists (graph/exposure.h): its
+//              traffic cannot avoid the vendor's element (unavoidable), the vendor runs
+//              its operators' core control plane (control_plane), or the vendor's element
+//              manages or hosts one of those elements (influence). One finding per
+//              facility, with the chain of unavoidable elements from its cells to the
+//              core or the influencing element in the message. A facility that is
+//              isolated (no serving cell reaches its operator's core, or no site serves
+//              it) cannot be vetted: it is a finding too, at low severity whatever the
+//              rule's, so that it is neither passed silently nor ranked with a breach.
+//              The exposure of every facility is computed once per evaluation (only when
+//              an exposure rule is in force) and shared by every such rule.
 
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <span>
 #include <vector>
+
+#include "graph/exposure.h"
 
 #include "policy/mask.h"
 
@@ -41,6 +56,10 @@ struct EvaluationOptions {
   // Reused across evaluations of one inventory on several dates (a timeline): the masks
   // that do not depend on the date are computed once. Null: a fresh one.
   SelectorEvaluator* selectors = nullptr;
+  // The exposure of this inventory's facilities at this serving radius, from an earlier
+  // evaluation (Evaluation::exposure; it does not depend on the date). Null: computed
+  // when an exposure rule is in force.
+  std::shared_ptr<const ExposureReport> exposure;
 };
 
 // Why a proximity rule flags a site: the facility that makes it sensitive, and how.
@@ -135,8 +154,21 @@ struct Evaluation {
   FindingList findings;  // refers to the inventory evaluated: keep it alive
   std::vector<Measure> measures;
   std::vector<RuleOutcome> rules;
-  std::vector<std::string> notes;  // the messages of aggregate findings (cap, diversity)
+  std::vector<std::string> notes;  // the messages of aggregate findings (cap, diversity, exposure)
+  // Per note: the clause that matched when it is not the rule's selector (exposure:
+  // "unavoidable vendor in designated"); empty otherwise.
+  std::vector<std::string> clauses;
+  // The facilities' exposure, when an exposure rule needed it (exposed_to: the vendors of
+  // every designation of the packs evaluated; no possible paths, which no rule reads);
+  // null otherwise.
+  std::shared_ptr<const ExposureReport> exposure;
+  double serving_radius_km = 2.0;  // the radius the evaluation used
 };
+
+// A finding's severity: its own when graded apart from its rule, else its rule's.
+RuleSeverity severity_of(const Evaluation& evaluation, const Finding& finding);
+// The clause a finding matched: its own (exposure), else its rule's selector.
+const std::string& clause_of(const Evaluation& evaluation, const Finding& finding);
 
 // Fails only on bad overrides (an unknown parameter, a value that does not fit).
 Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& inventory, const EvaluationOptions& options);

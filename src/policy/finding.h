@@ -22,6 +22,7 @@ std::string_view name_of(SubjectType type);  // "element", "site", "operator", "
 
 inline constexpr std::uint32_t kNoNote = std::numeric_limits<std::uint32_t>::max();
 inline constexpr std::uint8_t kNoDomain = 0xff;
+inline constexpr std::uint8_t kRuleSeverity = 0xff;  // a finding graded as its rule is
 
 struct Finding {
   std::uint32_t rule = 0;  // index into Evaluation::rules
@@ -35,6 +36,9 @@ struct Finding {
   float km = 0;                     // proximity: the distance to it (NaN: served, distance unknown)
   bool serving = false;             // proximity: the site serves the facility
   std::uint32_t note = kNoNote;     // index into Evaluation::notes: the text of an aggregate finding
+  // A RuleSeverity when the finding is graded apart from its rule (exposure: an isolated
+  // facility, which cannot be vetted, is low), else kRuleSeverity.
+  std::uint8_t severity = kRuleSeverity;
 };
 
 struct Measure {

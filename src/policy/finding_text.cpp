@@ -48,14 +48,14 @@ FindingRecord record_of(const Evaluation& ev, const Inventory& inv, const Findin
   FindingRecord r;
   r.policy = rule.policy;
   r.rule = rule.rule;
-  r.severity = rule.severity;
+  r.severity = severity_of(ev, f);
   r.kind = f.kind;
   r.subject = f.kind == SubjectType::region && f.subject == kEmptyStr ? "(no region)" : std::string(inv.str(f.subject));
   r.op = inv.str(f.op);
   r.vendor = inv.str(f.vendor);
   if (f.domain != kNoDomain) r.scope = domain_name(static_cast<Domain>(f.domain));
   r.effective = rule.effective;
-  r.clause = rule.selector;
+  r.clause = clause_of(ev, f);
   if (f.kind == SubjectType::element) r.site = inv.elements.site[f.row];
   r.message = message_of(ev, inv, f);
   r.fingerprint = fingerprint_of(r.policy, r.rule, r.kind, r.subject, r.scope);

@@ -17,8 +17,18 @@ std::string_view name_of(RuleSeverity severity) {
   return kNames[static_cast<std::size_t>(severity)];
 }
 std::string_view name_of(RuleKind kind) {
-  static constexpr std::string_view kNames[] = {"forbid", "cap", "proximity", "require", "diversity"};
+  static constexpr std::string_view kNames[] = {"forbid", "cap", "proximity", "require", "diversity", "exposure"};
   return kNames[static_cast<std::size_t>(kind)];
+}
+std::string_view name_of(ExposureVia via) {
+  static constexpr std::string_view kNames[] = {"unavoidable", "control_plane", "influence"};
+  return kNames[static_cast<std::size_t>(via)];
+}
+std::optional<ExposureVia> parse_exposure_via(std::string_view name) {
+  for (const auto via : {ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence}) {
+    if (name == name_of(via)) return via;
+  }
+  return std::nullopt;
 }
 std::string_view name_of(CapScope scope) { return scope == CapScope::op ? "operator" : "region"; }
 std::string_view name_of(CapUnit unit) {

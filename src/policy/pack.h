@@ -21,7 +21,11 @@
 namespace netvet::policy {
 
 enum class RuleSeverity : std::uint8_t { critical, high, medium, low };
-enum class RuleKind : std::uint8_t { forbid, cap, proximity, require, diversity };
+enum class RuleKind : std::uint8_t { forbid, cap, proximity, require, diversity, exposure };
+// How an exposure rule's facility may meet a vendor (shared/spec/inventory.md): its traffic
+// must cross the vendor's element, the vendor runs its operators' core control plane, or
+// the vendor's element manages or hosts one of those.
+enum class ExposureVia : std::uint8_t { unavoidable, control_plane, influence };
 enum class CapScope : std::uint8_t { op, region };
 enum class CapUnit : std::uint8_t { sites, elements, subscribers };
 
@@ -29,6 +33,8 @@ std::string_view name_of(RuleSeverity severity);
 std::string_view name_of(RuleKind kind);
 std::string_view name_of(CapScope scope);
 std::string_view name_of(CapUnit unit);
+std::string_view name_of(ExposureVia via);  // "unavoidable", "control_plane", "influence"
+std::optional<ExposureVia> parse_exposure_via(std::string_view name);
 std::optional<CapUnit> parse_cap_unit(std::string_view name);
 
 // A place in the pack file (1-based), kept for problems found after loading, such as a
@@ -84,6 +90,15 @@ struct DiversityRule {
   Setting min_vendors;  // at least this many vendors per operator and domain
   Setting max_share;    // no vendor above this share of the operator's elements in a domain
 };
+// Facilities of the given kinds and owners must not meet the designated vendors in any of
+// the ways `via` lists. Isolated facilities (no serving cell reaches the core) cannot be
+// vetted and are findings of their own, at low severity (evaluate.h).
+struct ExposureRule {
+  std::vector<FacilityKind> kinds;  // empty: every kind
+  std::vector<Country> owners;      // empty: any owner
+  std::string vendors;              // a designation of the pack
+  std::vector<ExposureVia> via;     // in this order: unavoidable, control_plane, influence
+};
 
 struct Rule {
   std::string id, title, description, remediation;
@@ -92,7 +107,7 @@ struct Rule {
   Date end = kNoDate;        // no longer in force from this date (kNoDate: open)
   std::vector<std::string> sources;  // PackSource ids
   PackSelector select;
-  std::variant<ForbidRule, CapRule, ProximityRule, RequireRule, DiversityRule> spec;
+  std::variant<ForbidRule, CapRule, ProximityRule, RequireRule, DiversityRule, ExposureRule> spec;
   Location at;
 
   RuleKind kind() const { return static_cast<RuleKind>(spec.index()); }

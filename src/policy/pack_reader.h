@@ -45,6 +45,9 @@ class PackReader {
   void read_rules(const YAML::Node& root);
   std::optional<Rule> read_rule(const YAML::Node& node);
   bool read_rule_spec(const YAML::Node& node, std::string_view kind, Rule& rule);
+  // `facilities: {kinds: [...], owners: [...]}` of a proximity or exposure rule.
+  void read_facilities(const YAML::Node& rule, std::vector<FacilityKind>& kinds, std::vector<Country>& owners);
+  ExposureRule read_exposure(const YAML::Node& node);
 
   std::string_view text_;
   std::string file_;

@@ -17,6 +17,7 @@ namespace netvet::policy {
 struct RuleResult {
   std::vector<Finding> aggregates;
   std::vector<std::string> notes;
+  std::vector<std::string> clauses;  // per note: its own clause, or empty (Evaluation::clauses)
   std::vector<Measure> measures;
 };
 
@@ -31,13 +32,15 @@ struct RuleContext {
   RuleResult& result;
   RowMask& flagged;                  // the rule's element findings
   std::vector<SiteReason>& reasons;  // proximity: why each site is sensitive
+  const ExposureReport* exposure;    // exposure: every facility's, computed once (else null)
 
   RowMask select(const PackSelector& s) { return selectors.elements(s.selector.expr, pack.scope()); }
   RuleOutcome& outcome() { return out_rule; }
 
   // An aggregate finding (per operator or region) with its message.
-  void aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor, std::uint8_t domain,
-                         std::string message);
+  // Returns it, for the caller to add a severity of its own.
+  Finding& aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor, std::uint8_t domain,
+                             std::string message, std::string clause = {});
   Measure measure(std::string op, std::string unit, double value, double limit, bool ok) const;
 };
 
@@ -46,6 +49,9 @@ void run_cap(RuleContext& ctx, const CapRule& cap);
 void run_proximity(RuleContext& ctx, const ProximityRule& proximity);
 void run_require(RuleContext& ctx, const RequireRule& require);
 void run_diversity(RuleContext& ctx, const DiversityRule& diversity);
+void run_exposure(RuleContext& ctx, const ExposureRule& exposure);
+// "unavoidable or influence vendor in hrv": an exposure rule's clause, as its selector.
+std::string exposure_clause(const ExposureRule& exposure);
 
 // "37.5%"
 std::string percent(double share);

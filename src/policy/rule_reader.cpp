@@ -10,7 +10,7 @@
 namespace netvet::policy {
 namespace {
 
-constexpr std::string_view kKinds[] = {"forbid", "cap", "proximity", "require", "diversity"};
+constexpr std::string_view kKinds[] = {"forbid", "cap", "proximity", "require", "diversity", "exposure"};
 constexpr std::string_view kSeverities[] = {"critical", "high", "medium", "low"};
 
 std::vector<std::string> names_of(std::span<const std::string_view> words) { return {words.begin(), words.end()}; }
@@ -100,8 +100,12 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
                                                        : fmt::format(" (did you mean '{}'?)", *near)));
     }
   };
-  const bool select_required = kind != "diversity";
-  auto select = selector(node, "select", select_required);
+  // An exposure rule is about facilities, not selected elements: it takes no `select`.
+  if (kind == "exposure" && node["select"]) {
+    problem(node["select"], "select", "an exposure rule takes no 'select': it names facilities and a designation ('facilities', 'vendors')");
+  }
+  const bool select_required = kind != "diversity" && kind != "exposure";
+  auto select = kind == "exposure" ? std::nullopt : selector(node, "select", select_required);
   if (select) {
     rule.select = std::move(*select);
   } else if (!select_required && !node["select"]) {
@@ -124,17 +128,7 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
   } else if (kind == "proximity") {
     keys({"facilities", "radius_km", "serving"});
     ProximityRule near;
-    if (const YAML::Node facilities = node["facilities"]; facilities && is_map(facilities, "facilities", "'facilities'")) {
-      check_keys(facilities, {"kinds", "owners"}, "'facilities'");
-      for (const auto& k : texts(facilities, "kinds")) {
-        if (const auto parsed = parse_facility_kind(k)) near.kinds.push_back(*parsed);
-        else problem(facilities["kinds"], "kinds", fmt::format("unknown facility kind '{}': expected {}", k, join_or(facility_kind_names())));
-      }
-      for (const auto& o : texts(facilities, "owners")) {
-        if (const auto parsed = parse_country(o)) near.owners.push_back(*parsed);
-        else problem(facilities["owners"], "owners", fmt::format("'{}' is not a two-letter country code", o));
-      }
-    }
+    read_facilities(node, near.kinds, near.owners);
     near.radius_km = setting(node, "radius_km", ParamValue::Type::number, "0").value_or(Setting{});
     if (const auto serving = text(node, "serving", false)) {
       if (*serving != "true" && *serving != "false") problem(node["serving"], "serving", "'serving' is true or false");
@@ -168,11 +162,72 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
       problem(node, "min_vendors", "a diversity rule needs 'min_vendors', 'max_share' or both");
     }
     rule.spec = std::move(diversity);
+  } else if (kind == "exposure") {
+    keys({"facilities", "vendors", "via"});
+    rule.spec = read_exposure(node);
   } else {
     problem(node["kind"], "kind", fmt::format("unknown rule kind '{}': expected {}", kind, join_or(names_of(kKinds))));
     return false;
   }
   return true;
+}
+
+void PackReader::read_facilities(const YAML::Node& rule, std::vector<FacilityKind>& kinds, std::vector<Country>& owners) {
+  const YAML::Node facilities = rule["facilities"];
+  if (!facilities || !is_map(facilities, "facilities", "'facilities'")) return;
+  check_keys(facilities, {"kinds", "owners"}, "'facilities'");
+  // Each bad item is located itself ([military, castle] points at castle).
+  auto item = [&](const char* key, std::size_t i) {
+    const YAML::Node list = facilities[key];
+    return list.IsSequence() ? list[i] : list;
+  };
+  const auto kind_names = texts(facilities, "kinds");
+  for (std::size_t i = 0; i < kind_names.size(); ++i) {
+    if (const auto parsed = parse_facility_kind(kind_names[i])) kinds.push_back(*parsed);
+    else problem(item("kinds", i), "kinds", fmt::format("unknown facility kind '{}': expected {}", kind_names[i], join_or(facility_kind_names())));
+  }
+  const auto owner_names = texts(facilities, "owners");
+  for (std::size_t i = 0; i < owner_names.size(); ++i) {
+    if (const auto parsed = parse_country(owner_names[i])) owners.push_back(*parsed);
+    else problem(item("owners", i), "owners", fmt::format("'{}' is not a two-letter country code", owner_names[i]));
+  }
+}
+
+ExposureRule PackReader::read_exposure(const YAML::Node& node) {
+  ExposureRule exposure;
+  read_facilities(node, exposure.kinds, exposure.owners);
+  if (const auto vendors = text(node, "vendors", true)) {
+    exposure.vendors = *vendors;
+    if (!pack_.designations.contains(*vendors)) {
+      std::vector<std::string> names;
+      for (const auto& [name, ids] : pack_.designations) names.push_back(name);
+      const auto near = did_you_mean(*vendors, names);
+      problem(node["vendors"], "vendors",
+              fmt::format("unknown designation '{}'{}", *vendors,
+                          near ? fmt::format(" (did you mean '{}'?)", *near)
+                               : names.empty() ? std::string("; the pack declares no designations")
+                                               : fmt::format("; expected {}", join_or(names))));
+    }
+  }
+  // Absent: every way the spec calls exposure.
+  const YAML::Node via = node["via"];
+  const auto ways = texts(node, "via");
+  if (!via) exposure.via = {ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence};
+  else if (ways.empty() && via.IsSequence()) problem(via, "via", "'via' needs at least one of unavoidable, control_plane or influence");
+  for (std::size_t i = 0; i < ways.size(); ++i) {
+    const auto parsed = parse_exposure_via(ways[i]);
+    if (!parsed) {
+      const std::vector<std::string> names{"unavoidable", "control_plane", "influence"};
+      const auto near = did_you_mean(ways[i], names);
+      problem(via.IsSequence() ? via[i] : via, "via",
+              fmt::format("unknown way '{}'{}", ways[i],
+                          near ? fmt::format(" (did you mean '{}'?)", *near) : fmt::format(": expected {}", join_or(names))));
+    } else if (std::ranges::find(exposure.via, *parsed) == exposure.via.end()) {
+      exposure.via.push_back(*parsed);
+    }
+  }
+  std::ranges::sort(exposure.via);
+  return exposure;
 }
 
 }  // namespace netvet::policy

@@ -147,6 +147,9 @@ std::string action_of(const RuleOutcome& rule, const Obligation& o) {
     case RuleKind::cap:
       return fmt::format("bring the designated vendors' share under the limit in {}", plural(o.count, "scope"));
     case RuleKind::diversity: return fmt::format("diversify vendors in {}", plural(o.count, "domain"));
+    case RuleKind::exposure:
+      return fmt::format("free {} {} from exposure to the designated vendors", grouped(o.count),
+                         o.count == 1 ? "facility" : "facilities");
   }
   return {};
 }
@@ -206,7 +209,10 @@ Result<Timeline> build_timeline(std::span<const Pack> packs, const Inventory& in
   eo.selectors = &selectors;
   auto evaluate_on = [&](Date d) {
     eo.as_of = d;
-    return evaluate(packs, inv, eo);
+    auto evaluation = evaluate(packs, inv, eo);
+    // The facilities' exposure does not depend on the date: computed once, when first needed.
+    if (evaluation && !eo.exposure) eo.exposure = evaluation->exposure;
+    return evaluation;
   };
 
   Timeline t;

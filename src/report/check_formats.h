@@ -52,11 +52,15 @@ struct HtmlOptions {
   // it shows fewer than there are.
   std::size_t max_map_sites = 6000;
   std::size_t max_table_findings = 20000;
+  std::size_t max_facilities = 2000;  // facilities whose chain the exposure section draws
 };
 
 // One self-contained HTML page (inline CSS, JS, data and country outlines; no network):
-// summary, per-operator shares against caps, the findings table with filters, and a map
-// of sites coloured by their worst finding.
+// summary, per-operator shares against caps, the findings table with filters, a map of
+// sites coloured by their worst finding and, when the inventory lists facilities, their
+// exposure: each facility's chain of unavoidable elements from its cells to the core,
+// coloured by vendor, and what survives each vendor's outage (the exposure page's
+// sections, report/exposure_html.cpp).
 std::string check_html(const CheckReport& report, const Inventory& inventory, const HtmlOptions& options = {});
 
 // RFC 7946 FeatureCollection of the inventory's sites with coordinates (longitude

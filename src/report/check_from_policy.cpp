@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace netvet::report {
 
 namespace {
@@ -67,7 +69,13 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
   report.as_of = ev.as_of;
   report.inventory = options.inventory_name.empty() ? std::string(inv.str(inv.meta.name)) : options.inventory_name;
   report.country = std::string(name_of(inv.meta.country));
-  for (const policy::Pack& p : packs) report.policies.push_back({p.id, p.title, p.version});
+  for (const policy::Pack& p : packs) {
+    report.policies.push_back({p.id, p.title, p.version});
+    for (const auto& [name, ids] : p.designations) report.designated.insert(report.designated.end(), ids.begin(), ids.end());
+  }
+  std::sort(report.designated.begin(), report.designated.end());
+  report.designated.erase(std::unique(report.designated.begin(), report.designated.end()), report.designated.end());
+  report.serving_radius_km = ev.serving_radius_km;
   for (const policy::RuleOutcome& r : ev.rules) {
     report.rules.push_back({.policy = r.policy, .rule = r.rule, .title = r.title, .description = r.description,
                             .severity = severity_of(r.severity), .source = first_source(r)});
@@ -105,7 +113,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     Finding r;
     r.policy = rule.policy;
     r.rule = rule.rule;
-    r.severity = severity_of(rule.severity);
+    r.severity = severity_of(policy::severity_of(ev, f));
     r.subject_kind = subject_of(f.kind);
     r.subject_id = subject_text(inv, f);
     r.op = inv.str(f.op);
@@ -117,7 +125,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     r.waiver = std::move(d.waiver);
     if (options.messages_per_rule == 0 || described[f.rule]++ < options.messages_per_rule) {
       r.message = policy::message_of(ev, inv, f);
-      r.clause = rule.selector;
+      r.clause = policy::clause_of(ev, f);
       r.remediation = rule.remediation;
       if (f.note != policy::kNoNote) {
         const bool region = f.kind == policy::SubjectType::region;

@@ -12,6 +12,7 @@
 #include "report/check_formats.h"
 #include "report/check_map.h"
 #include "report/html/assets.h"
+#include "report/html/exposure_sections.h"
 #include "report/html/html_text.h"
 #include "report/html/page_data.h"
 #include "report/text_table.h"
@@ -178,6 +179,7 @@ std::string check_html(const CheckReport& report, const Inventory& inv, const Ht
                {"cards", cards(summary)},
                {"bars", bars(report)},
                {"rules", rules_table(report)},
+               {"exposure", html::check_exposure_section(report, inv, options)},
                {"map_note", esc(map_note)},
                {"table_note", "The findings table needs JavaScript."},
                {"footer", footer},
@@ -185,6 +187,7 @@ std::string check_html(const CheckReport& report, const Inventory& inv, const Ht
                {"atlas", script_safe(html::asset("countries-50m.json"))},
                {"topojson", topojson},
                {"css", std::string(html::asset("report.css"))},
+               {"exposure_css", std::string(html::asset("exposure.css"))},
                {"script", std::string(html::asset("report.js"))}});
 }
 

@@ -117,6 +117,10 @@ struct CheckReport {
   // in memory before evaluation. Empty: the real network.
   std::vector<std::string> assumptions;
   std::optional<BaselineUse> baseline;
+  // For the HTML report's exposure section (not part of the JSON contract): the vendors
+  // of every designation of the packs (canonical ids, sorted) and the serving radius.
+  std::vector<std::string> designated;
+  double serving_radius_km = 2.0;
 };
 
 // ---- Helpers shared by the renderers ----

@@ -114,7 +114,8 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::
     std::set<std::string> ops;
     for (const OperatorInfo& o : report.operators) ops.insert(o.id);
     for (const Finding* f : findings) ops.insert(f->op);
-    TextTable t({"operator", fmt::format("{}s flagged", subject_name(kind))}, {Align::left, Align::right});
+    const std::string subjects = kind == SubjectType::facility ? "facilities" : fmt::format("{}s", subject_name(kind));
+    TextTable t({"operator", subjects + " flagged"}, {Align::left, Align::right});
     const auto flagged = flagged_per_operator(findings);
     for (const std::string& op : ops) {
       const auto n = examined(report, r.policy, r.rule, op, kind);

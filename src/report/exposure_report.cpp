@@ -155,12 +155,15 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
     out += paint(style, kBold, head) + "\n";
     TextTable table({"", ""});
     const auto served = t.served_by[r];
-    table.add_row({"served by", served.empty() ? "no serving site" : fmt::format("{} site{}: {}", served.size(),
+    table.add_row({"served by", served.empty() ? fmt::format("no site (no served_by, and no cell site within {:g} km)",
+                                                             c.serving_radius_km)
+                                               : fmt::format("{} site{}: {}", served.size(),
                                                                                   served.size() == 1 ? "" : "s",
                                                                                   joined_capped(ids.sites(served), 12))});
     table.add_row({"operators", joined(ids.operators(served))});
     if (iso) {
-      table.add_row({"unavoidable", paint(style, kYellow, "ISOLATED: no serving cell reaches its operator's core")});
+      table.add_row({"unavoidable", paint(style, kYellow, served.empty() ? "ISOLATED: no site serves it"
+                                                                        : "ISOLATED: no serving cell reaches its operator's core")});
     } else {
       const auto& elements = t.unavoidable_elements[r];
       table.add_row({"unavoidable", elements.empty() ? "none (every element can be avoided)"

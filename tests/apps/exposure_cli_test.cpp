@@ -158,6 +158,43 @@ TEST(ExposureCli, AFacilityThatCannotReachTheCoreIsIsolated) {
   EXPECT_NE(text.out.find("ISOLATED"), std::string::npos) << text.out;
 }
 
+// The embassy has no served_by, so the serving radius decides who serves it: C1 is 113 m
+// away, C6 225 m, C2 1.9 km. At 150 m C1 alone serves it, and its chain is Huawei's up to
+// the core router; under 113 m nothing serves it, and it is listed all the same, isolated
+// (spec: a facility is served by the cell sites within the radius; none leaves it no path).
+TEST(ExposureCli, TheServingRadiusDecidesWhoServesTheEmbassy) {
+  Json doc = run_json("exposure '" + kLondon + "' --serving-radius 0.15", 0);
+  const Json& near = facility(doc, "F-US-EMB");
+  EXPECT_EQ(strings(near["served_by"]), (Strings{"C1"}));
+  EXPECT_EQ(strings(near["operators"]), (Strings{"alba"}));
+  EXPECT_EQ(near["isolated"], false);
+  // C1's antenna, radio and gNodeB are all sources: the gNodeB is the first element every
+  // path crosses, then C1's router, AGG1-R1 (both ways out of it) and CORE1-R1.
+  EXPECT_EQ(strings(near["unavoidable"]["elements"]), (Strings{"AGG1-R1", "C1-CSR", "C1-GNB", "CORE1-R1"}));
+  EXPECT_EQ(strings(near["unavoidable"]["vendors"]), (Strings{"cisco", "huawei"}));
+  doc = run_json("exposure '" + kLondon + "' --serving-radius 0.15 --vendors huawei", 1);
+  EXPECT_EQ(strings(facility(doc, "F-US-EMB")["exposed_to"]), (Strings{"huawei"}));
+
+  for (const char* radius : {"0.1", "0"}) {
+    doc = run_json(std::string("exposure '") + kLondon + "' --serving-radius " + radius + " --vendors huawei", 0);
+    ASSERT_EQ(doc["facilities"].size(), 3U) << radius;
+    const Json& far = facility(doc, "F-US-EMB");
+    EXPECT_TRUE(far["served_by"].empty()) << radius;
+    EXPECT_EQ(far["isolated"], true) << radius;
+    EXPECT_TRUE(far["unavoidable"]["elements"].empty());
+    EXPECT_TRUE(far["control_plane"]["vendors"].empty()) << "no serving operator, no control plane";
+    EXPECT_EQ(doc["summary"]["isolated"], 1) << radius;
+  }
+  const CliRun text = run_netvet("exposure '" + kLondon + "' --serving-radius 0.1");
+  EXPECT_NE(text.out.find("no site (no served_by, and no cell site within 0.1 km)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("ISOLATED: no site serves it"), std::string::npos) << text.out;
+
+  const CliRun negative = run_netvet("exposure '" + kLondon + "' --serving-radius -1");
+  EXPECT_EQ(negative.exit_code, 2);
+  EXPECT_NE(negative.err.find("'-1' is not a distance in km: expected a number, 0 or more"), std::string::npos)
+      << negative.err;
+}
+
 TEST(ExposureCli, TextShowsEachFacilityAndTheBlastRadius) {
   const CliRun r = run_netvet("exposure '" + kLondon + "' --designated gb:designated --blast-radius --sites");
   EXPECT_EQ(r.exit_code, 0) << r.err;

@@ -1,5 +1,5 @@
 // `netvet test-policy` and `netvet policies` through the real binary: the closing line CI
-// reads, exit codes, the eleven built-in packs, and bad packs located as file:line:column.
+// reads, exit codes, the twelve built-in packs, and bad packs located as file:line:column.
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -14,7 +14,7 @@ namespace netvet::testing {
 namespace {
 
 const std::string kBadPacks = NETVET_FIXTURES "/policy/bad-packs";
-const std::vector<std::string> kIds{"gb", "eu-toolbox", "de", "us", "au", "nz", "ca", "se", "jp", "in", "it"};
+const std::vector<std::string> kIds{"gb", "eu-toolbox", "de", "us", "us-colocation", "au", "nz", "ca", "se", "jp", "in", "it"};
 
 std::string last_line(const std::string& text) {
   const auto end = text.find_last_not_of('\n');
@@ -69,6 +69,9 @@ TEST(TestPolicy, BadPacksExitTwoWithFileLineColumn) {
       {"unknown-designation.yaml", ":19:23:"},
       {"unknown-vendor.yaml", ":10:22:"},
       {"bad-date.yaml", ":18:16: column 'effective': '2024-02-30' is not a calendar date"},
+      {"exposure-kind.yaml", ":19:35: column 'kinds': unknown facility kind 'castle'"},
+      {"exposure-designation.yaml", ":20:14: column 'vendors': unknown designation 'hrvs' (did you mean 'hrv'?)"},
+      {"exposure-via.yaml", ":21:24: column 'via': unknown way 'influenced' (did you mean 'influence'?)"},
   };
   for (const auto& [file, where] : cases) {
     const std::string path = kBadPacks + "/" + file;
@@ -89,7 +92,7 @@ TEST(TestPolicy, UnknownPackIsBadUsage) {
   EXPECT_NE(r.err.find("no built-in policy pack 'zz'"), std::string::npos) << r.err;
 }
 
-TEST(Policies, ListsTheElevenBuiltinPacks) {
+TEST(Policies, ListsTheTwelveBuiltinPacks) {
   const CliRun r = run_netvet("policies");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& id : kIds) EXPECT_NE(r.out.find("\n" + id + " "), std::string::npos) << id << "\n" << r.out;
@@ -110,6 +113,20 @@ TEST(Policies, ShowExplainsAPackInProse) {
                              "cap_unit = sites", "confidence L", "Sources", "the designation designated (huawei)"}) {
     EXPECT_NE(r.out.find(needle), std::string::npos) << needle << "\n" << r.out;
   }
+  // The exposure rule kind, in prose and without an element selector.
+  for (const auto* needle : {"sensitive-site-exposure", "high exposure, in force from 2023-01-28",
+                             "Flags each of the military or nuclear facilities owned by GB", "(unavoidable)",
+                             "designation designated (huawei), where its", "isolated", "low severity"}) {
+    EXPECT_NE(r.out.find(needle), std::string::npos) << needle << "\n" << r.out;
+  }
+  const CliRun us = run_netvet("policies show us-colocation");
+  ASSERT_EQ(us.exit_code, 0) << us.err;
+  for (const auto* needle : {"facilities of any kind owned by US", "(unavoidable)", "(control_plane)", "(influence)",
+                             "an assumption"}) {
+    EXPECT_NE(us.out.find(needle), std::string::npos) << needle << "\n" << us.out;
+  }
+  const auto exposure_rule = us.out.find("us-facility-exposure");
+  EXPECT_EQ(us.out.find("Selector:", exposure_rule), std::string::npos) << "an exposure rule selects facilities";
   const CliRun jp = run_netvet("policies show jp --format json");
   ASSERT_EQ(jp.exit_code, 0) << jp.err;
   const auto j = nlohmann::json::parse(jp.out);

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "graph/exposure.h"
@@ -32,6 +33,72 @@ void expect_row(const ExposureTable& t, Index row, const RefExposure& r) {
   EXPECT_EQ(as_vector(t.control_plane_vendors[row]), as_vector(r.control_plane_vendors));
   EXPECT_EQ(as_vector(t.influence_vendors[row]), as_vector(r.influence_vendors));
   EXPECT_EQ(as_vector(t.exposed_to[row]), as_vector(r.exposed_to));
+}
+
+// Whether element m influences element x: a chain of one or more manages/hosts links,
+// searched here from the inventory's links (nothing from src/graph).
+bool influences(const Inventory& inv, Index m, Index x) {
+  std::vector<Index> queue{m};
+  std::vector<bool> seen(inv.elements.size(), false);
+  for (std::size_t head = 0; head < queue.size(); ++head)
+    for (Index l = 0; l < inv.links.size(); ++l) {
+      if (inv.links.kind[l] == LinkKind::transport || inv.links.a[l] != queue[head]) continue;
+      const Index b = inv.links.b[l];
+      if (b == x) return true;
+      if (!seen[b]) seen[b] = true, queue.push_back(b);
+    }
+  return false;
+}
+
+// The witnesses of control-plane and influence exposure: for every facility and every
+// vendor, one exactly when the vendor is in the row's list, and each one right: an
+// element of the vendor in its serving operators' control plane, or one that influences
+// an unavoidable or control-plane element of the row. And without possible paths, the
+// rest of every row is the same.
+void compare_witnesses(const Inventory& inv, const ExposureReport& report, const ExposureOptions& options) {
+  const ExposureTable& t = report.facilities;
+  std::vector<WitnessQuery> queries;
+  for (Index r = 0; r < t.size(); ++r)
+    for (Index v = 0; v < inv.vendors.size(); ++v) queries.push_back({r, v});
+  const auto witnesses = exposure_witnesses(inv, t, queries);
+  ASSERT_EQ(witnesses.size(), queries.size());
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    const auto [r, v] = queries[q];
+    SCOPED_TRACE("facility row " + std::to_string(r) + ", vendor " + std::string(inv.vendor_id(v)));
+    const ExposureWitness& w = witnesses[q];
+    std::set<Index> ops, control;
+    for (const Index s : t.served_by[r]) ops.insert(inv.sites.op[s]);
+    for (Index e = 0; e < inv.elements.size(); ++e)
+      if (inv.function_of(e).plane == Plane::control && inv.domain_of(e) == Domain::core && ops.contains(inv.elements.op[e]))
+        control.insert(e);
+    const auto in = [](std::span<const Index> list, Index x) { return std::find(list.begin(), list.end(), x) != list.end(); };
+    EXPECT_EQ(w.control_plane != kNoIndex, in(t.control_plane_vendors[r], v));
+    if (w.control_plane != kNoIndex) {
+      EXPECT_EQ(inv.elements.vendor[w.control_plane], v);
+      EXPECT_TRUE(control.contains(w.control_plane));
+    }
+    EXPECT_EQ(w.influencer != kNoIndex, in(t.influence_vendors[r], v));
+    if (w.influencer != kNoIndex) {
+      EXPECT_EQ(inv.elements.vendor[w.influencer], v);
+      EXPECT_TRUE(control.contains(w.influenced) || in(t.unavoidable_elements[r], w.influenced));
+      EXPECT_TRUE(influences(inv, w.influencer, w.influenced));
+    }
+  }
+  ExposureOptions without = options;
+  without.possible = false;
+  const auto lean = analyse_exposure(inv, without);
+  ASSERT_TRUE(lean);
+  EXPECT_FALSE(lean->possible);
+  for (Index r = 0; r < t.size(); ++r) {
+    const ExposureTable& l = lean->facilities;
+    EXPECT_EQ(l.isolated[r], t.isolated[r]);
+    EXPECT_EQ(as_vector(l.unavoidable_elements[r]), as_vector(t.unavoidable_elements[r]));
+    EXPECT_EQ(as_vector(l.control_plane_vendors[r]), as_vector(t.control_plane_vendors[r]));
+    EXPECT_EQ(as_vector(l.influence_vendors[r]), as_vector(t.influence_vendors[r]));
+    EXPECT_EQ(as_vector(l.exposed_to[r]), as_vector(t.exposed_to[r]));
+    EXPECT_TRUE(l.possible_vendors[r].empty());
+    EXPECT_EQ(l.possible_count[r], 0U);
+  }
 }
 
 // What the compared networks exercised, so that a generator change that stops producing
@@ -79,6 +146,7 @@ void compare(const Inventory& inv, Coverage& coverage) {
     expect_row(report->facilities, f, r);
     count(coverage, r, served, inv);
   }
+  compare_witnesses(inv, *report, options);
 
   std::vector<VendorBlastRadius> expected_blast(inv.vendors.size());
   const auto& cells = report->cell_sites;

@@ -25,10 +25,10 @@ std::string all_of(const Diagnostics& problems) {
   return out;
 }
 
-TEST(BuiltinPacks, TheElevenJurisdictions) {
+TEST(BuiltinPacks, TheElevenJurisdictionsAndTheUsColocationStance) {
   auto ids = builtin_pack_ids();
   std::ranges::sort(ids);
-  std::vector<std::string> expected{"au", "ca", "de", "eu-toolbox", "gb", "in", "it", "jp", "nz", "se", "us"};
+  std::vector<std::string> expected{"au", "ca", "de", "eu-toolbox", "gb", "in", "it", "jp", "nz", "se", "us", "us-colocation"};
   EXPECT_EQ(ids, expected);
 }
 

@@ -120,7 +120,7 @@ TEST(PackLoader, BadDatesAndValuesAreErrors) {
   EXPECT_EQ(problems(with_rule_line("severity: critical", "severity: urgent")),
             (std::vector<std::string>{"19:15: unknown severity 'urgent': expected critical, high, medium or low"}));
   EXPECT_EQ(problems(with_rule_line("kind: forbid", "kind: ban")),
-            (std::vector<std::string>{"18:11: unknown rule kind 'ban': expected forbid, cap, proximity, require or diversity"}));
+            (std::vector<std::string>{"18:11: unknown rule kind 'ban': expected forbid, cap, proximity, require, diversity or exposure"}));
   EXPECT_EQ(problems(with_rule_line("sources: [src]", "sources: [src, scr2]")),
             (std::vector<std::string>{"21:20: unknown source 'scr2' (did you mean 'src'?)"}));
   std::string yaml = with_rules(kRule);
@@ -163,6 +163,57 @@ TEST(PackLoader, BuiltinPacksLoad) {
     EXPECT_TRUE(pack) << id << ": " << (pack ? "" : pack.error().front().to_string());
   }
   EXPECT_FALSE(builtin_pack("zz"));
+}
+
+constexpr std::string_view kExposureRule = R"(  - id: bases
+    title: No base exposed to a high-risk vendor
+    kind: exposure
+    severity: high
+    effective: 2023-12-31
+    sources: [src]
+    remediation: Serve it another way.
+    facilities: {kinds: [military, nuclear], owners: [GB]}
+    vendors: hrv
+)";
+
+TEST(PackLoader, ReadsAnExposureRule) {
+  auto pack = parse_pack(with_rules(kExposureRule), "good.yaml");
+  ASSERT_TRUE(pack) << pack.error().front().to_string();
+  const auto* rule = std::get_if<ExposureRule>(&pack->rules.at(0).spec);
+  ASSERT_NE(rule, nullptr);
+  EXPECT_EQ(pack->rules[0].kind(), RuleKind::exposure);
+  EXPECT_EQ(rule->kinds, (std::vector<FacilityKind>{FacilityKind::military, FacilityKind::nuclear}));
+  EXPECT_EQ(rule->owners.size(), 1U);
+  EXPECT_EQ(rule->vendors, "hrv");
+  // Without `via`: every way the spec calls exposure.
+  EXPECT_EQ(rule->via, (std::vector<ExposureVia>{ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence}));
+  std::string rules(kExposureRule);
+  rules += "    via: [influence, unavoidable, influence]\n";
+  pack = parse_pack(with_rules(rules), "good.yaml");
+  ASSERT_TRUE(pack) << pack.error().front().to_string();
+  EXPECT_EQ(std::get<ExposureRule>(pack->rules[0].spec).via, (std::vector<ExposureVia>{ExposureVia::unavoidable, ExposureVia::influence}));
+}
+
+TEST(PackLoader, ExposureRuleProblemsPointAtTheValue) {
+  auto with = [](std::string_view from, std::string_view to) {
+    std::string rules(kExposureRule);
+    rules.replace(rules.find(from), from.size(), to);
+    return with_rules(rules);
+  };
+  EXPECT_EQ(problems(with("[military, nuclear]", "[military, castle]")),
+            (std::vector<std::string>{"23:36: unknown facility kind 'castle': expected embassy, military, government, nuclear, cni or other"}));
+  EXPECT_EQ(problems(with("owners: [GB]", "owners: [GBR]")),
+            (std::vector<std::string>{"23:55: 'GBR' is not a two-letter country code"}));
+  EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrvs")),
+            (std::vector<std::string>{"24:14: unknown designation 'hrvs' (did you mean 'hrv'?)"}));
+  EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    via: [unavoidable, sideways]")),
+            (std::vector<std::string>{"25:24: unknown way 'sideways': expected unavoidable, control_plane or influence"}));
+  EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    via: []")),
+            (std::vector<std::string>{"25:10: 'via' needs at least one of unavoidable, control_plane or influence"}));
+  EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    select: vendor in hrv")),
+            (std::vector<std::string>{"25:13: an exposure rule takes no 'select': it names facilities and a designation ('facilities', 'vendors')"}));
+  EXPECT_EQ(problems(with("    vendors: hrv\n", "")),
+            (std::vector<std::string>{"16:5: missing required key 'vendors'"}));
 }
 
 }  // namespace
