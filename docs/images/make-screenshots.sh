@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Retakes docs/images/check-report.png: a generated GB network checked against the gb pack,
+# its HTML report rendered by headless Chromium (Debian package `chromium`).
+# Usage: docs/images/make-screenshots.sh [NETVET_BINARY]   (default: the ci build)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+netvet=${1:-$root/build/ci/apps/netvet/netvet}
+command -v chromium >/dev/null || { echo "needs chromium: apt-get install chromium" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$netvet" generate --country GB --sites 20000 --seed 1 --out "$work/gb" >/dev/null
+# Exit code 1 means findings, which is what the picture is for.
+"$netvet" check "$work/gb" --policy gb --as-of 2026-11-22 --format html -o "$work/check.html" || [ $? -eq 1 ]
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
+  --window-size=1400,2000 --screenshot="$root/docs/images/check-report.png" "file://$work/check.html" 2>/dev/null
+echo "wrote $root/docs/images/check-report.png"
