@@ -49,16 +49,11 @@ int run_check(const CheckArgs& args) {
   PhaseTimer timer(args.common.timings);
   const auto as_of = read_as_of(args.policy.as_of);
   if (!as_of) return kBadInput;
-  auto packs = read_packs(args.policy.policy);
-  if (!packs) return kBadInput;
-  const auto params = read_params(args.policy.params, *packs);
-  if (!params) return kBadInput;
-  const MergedScope scope = merged_scope(*packs);
-  const auto assumptions = read_assumptions(args.assume, scope.scope());
-  if (!assumptions) return kBadInput;
-  auto read = read_waivers(args.waivers, *packs);
-  if (!read) return kBadInput;
-  std::optional<policy::WaiverSet> waivers = std::move(*read);
+  const auto in = read_policy_inputs(args.policy, args.assume, args.waivers);
+  if (!in) return kBadInput;
+  const auto& packs = in->packs;
+  const auto& waivers = in->waivers;
+  const policy::SelectorScope scope = in->scope.scope();
   std::optional<policy::Baseline> baseline;
   if (!args.baseline.empty()) {
     auto b = policy::load_baseline(args.baseline);
@@ -73,17 +68,17 @@ int run_check(const CheckArgs& args) {
   timer.lap("load");
 
   std::optional<Inventory> assumed;
-  if (!assumptions->empty()) {
-    assumed = policy::apply_assumptions(*loaded, *assumptions, *as_of, scope.scope());
+  if (!in->assumptions.empty()) {
+    assumed = policy::apply_assumptions(*loaded, in->assumptions, *as_of, scope);
     timer.lap("assume");
   }
   const Inventory& inventory = assumed ? *assumed : *loaded;
 
   policy::EvaluationOptions options;
   options.as_of = *as_of;
-  options.params = *params;
+  options.params = in->params;
   options.serving_radius_km = args.serving_radius_km;
-  auto evaluation = policy::evaluate(*packs, inventory, options);
+  auto evaluation = policy::evaluate(packs, inventory, options);
   if (!evaluation) {
     print_problems(evaluation.error());
     return kBadInput;
@@ -91,7 +86,7 @@ int run_check(const CheckArgs& args) {
   timer.lap("evaluate");
 
   std::optional<policy::WaiverMatcher> matcher;
-  if (waivers) matcher.emplace(*waivers, *packs, *evaluation, inventory);
+  if (waivers) matcher.emplace(*waivers, packs, *evaluation, inventory);
   report::FromPolicyOptions from;
   from.inventory_name = args.inventory;
   if (inventory.meta.name != kEmptyStr) from.inventory_name = std::string(inventory.str(inventory.meta.name));
@@ -105,8 +100,8 @@ int run_check(const CheckArgs& args) {
       return report::Disposition{};
     };
   }
-  auto mapped = report::check_report_of(*packs, *evaluation, inventory, from);
-  for (const auto& a : *assumptions) mapped.report.assumptions.push_back(a.text);
+  auto mapped = report::check_report_of(packs, *evaluation, inventory, from);
+  for (const auto& a : in->assumptions) mapped.report.assumptions.push_back(a.text);
   if (baseline) mapped.report.baseline = report::BaselineUse{baseline->file, static_cast<std::int64_t>(mapped.dropped)};
   const report::CheckSummary summary = report::summarize(mapped.report);
   timer.lap("map");

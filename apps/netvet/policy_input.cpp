@@ -68,6 +68,8 @@ std::optional<Date> read_as_of(const std::string& text, std::string_view flag) {
   return std::nullopt;
 }
 
+namespace {
+
 std::optional<std::vector<policy::ParamOverride>> read_params(const std::vector<std::string>& params,
                                                               const std::vector<policy::Pack>& packs) {
   std::vector<policy::ParamOverride> overrides;
@@ -118,15 +120,30 @@ std::optional<std::vector<policy::Assumption>> read_assumptions(const std::vecto
   return out;
 }
 
-std::optional<std::optional<policy::WaiverSet>> read_waivers(const std::string& path,
-                                                             const std::vector<policy::Pack>& packs) {
-  if (path.empty()) return std::optional<policy::WaiverSet>{};
-  auto waivers = policy::load_waivers(path, packs);
-  if (!waivers) {
-    print_problems(waivers.error());
-    return std::nullopt;
+}  // namespace
+
+std::optional<PolicyInputs> read_policy_inputs(const PolicyOptions& options, const std::vector<std::string>& assume,
+                                               const std::string& waivers) {
+  PolicyInputs in;
+  auto packs = read_packs(options.policy);
+  if (!packs) return std::nullopt;
+  in.packs = std::move(*packs);
+  auto params = read_params(options.params, in.packs);
+  if (!params) return std::nullopt;
+  in.params = std::move(*params);
+  in.scope = merged_scope(in.packs);
+  auto assumptions = read_assumptions(assume, in.scope.scope());
+  if (!assumptions) return std::nullopt;
+  in.assumptions = std::move(*assumptions);
+  if (!waivers.empty()) {
+    auto read = policy::load_waivers(waivers, in.packs);
+    if (!read) {
+      print_problems(read.error());
+      return std::nullopt;
+    }
+    in.waivers = std::move(*read);
   }
-  return std::optional<policy::WaiverSet>{std::move(*waivers)};
+  return in;
 }
 
 }  // namespace netvet::cli

@@ -1,6 +1,6 @@
 #pragma once
 // What the policy commands (check, timeline) read besides the inventory: packs (built-in
-// ids or files), the as-of date, parameter overrides and what-if assumptions. Each reader
+// ids or files), the as-of date, parameter overrides, what-if assumptions and waivers. Each reader
 // prints its problems on stderr (file:line:column) and returns nothing on error, so the
 // command can exit with code 2 before writing anything.
 
@@ -26,11 +26,6 @@ std::optional<std::vector<policy::Pack>> read_packs(const std::string& spec);
 // --as-of (empty: today).
 std::optional<Date> read_as_of(const std::string& text, std::string_view flag = "--as-of");
 
-// --param overrides, checked against the packs (an unknown parameter or a value that does
-// not fit is an error).
-std::optional<std::vector<policy::ParamOverride>> read_params(const std::vector<std::string>& params,
-                                                              const std::vector<policy::Pack>& packs);
-
 // The designations of every pack together (a name several packs use names all their
 // vendors), so that `--assume 'remove designated'` reads as the packs do.
 struct MergedScope {
@@ -38,15 +33,18 @@ struct MergedScope {
   policy::Parameters parameters;
   policy::SelectorScope scope() const { return {&VendorRegistry::builtin(), &FunctionVocabulary::builtin(), &designations, &parameters}; }
 };
-MergedScope merged_scope(const std::vector<policy::Pack>& packs);
 
-// --waivers FILE (empty path: no waivers). The outer optional is empty on error; the
-// inner one when no file was given.
-std::optional<std::optional<policy::WaiverSet>> read_waivers(const std::string& path,
-                                                             const std::vector<policy::Pack>& packs);
-
-// --assume texts.
-std::optional<std::vector<policy::Assumption>> read_assumptions(const std::vector<std::string>& texts,
-                                                                const policy::SelectorScope& scope);
+// What check and timeline read before the inventory, in this order: --policy packs,
+// --param overrides (checked against the packs), --assume texts (read with the packs'
+// merged designations) and --waivers FILE (none when the path is empty).
+struct PolicyInputs {
+  std::vector<policy::Pack> packs;
+  std::vector<policy::ParamOverride> params;
+  MergedScope scope;
+  std::vector<policy::Assumption> assumptions;
+  std::optional<policy::WaiverSet> waivers;
+};
+std::optional<PolicyInputs> read_policy_inputs(const PolicyOptions& options, const std::vector<std::string>& assume,
+                                               const std::string& waivers);
 
 }  // namespace netvet::cli

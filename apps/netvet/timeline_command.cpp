@@ -36,39 +36,34 @@ int run_timeline(const TimelineArgs& args) {
     if (!d) return kBadInput;
     until = *d;
   }
-  auto packs = read_packs(args.policy.policy);
-  if (!packs) return kBadInput;
-  const auto params = read_params(args.policy.params, *packs);
-  if (!params) return kBadInput;
-  const MergedScope scope = merged_scope(*packs);
-  const auto assumptions = read_assumptions(args.assume, scope.scope());
-  if (!assumptions) return kBadInput;
-  auto read = read_waivers(args.waivers, *packs);
-  if (!read) return kBadInput;
-  std::optional<policy::WaiverSet> waivers = std::move(*read);
+  const auto in = read_policy_inputs(args.policy, args.assume, args.waivers);
+  if (!in) return kBadInput;
+  const auto& packs = in->packs;
+  const auto& waivers = in->waivers;
+  const policy::SelectorScope scope = in->scope.scope();
   auto loaded = load_inventory(args.inventory);
   if (!loaded) return kBadInput;
   timer.lap("load");
   std::optional<Inventory> assumed;
-  if (!assumptions->empty()) assumed = policy::apply_assumptions(*loaded, *assumptions, *from, scope.scope());
+  if (!in->assumptions.empty()) assumed = policy::apply_assumptions(*loaded, in->assumptions, *from, scope);
   const Inventory& inventory = assumed ? *assumed : *loaded;
 
   policy::TimelineOptions options;
   options.from = *from;
   options.until = until;
-  options.params = *params;
+  options.params = in->params;
   options.serving_radius_km = args.serving_radius_km;
   options.waivers = waivers ? &*waivers : nullptr;
   options.samples = args.samples;
-  auto timeline = policy::build_timeline(*packs, inventory, options);
+  auto timeline = policy::build_timeline(packs, inventory, options);
   if (!timeline) {
     print_problems(timeline.error());
     return kBadInput;
   }
   timer.lap("evaluate");
   const std::string text = args.common.format == "json"
-                               ? report::timeline_json(*timeline, *packs).dump(2) + "\n"
-                               : report::timeline_text(*timeline, *packs, style_stdout(args.common));
+                               ? report::timeline_json(*timeline, packs).dump(2) + "\n"
+                               : report::timeline_text(*timeline, packs, style_stdout(args.common));
   timer.lap("render");
   if (!emit(args.common.output, text)) return kBadInput;
   return timeline->obligations.empty() ? kOk : kFindings;
