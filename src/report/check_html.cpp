@@ -188,7 +188,7 @@ std::string check_html(const CheckReport& report, const Inventory& inv, const Ht
                {"topojson", topojson},
                {"css", std::string(html::asset("report.css"))},
                {"exposure_css", std::string(html::asset("exposure.css"))},
-               {"script", std::string(html::asset("report.js"))}});
+               {"script", html::page_script("report.js")}});
 }
 
 }  // namespace netvet::report

@@ -68,7 +68,7 @@ std::string render(const Inventory& inv, const Page& p) {
                {"topojson", map ? topojson : std::string()},
                {"css", std::string(html::asset("report.css"))},
                {"exposure_css", std::string(html::asset("exposure.css"))},
-               {"script", std::string(html::asset("exposure.js"))}});
+               {"script", html::page_script("exposure.js")}});
 }
 
 std::string card(std::string_view cls, std::string_view label, std::string_view n, std::string_view sub = {}) {

@@ -160,66 +160,14 @@
   apply();
 
   // ---- Map ----
-  // Mercator fitted to the plotted sites, padded, with country outlines from the
-  // world-atlas TopoJSON decoded by topojson-client.
+  // The base map of map.js, fitted to the plotted sites.
   function drawMap() {
     var host = document.getElementById("map"), sites = data.map.sites;
     var legend = document.getElementById("map-legend");
     if (!sites.length) { host.textContent = "No site has coordinates."; return; }
-    var rad = Math.PI / 180;
-    function mx(lon) { return lon * rad; }
-    function my(lat) {
-      var c = Math.max(-85, Math.min(85, lat)) * rad;
-      return -Math.log(Math.tan(Math.PI / 4 + c / 2));
-    }
-    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    sites.forEach(function (s) {
-      var x = mx(s[0]), y = my(s[1]);
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
-    });
-    // At least about half a degree across, plus a margin; then keep the aspect between
-    // landscape 4:3 and portrait 3:4 by widening the narrow side.
-    var minSpan = 0.5 * rad;
-    var w = Math.max(x1 - x0, minSpan), h = Math.max(y1 - y0, minSpan);
-    var cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-    w *= 1.12; h *= 1.12;
-    if (w / h > 4 / 3) h = w * 3 / 4;
-    if (h / w > 4 / 3) w = h * 3 / 4;
-    var W = 640, H = Math.round(W * h / w), k = W / w;
-    x0 = cx - w / 2; y0 = cy - h / 2;
-    function px(lon) { return (mx(lon) - x0) * k; }
-    function py(lat) { return (my(lat) - y0) * k; }
-
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-    svg.setAttribute("role", "img");
-    svg.setAttribute("aria-label", "Map of sites coloured by their worst finding");
-
-    var atlas = JSON.parse(document.getElementById("netvet-atlas").textContent);
-    var countries = topojson.feature(atlas, atlas.objects.countries).features;
-    var d = [];
-    function ring(coords) {
-      // Skip rings wholly outside the view: most of the world is.
-      var rx0 = Infinity, rx1 = -Infinity, ry0 = Infinity, ry1 = -Infinity, pts = [];
-      for (var i = 0; i < coords.length; i++) {
-        var x = px(coords[i][0]), y = py(coords[i][1]);
-        if (x < rx0) rx0 = x; if (x > rx1) rx1 = x; if (y < ry0) ry0 = y; if (y > ry1) ry1 = y;
-        pts.push(x.toFixed(1) + "," + y.toFixed(1));
-      }
-      if (rx1 < -W || rx0 > 2 * W || ry1 < -H || ry0 > 2 * H) return;
-      d.push("M" + pts.join("L") + "Z");
-    }
-    countries.forEach(function (f) {
-      var g = f.geometry;
-      if (!g) return;
-      var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-      polys.forEach(function (p) { p.forEach(ring); });
-    });
-    var land = document.createElementNS(SVG, "path");
-    land.setAttribute("class", "land");
-    land.setAttribute("fill-rule", "evenodd");
-    land.setAttribute("d", d.join(""));
-    svg.appendChild(land);
+    var map = netvetBaseMap(sites, {width: 640, minSpanDegrees: 0.5, margin: 1.12,
+                                    label: "Map of sites coloured by their worst finding"});
+    var svg = map.svg, px = map.px, py = map.py;
 
     // Sites come clean first and worst last, so the worst are drawn on top.
     var counts = [0, 0, 0, 0, 0];
