@@ -11,6 +11,7 @@ namespace netvet::io {
 namespace {
 
 using testing::describe;
+using testing::expect;
 using testing::find_message;
 using testing::fixture;
 
@@ -18,13 +19,6 @@ Diagnostics bad(const std::string& name) {
   return testing::problems_of([&] { return read_csv_bundle(fixture("bad/" + name)); });
 }
 
-// The diagnostic containing `words`; fails the test when absent. A copy: callers
-// often pass a temporary list.
-Diagnostic expect(const Diagnostics& ds, const std::string& words) {
-  const Diagnostic* d = find_message(ds, words);
-  EXPECT_NE(d, nullptr) << "no diagnostic says '" << words << "' in:\n" << describe(ds);
-  return d ? *d : Diagnostic{};
-}
 
 bool ends_with(const std::string& s, const std::string& tail) { return s.ends_with(tail); }
 

@@ -73,4 +73,12 @@ inline const Diagnostic* find_message(const Diagnostics& ds, const std::string& 
   return nullptr;
 }
 
+// The diagnostic containing `words`; fails the test when absent. A copy: callers often
+// pass a temporary list.
+inline Diagnostic expect(const Diagnostics& ds, const std::string& words) {
+  const Diagnostic* d = find_message(ds, words);
+  EXPECT_NE(d, nullptr) << "no diagnostic says '" << words << "' in:\n" << describe(ds);
+  return d ? *d : Diagnostic{};
+}
+
 }  // namespace netvet::io::testing

@@ -10,6 +10,7 @@ namespace netvet::io {
 namespace {
 
 using testing::describe;
+using testing::expect;
 using testing::find_message;
 using testing::fixture;
 
@@ -17,12 +18,6 @@ Diagnostics bad(const std::string& name) {
   return testing::problems_of([&] { return read_json(fixture("bad_json/" + name)); });
 }
 
-// (A copy: callers often pass a temporary list.)
-Diagnostic expect(const Diagnostics& ds, const std::string& words) {
-  const Diagnostic* d = find_message(ds, words);
-  EXPECT_NE(d, nullptr) << "no diagnostic says '" << words << "' in:\n" << describe(ds);
-  return d ? *d : Diagnostic{};
-}
 
 TEST(JsonErrors, SyntaxErrorHasLineAndColumn) {
   const auto ds = bad("syntax_error.json");
