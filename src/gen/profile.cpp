@@ -215,14 +215,7 @@ Result<CountryProfile> load_profile(std::string_view yaml, std::string_view file
   try {
     profile = reader.profile(*root);
   } catch (const YAML::Exception& e) {  // a malformed node the checks above did not foresee
-    Diagnostic d;
-    d.file = std::string(file);
-    if (!e.mark.is_null()) {
-      d.line = e.mark.line + 1;
-      d.col = e.mark.column + 1;
-    }
-    d.message = fmt::format("malformed profile: {}", e.msg);
-    reader.problems.push_back(std::move(d));
+    reader.problems.push_back(yaml_exception_problem(e, file, "malformed profile"));
   }
   if (has_errors(reader.problems)) return std::unexpected(std::move(reader.problems));
   return profile;

@@ -8,15 +8,19 @@ Result<YAML::Node> parse_yaml(std::string_view text, std::string_view file) {
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    Diagnostic d;
-    d.file = std::string(file);
-    if (!e.mark.is_null()) {
-      d.line = e.mark.line + 1;
-      d.col = e.mark.column + 1;
-    }
-    d.message = fmt::format("YAML syntax error: {}", e.msg);
-    return fail(std::move(d));
+    return fail(yaml_exception_problem(e, file, "YAML syntax error"));
   }
+}
+
+Diagnostic yaml_exception_problem(const YAML::Exception& e, std::string_view file, std::string_view message) {
+  Diagnostic d;
+  d.file = std::string(file);
+  if (!e.mark.is_null()) {
+    d.line = e.mark.line + 1;
+    d.col = e.mark.column + 1;
+  }
+  d.message = message.empty() ? e.msg : fmt::format("{}: {}", message, e.msg);
+  return d;
 }
 
 Diagnostic yaml_problem(const YAML::Node& node, std::string_view file, std::string_view key,

@@ -40,14 +40,7 @@ class CaseReader {
     try {
       read_keys(*root);
     } catch (const YAML::Exception& e) {
-      Diagnostic d;
-      d.file = file_.string();
-      if (!e.mark.is_null()) {
-        d.line = e.mark.line + 1;
-        d.col = e.mark.column + 1;
-      }
-      d.message = e.msg;
-      problems_.push_back(std::move(d));
+      problems_.push_back(yaml_exception_problem(e, file_.string()));
     }
     if (!problems_.empty()) return std::unexpected(problems_);
     return case_;

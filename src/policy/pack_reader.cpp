@@ -283,14 +283,7 @@ Result<Pack> PackReader::read() {
     read_rules(*root);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws on conversions of malformed nodes; report where it points.
-    Diagnostic d;
-    d.file = file_;
-    if (!e.mark.is_null()) {
-      d.line = e.mark.line + 1;
-      d.col = e.mark.column + 1;
-    }
-    d.message = e.msg;
-    problems_.push_back(std::move(d));
+    problems_.push_back(yaml_exception_problem(e, file_));
   }
   if (has_errors(problems_)) return std::unexpected(std::move(problems_));
   return std::move(pack_);
