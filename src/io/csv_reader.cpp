@@ -17,6 +17,7 @@
 #include "io/csv_tokenizer.h"
 #include "io/inventory_io.h"
 #include "io/inventory_loader.h"
+#include "io/lookahead.h"
 #include "io/parallel.h"
 #include "io/text_file.h"
 
@@ -94,27 +95,23 @@ void release(CsvFile& file) {
 
 // The a and b ends of each row of one half of links.csv, from `first` on: two entries a
 // row, kNoIndex for an id `lookup` does not know or a row without `fields` fields.
-// `prefetch` starts loading what `lookup` will read, a few rows ahead, so that the cache
-// misses of successive rows overlap.
+// `prefetch` starts loading what `lookup` will read (io/lookahead.h).
 template <class Lookup, class Prefetch>
 std::vector<Index> resolve_link_ends(const CsvCells& cells, std::size_t first, std::size_t fields, std::size_t a_field,
                                      std::size_t b_field, const Lookup& lookup, const Prefetch& prefetch) {
   std::vector<Index> out(2 * (cells.rows() > first ? cells.rows() - first : 0), kNoIndex);
-  const auto ok = [&](std::size_t row) { return row < cells.rows() && cells.fields(row) == fields; };
-  constexpr std::size_t kAhead = 8;
+  const auto ok = [&](std::size_t row) { return cells.fields(row) == fields; };
   const auto ahead = [&](std::size_t row) {
     if (!ok(row)) return;
     prefetch(cells.field(row, a_field));
     prefetch(cells.field(row, b_field));
   };
-  for (std::size_t row = first; row < first + kAhead; ++row) ahead(row);
-  for (std::size_t row = first; row < cells.rows(); ++row) {
-    ahead(row + kAhead);
-    if (!ok(row)) continue;
+  with_lookahead(first, cells.rows(), ahead, [&](std::size_t row) {
+    if (!ok(row)) return;
     const std::size_t k = 2 * (row - first);
     out[k] = lookup(cells.field(row, a_field));
     out[k + 1] = lookup(cells.field(row, b_field));
-  }
+  });
   return out;
 }
 
@@ -185,24 +182,18 @@ class TableFeeder {
       feed_links();
       return true;
     }
-    // Ids are new strings: their pool slots are cold. Load them a few rows ahead, so that
-    // the cache misses of successive rows overlap.
+    // Ids are new strings, whose pool slots are cold: prefetched (io/lookahead.h).
     std::optional<std::size_t> id_field;
-    for (std::size_t i = 0; i < targets_.size(); ++i)
-      if (targets_[i].known && targets_[i].index == 0 && spec().columns[0].name == "id") id_field = i;
-    constexpr std::size_t kAhead = 8;
+    if (spec().has_id())
+      for (std::size_t i = 0; i < targets_.size(); ++i)
+        if (targets_[i].known && targets_[i].index == 0) id_field = i;
     std::int64_t index = 0;
     for (CsvCells& cells : file_.chunks) {
       const auto prefetch = [&](std::size_t row) {
-        if (id_field && row < cells.rows() && *id_field < cells.fields(row))
-          loader_.prefetch_string(cells.field(row, *id_field));
+        if (id_field && *id_field < cells.fields(row)) loader_.prefetch_string(cells.field(row, *id_field));
       };
-      const std::size_t first_row = &cells == &first ? 1 : 0;
-      for (std::size_t row = first_row; row < std::min(cells.rows(), first_row + kAhead); ++row) prefetch(row);
-      for (std::size_t row = first_row; row < cells.rows(); ++row) {
-        prefetch(row + kAhead);
-        feed_row(cells, row, index++);
-      }
+      with_lookahead(&cells == &first ? 1 : 0, cells.rows(), prefetch,
+                     [&](std::size_t row) { feed_row(cells, row, index++); });
       cells.release();  // the loader copied what it keeps
     }
     return true;

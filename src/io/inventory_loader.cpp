@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "io/lookahead.h"
 #include "io/parallel.h"
 #include "util/text.h"
 
@@ -179,22 +180,17 @@ void InventoryLoader::resolve_links() {
   const std::size_t n = links_.a.size();
   if (n == 0) return;
   // Looking ids up is most of the work and only reads the pool: two threads share it,
-  // each loading the hash slots of the ids a few links ahead while it compares these.
+  // each loading the hash slots of the ids a few links ahead (io/lookahead.h).
   std::vector<Index> a(n), b(n);
+  const auto prefetch = [&](std::size_t i) {
+    prefetch_element(links_.a[i]);
+    prefetch_element(links_.b[i]);
+  };
   const auto resolve = [&](std::size_t begin, std::size_t end) {
-    constexpr std::size_t kAhead = 8;
-    for (std::size_t i = begin; i < std::min(end, begin + kAhead); ++i) {
-      prefetch_element(links_.a[i]);
-      prefetch_element(links_.b[i]);
-    }
-    for (std::size_t i = begin; i < end; ++i) {
-      if (i + kAhead < end) {
-        prefetch_element(links_.a[i + kAhead]);
-        prefetch_element(links_.b[i + kAhead]);
-      }
+    with_lookahead(begin, end, prefetch, [&](std::size_t i) {
       a[i] = element_row(links_.a[i]);
       b[i] = element_row(links_.b[i]);
-    }
+    });
   };
   if (n < kParallelLinks) {
     resolve(0, n);  // a thread would cost more than it saves

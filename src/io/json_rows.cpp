@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "io/json_reader.h"
+#include "io/lookahead.h"
 
 namespace netvet::io {
 
@@ -70,20 +71,16 @@ void JsonReader::load_rows(TableId table, ParsedRows& parsed) {
   while (handles.size() < parsed.extra_names.size())
     handles.push_back(loader_.declare_extra(table, parsed.extra_names[handles.size()]));
   for (auto& e : parsed.extras) e.column = handles[e.column];
-  // Ids are new strings, whose pool slots are cold: load them a few rows ahead so that
-  // the cache misses of successive rows overlap.
-  constexpr std::size_t kAhead = 8;
-  const bool ids = sources_[t].spec->columns[0].name == "id";
+  // Ids are new strings, whose pool slots are cold: prefetched (io/lookahead.h).
+  const bool ids = sources_[t].spec->has_id();
   const auto prefetch = [&](std::size_t k) {
-    if (ids && k < parsed.rows.size()) loader_.prefetch_string(parsed.rows[k].cell[0]);
+    if (ids) loader_.prefetch_string(parsed.rows[k].cell[0]);
   };
-  for (std::size_t k = 0; k < kAhead; ++k) prefetch(k);
   std::size_t p = 0;
-  for (std::size_t k = 0; k < parsed.rows.size(); ++k) {
-    prefetch(k + kAhead);
+  with_lookahead(0, parsed.rows.size(), prefetch, [&](std::size_t k) {
     for (; p < parsed.problems.size() && parsed.problems[p].first <= k; ++p) loader_.report(std::move(parsed.problems[p].second));
     loader_.add_row(table, sources_[t], parsed.rows[k]);
-  }
+  });
   for (; p < parsed.problems.size(); ++p) loader_.report(std::move(parsed.problems[p].second));
 }
 

@@ -34,6 +34,8 @@ struct TableSpec {
 
   // The column named `name`, by its position in `columns`.
   std::optional<std::size_t> find(std::string_view column) const;
+  // Whether rows are named by an id, in column 0 (links and evidence are not).
+  bool has_id() const { return !columns.empty() && columns[0].name == "id"; }
 };
 
 // Column positions, one namespace per table, matching the order of its ColumnSpecs.
