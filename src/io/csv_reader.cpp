@@ -194,8 +194,9 @@ class TableFeeder {
       };
       with_lookahead(&cells == &first ? 1 : 0, cells.rows(), prefetch,
                      [&](std::size_t row) { feed_row(cells, row, index++); });
-      cells.release();  // the loader copied what it keeps
     }
+    // The cells stay: the caller frees them (release), and not before the helper thread
+    // has read elements.csv's ids (resolve_ends_early).
     return true;
   }
 
