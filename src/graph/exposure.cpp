@@ -90,21 +90,8 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
                    .message = "a designated vendor must be a row of the inventory's vendors"});
 
   const ListColumn<Index> served = graph::serving_sites(inv, options.serving_radius_km);
-  bool several_operators = false;
-  for (Index f = 0; f < inv.facilities.size(); ++f) {
-    std::vector<Index> ops;
-    for (const Index s : served[f]) ops.push_back(inv.sites.op[s]);
-    std::sort(ops.begin(), ops.end());
-    const auto distinct = static_cast<std::size_t>(std::unique(ops.begin(), ops.end()) - ops.begin());
-    several_operators |= distinct > 1;
-    if (distinct > 64)
-      return fail({.column = "served_by", .value = std::string(inv.str(inv.facilities.id[f])),
-                   .message = "a facility can be served by at most 64 operators"});
-  }
-
   const TrafficGraph g = build_traffic_graph(inv);
-  const ExposureIndex index(g, options.designated_vendors,
-                            {.several_operators = several_operators, .possible = options.possible, .threads = options.threads});
+  const ExposureIndex index(g, options.designated_vendors, {.possible = options.possible, .threads = options.threads});
   ExposureReport report;
   report.possible = options.possible;
 

@@ -28,12 +28,11 @@
 // * exposed_to: the designated vendors among unavoidable, control-plane and influence
 //   vendors.
 //
-// Algorithm: block trees per operator rooted at a super-sink, ancestor and LCA queries,
-// virtual trees for multi-operator counts (graph/exposure_index.h, graph/block_tree.h,
-// graph/path_union.h); never a search per subject. Complexity: O(k (V + E) + V W) to
-// build, then near-constant work per subject (logarithmic in tree depth, linear in its
-// sources and unavoidable elements; linear in its operators' sinks when served by several
-// operators). k operators, W = ceil(vendors / 64).
+// Algorithm: one block forest of the transport graph, each operator's core located in it,
+// and per subject the ways from its sources to the cores (graph/exposure_index.h,
+// graph/block_forest.h, graph/operator_cores.h); never a search per subject. Complexity:
+// O(V + E + V W) to build, then per subject work linear in the nodes its ways cross
+// before they meet (about its unavoidable elements). W = ceil(vendors / 64).
 
 #include <cstdint>
 #include <span>
@@ -74,7 +73,7 @@ struct ExposureReport {
 };
 
 // Errors: a designated vendor that is not a vendors row; a radius that is negative or not
-// finite; a facility served by more than 64 operators.
+// finite.
 Result<ExposureReport> analyse_exposure(const Inventory& inventory, const ExposureOptions& options);
 
 // Blast radius of each vendor over the cell sites of an exposure report: the sites (and

@@ -2,62 +2,53 @@
 
 #include <algorithm>
 #include <cassert>
-#include <numeric>
 
 #include "graph/parallel.h"
-#include "graph/path_union.h"
 
 namespace netvet::graph {
 namespace {
 
-// Per vertex of a tree rooted at a super-sink: the vendors of the blocks on its root path
-// (the vendors of every element on some path from it to the core). Top-down, O(V W).
-VendorSets root_path_vendors(const BlockTree& t, std::span<const Index> vendor_of, std::size_t vendors) {
-  VendorSets per_block(t.blocks(), vendors), per_vertex(t.vertices(), vendors);
-  const auto order = t.discovery_order();
-  for (const Index v : order)
-    if (t.parent(v) != kNoIndex) set_vendor(per_block[t.parent(v) - t.vertices()], vendor_of[v]);
-  for (const Index v : order) {
-    const Index block = t.parent(v);
-    if (block == kNoIndex) continue;
-    or_into(per_vertex[v], per_block[block - t.vertices()]);
-    or_into(per_vertex[v], per_vertex[t.parent(block)]);
-  }
-  return per_vertex;
+// The sinks of every operator, for rooting the forest in a core (a root outside the cores
+// only lengthens some ways by the stretch down to a core's top).
+std::vector<Index> all_sinks(const TrafficGraph& g) {
+  std::vector<Index> sinks;
+  for (Index op = 0; op < g.operators; ++op)
+    for (const Index t : g.sinks_of_operator[op]) sinks.push_back(t);
+  std::sort(sinks.begin(), sinks.end());
+  return sinks;
+}
+
+// Per block: the vendors of its vertices (its children and its head). O(V W).
+VendorSets block_vendors(const BlockForest& f, std::span<const Index> vendor_of, std::size_t vendors) {
+  VendorSets per_block(f.blocks(), vendors);
+  for (Index v = 0; v < f.vertices(); ++v)
+    if (const Index b = f.parent(v); b != kNoIndex) set_vendor(per_block[b - f.vertices()], vendor_of[v]);
+  for (Index b = 0; b < f.blocks(); ++b) set_vendor(per_block[b], vendor_of[f.parent(f.vertices() + b)]);
+  return per_block;
 }
 
 }  // namespace
 
 ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> designated, const Options& options)
     : g_(g), words_(words_for(g.vendors)), possible_(options.possible) {
-  const bool several_operators = options.several_operators && options.possible;
-  by_operator_.resize(g.operators);
-  possible_vendors_.resize(g.operators);
-  const std::size_t tasks = std::size_t{g.operators} + (several_operators ? 1 : 0);
-  std::vector<Index> all_vertices;
-  if (several_operators) {
-    all_vertices.resize(g.elements);
-    std::iota(all_vertices.begin(), all_vertices.end(), Index{0});
-  }
-  parallel_for(tasks, options.threads, [&](std::size_t task) {
-    if (task == g.operators) {
-      shared_ = BlockTree::build({&g.transport, g.elements, kNoIndex, all_vertices});
+  // The forest and the influence index do not depend on each other: one thread each.
+  parallel_for(2, options.threads, [&](std::size_t task) {
+    if (task == 1) {
+      influence_ = InfluenceIndex(g.influence, g.vendor, g.vendors);
       return;
     }
-    const auto op = static_cast<Index>(task);
-    const Index root = g.super_sink(op);
-    by_operator_[op] = BlockTree::build({&g.transport, g.elements, root, std::span<const Index>(&root, 1)});
-    if (options.possible) possible_vendors_[op] = root_path_vendors(by_operator_[op], g.vendor, g.vendors);
-  });
-  if (shared_) {
-    sinks_by_component_.resize(g.operators);
-    for (Index op = 0; op < g.operators; ++op) {
-      for (const Index s : g.sinks_of_operator[op]) sinks_by_component_[op].emplace_back(shared_->root_of(s), s);
-      std::sort(sinks_by_component_[op].begin(), sinks_by_component_[op].end());
+    forest_ = BlockForest::build(g.transport, g.elements, all_sinks(g));
+    cores_ = OperatorCores(forest_, g.sinks_of_operator);
+    if (!possible_) return;
+    block_vendors_ = block_vendors(forest_, g.vendor, g.vendors);
+    core_vendors_ = VendorSets(cores_.cores().size(), g.vendors);
+    for (std::size_t c = 0; c < cores_.cores().size(); ++c) {
+      const Core& core = cores_.cores()[c];
+      if (core.blocks.empty()) set_vendor(core_vendors_[c], g.vendor[core.top]);  // a single sink
+      for (const Index b : core.blocks) or_into(core_vendors_[c], block_vendors_[b - forest_.vertices()]);
     }
-  }
+  });
 
-  influence_ = InfluenceIndex(g.influence, g.vendor, g.vendors);
   control_vendors_ = VendorSets(g.operators, g.vendors);
   control_influencers_ = VendorSets(g.operators, g.vendors);
   for (Index op = 0; op < g.operators; ++op)
@@ -77,8 +68,9 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
                      &out.influence_vendors, &out.exposed_to})
     bits->assign(words_, 0);
 
-  // The serving operators: control plane for all of them; sources for those whose core
-  // some source reaches (the "connected" operators, kept in s.ops with their sources).
+  // The serving operators: control plane for all of them; sources for those with a core
+  // in the component of some source (the "connected" operators, kept in s.ops with their
+  // sources).
   std::vector<Index>& serving_ops = s.serving_ops;
   serving_ops.clear();
   for (const Index site : sites)
@@ -88,15 +80,18 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
   s.ops.clear();
   s.sources.clear();
   s.source_start.assign(1, 0);
+  s.cores.clear();
   for (const Index op : serving_ops) {
     or_into(out.control_plane_vendors, control_vendors_[op]);
     or_into(out.influence_vendors, control_influencers_[op]);
-    const BlockTree& tree = by_operator_[op];
     const std::size_t before = s.sources.size();
     for (const Index site : sites)
       if (g_.site_operator[site] == op)
         for (const Index x : g_.ran_elements_of_site[site])
-          if (tree.reached(x)) s.sources.push_back(x);
+          if (const Index core = cores_.core_of(op, x); core != kNoIndex) {
+            s.sources.push_back(x);
+            s.cores.push_back(core);
+          }
     if (s.sources.size() == before) continue;
     s.ops.push_back(op);
     s.source_start.push_back(static_cast<Index>(s.sources.size()));
@@ -104,92 +99,131 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
 
   out.isolated = s.ops.empty();
   if (!out.isolated) {
-    unavoidable(s.ops, s, out);
+    const bool several = s.ops.size() > 1;
+    if (several) {
+      if (s.seen_epoch.size() < g_.elements) {
+        s.seen_epoch.assign(g_.elements, 0);
+        s.seen_hits.assign(g_.elements, 0);
+        s.epoch = 0;
+      }
+      ++s.epoch;
+    }
+    s.blocks.clear();
+    for (std::size_t i = 0; i < s.ops.size(); ++i) {
+      walk_ways(s.ops[i], std::span(s.sources).subspan(s.source_start[i], s.source_start[i + 1] - s.source_start[i]), s);
+      for (const Index u : s.op_unavoidable) {
+        if (!several) {
+          out.unavoidable.push_back(u);
+          continue;
+        }
+        if (s.seen_epoch[u] != s.epoch) {
+          s.seen_epoch[u] = s.epoch;
+          s.seen_hits[u] = 0;
+        }
+        if (++s.seen_hits[u] == s.ops.size()) out.unavoidable.push_back(u);
+      }
+    }
+    std::sort(out.unavoidable.begin(), out.unavoidable.end());
     for (const Index e : out.unavoidable) {
       set_vendor(out.unavoidable_vendors, g_.vendor[e]);
       or_into(out.influence_vendors, influence_.influencers(e));
     }
-    if (possible_) {
-      for (std::size_t i = 0; i < s.ops.size(); ++i)
-        for (Index k = s.source_start[i]; k < s.source_start[i + 1]; ++k)
-          or_into(out.possible_vendors, possible_vendors_[s.ops[i]][s.sources[k]]);
-      out.possible_count = possible_count(s.ops, s);
-    }
+    if (possible_) possible(s, out);
   }
   for (std::size_t w = 0; w < words_; ++w)
     out.exposed_to[w] =
         designated_[w] & (out.unavoidable_vendors[w] | out.control_plane_vendors[w] | out.influence_vendors[w]);
 }
 
-void ExposureIndex::unavoidable(std::span<const Index> ops, ExposureScratch& s, SubjectExposure& out) const {
-  if (ops.size() > 1) {
-    if (s.seen_epoch.size() < g_.elements) {
-      s.seen_epoch.assign(g_.elements, 0);
-      s.seen_hits.assign(g_.elements, 0);
-      s.epoch = 0;
-    }
-    ++s.epoch;
+// Walks the way of each source of `op` to op's core, stopping where it meets an earlier
+// way (from there it is the same). Leaves in s.op_unavoidable the vertex nodes every way
+// crosses — the common tail of the first way, from the latest point where another way
+// joined it — and appends to s.blocks the blocks first met by these ways.
+void ExposureIndex::walk_ways(Index op, std::span<const Index> sources, ExposureScratch& s) const {
+  if (s.node_round.size() < forest_.nodes()) {
+    s.node_round.assign(forest_.nodes(), 0);
+    s.node_join.assign(forest_.nodes(), 0);
+    s.round = 0;
   }
-  for (std::size_t i = 0; i < ops.size(); ++i) {
-    const BlockTree& tree = by_operator_[ops[i]];
-    Index u = s.sources[s.source_start[i]];
-    for (Index k = s.source_start[i] + 1; k < s.source_start[i + 1]; ++k) u = tree.lca(u, s.sources[k]);
-    // Every vertex at or above the sources' meeting point separates them all from the
-    // core; the super-sink itself is not an element.
-    const Index root = g_.super_sink(ops[i]);
-    for (u = tree.vertex_at_or_above(u); u != root; u = tree.parent(tree.parent(u))) {
-      if (ops.size() == 1) {
-        out.unavoidable.push_back(u);
-        continue;
+  ++s.round;
+  std::size_t common_from = 0;  // index in the first way
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    auto& way = k == 0 ? s.first_way : s.way;
+    way.clear();
+    Index join = kNoIndex;
+    for (Index node = sources[k];;) {
+      if (s.node_round[node] == s.round) {
+        join = s.node_join[node];
+        break;
       }
-      if (s.seen_epoch[u] != s.epoch) {
-        s.seen_epoch[u] = s.epoch;
-        s.seen_hits[u] = 0;
-      }
-      if (++s.seen_hits[u] == ops.size()) out.unavoidable.push_back(u);
+      const Index next = cores_.step(op, node);
+      if (next == kNoIndex && forest_.is_block(node)) break;  // a block of the core
+      s.node_round[node] = s.round;
+      way.push_back(node);
+      if (possible_ && forest_.is_block(node)) s.blocks.push_back(node);
+      if (next == kNoIndex) break;  // a vertex of the core
+      node = next;
     }
+    if (k == 0) {
+      for (std::size_t i = 0; i < way.size(); ++i) s.node_join[way[i]] = static_cast<Index>(i);
+      continue;
+    }
+    if (join == kNoIndex) join = static_cast<Index>(s.first_way.size());  // met only in the core
+    for (const Index node : way) s.node_join[node] = join;
+    common_from = std::max<std::size_t>(common_from, join);
   }
-  std::sort(out.unavoidable.begin(), out.unavoidable.end());
+  s.op_unavoidable.clear();
+  for (std::size_t i = common_from; i < s.first_way.size(); ++i)
+    if (!forest_.is_block(s.first_way[i])) s.op_unavoidable.push_back(s.first_way[i]);
 }
 
-std::uint64_t ExposureIndex::possible_count(std::span<const Index> ops, const ExposureScratch& s) const {
-  if (ops.size() == 1) {
-    // The union of the sources' root paths: weighted depths, less the part each shares
-    // with its predecessor in preorder.
-    const BlockTree& tree = by_operator_[ops[0]];
-    std::vector<Index> xs(s.sources.begin(), s.sources.end());
-    std::sort(xs.begin(), xs.end(), [&](Index a, Index b) { return tree.preorder(a) < tree.preorder(b); });
-    std::uint64_t count = 0;
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-      count += tree.weighted_depth(xs[i]);
-      if (i > 0) count -= tree.weighted_depth(tree.lca(xs[i - 1], xs[i]));
-    }
-    return count;
+// Possible vendors and count from the blocks of the ways (s.blocks) and the cores reached
+// (s.cores). One core: the blocks form one connected piece with it. Several: the pieces
+// are counted from the blocks' heads (two blocks that share a vertex share it as the head
+// of one of them), and a core that is a lone sink counts itself unless a block holds it.
+void ExposureIndex::possible(ExposureScratch& s, SubjectExposure& out) const {
+  const auto size_less_one = [&](Index b) -> std::uint64_t { return forest_.block_size(b) - 1; };
+  std::sort(s.cores.begin(), s.cores.end());
+  s.cores.erase(std::unique(s.cores.begin(), s.cores.end()), s.cores.end());
+  for (const Index c : s.cores) or_into(out.possible_vendors, core_vendors_[c]);
+  for (const Index b : s.blocks) or_into(out.possible_vendors, block_vendors_[b - forest_.vertices()]);
+  if (s.cores.size() == 1) {
+    out.possible_count = cores_.cores()[s.cores[0]].vertices;
+    for (const Index b : s.blocks) out.possible_count += size_less_one(b);
+    return;
   }
-  // Several operators: one terminal group per (operator, component of its sources) in
-  // the shared tree, holding those sources and the operator's sinks in that component.
-  assert(shared_ && "ExposureIndex built without several_operators");
-  const BlockTree& tree = *shared_;
-  std::vector<std::vector<Index>> terminals;
-  std::vector<TerminalGroup> groups;
-  for (std::size_t i = 0; i < ops.size(); ++i) {
-    std::vector<std::pair<Index, Index>> sources;  // (component, source)
-    for (Index k = s.source_start[i]; k < s.source_start[i + 1]; ++k)
-      sources.emplace_back(tree.root_of(s.sources[k]), s.sources[k]);
-    std::sort(sources.begin(), sources.end());
-    const auto& sinks = sinks_by_component_[ops[i]];
-    for (std::size_t k = 0; k < sources.size();) {
-      const Index component = sources[k].first;
-      std::vector<Index> group;
-      for (; k < sources.size() && sources[k].first == component; ++k) group.push_back(sources[k].second);
-      auto it = std::lower_bound(sinks.begin(), sinks.end(), std::pair{component, Index{0}});
-      for (; it != sinks.end() && it->first == component; ++it) group.push_back(it->second);
-      terminals.push_back(std::move(group));
-    }
-    for (std::size_t t = groups.size(); t < terminals.size(); ++t)
-      groups.push_back({terminals[t], static_cast<unsigned>(i)});
+  auto& blocks = s.blocks;
+  for (const Index c : s.cores) {
+    const auto& core_blocks = cores_.cores()[c].blocks;
+    blocks.insert(blocks.end(), core_blocks.begin(), core_blocks.end());
   }
-  return count_vertices_on_group_paths(tree, groups);
+  std::sort(blocks.begin(), blocks.end());
+  blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
+  const auto in_blocks = [&](Index node) {
+    return node != kNoIndex && std::binary_search(blocks.begin(), blocks.end(), node);
+  };
+  std::uint64_t count = 0;
+  for (const Index b : blocks) count += size_less_one(b);
+  // Pieces: |blocks| less, per head h, (blocks headed by h + [h's parent is one]) - 1.
+  std::vector<Index>& heads = s.way;
+  heads.clear();
+  for (const Index b : blocks) heads.push_back(forest_.parent(b));
+  std::sort(heads.begin(), heads.end());
+  std::uint64_t pieces = blocks.size();
+  for (std::size_t i = 0; i < heads.size();) {
+    std::size_t j = i;
+    while (j < heads.size() && heads[j] == heads[i]) ++j;
+    pieces -= (j - i) + (in_blocks(forest_.parent(heads[i])) ? 1 : 0) - 1;
+    i = j;
+  }
+  count += pieces;
+  for (const Index c : s.cores) {
+    const Core& core = cores_.cores()[c];
+    if (!core.blocks.empty()) continue;
+    const Index t = core.top;
+    if (!in_blocks(forest_.parent(t)) && !std::binary_search(heads.begin(), heads.end(), t)) ++count;
+  }
+  out.possible_count = count;
 }
 
 }  // namespace netvet::graph

@@ -3,28 +3,27 @@
 // once for the whole network (the engine behind graph/exposure.h; see there for the
 // definitions).
 //
-// Built once: for each operator o, the block tree of the transport graph plus o's
-// super-sink, rooted at the super-sink (graph/block_tree.h), with per vertex the vendors
-// of the blocks on its root path; the influence index (graph/influence.h); and, when some
-// subject is served by several operators, the block tree of the plain transport graph.
-// Per subject, with X_o its sources of operator o that reach o's core:
-// * unavoidable = the vertices on the root path of LCA(X_o) in o's tree (a block LCA
-//   stands for its head), intersected over the operators with X_o non-empty;
-// * possible vendors = the OR of the root-path vendor sets of the sources;
-// * possible count = the union of the root paths' blocks (one operator: weighted depths
-//   minus those of preorder-adjacent LCAs), or graph/path_union.h (several operators,
-//   whose blocks may share elements).
-// Complexity: building O(k (V + E) + V W) for k operators and W vendor words; a subject
-// costs O(X log X log depth + |unavoidable| W), plus O(T log T) over its terminals (its
-// sources and its operators' sinks) when served by several operators.
+// Built once: the block forest of the transport graph (graph/block_forest.h), each
+// operator's core in it (graph/operator_cores.h), the influence index
+// (graph/influence.h) and, for possible paths, the vendors of every block. Per subject,
+// with X_o its sources of operator o in a component holding a core of o:
+// * the way of each source to its core, walked until it meets the way of an earlier
+//   source (or the core); the vertex nodes that every way of o shares are those on every
+//   path to o's sinks, and unavoidable is their intersection over the operators;
+// * possible = the blocks of the ways and of the cores reached: their vendors, and their
+//   vertices counted as sum(|B| - 1) plus one per connected piece of that set of blocks.
+// Complexity: building O(V + E + V W) for W vendor words, plus the cores (graph/
+// operator_cores.h); a subject costs O(its ways' nodes, each way ending where it meets an
+// earlier one, times log of the marked nodes), plus a sort of its blocks and cores' blocks
+// when it reaches more than one core.
 
 #include <cstdint>
-#include <optional>
 #include <span>
 #include <vector>
 
-#include "graph/block_tree.h"
+#include "graph/block_forest.h"
 #include "graph/influence.h"
+#include "graph/operator_cores.h"
 #include "graph/traffic_graph.h"
 #include "graph/vendor_set.h"
 
@@ -40,20 +39,20 @@ struct SubjectExposure {
 // Per-thread working memory of ExposureIndex::evaluate.
 struct ExposureScratch {
   std::vector<Index> serving_ops, ops, sources, source_start;
-  std::vector<Index> seen_epoch, seen_hits;  // per element, for intersecting chains
+  std::vector<Index> seen_epoch, seen_hits;  // per element, for intersecting across operators
   Index epoch = 0;
+  std::vector<Index> node_round, node_join;  // per forest node, for the ways of one operator
+  Index round = 0;
+  std::vector<Index> way, first_way, op_unavoidable, blocks, cores;
 };
 
 class ExposureIndex {
  public:
   struct Options {
-    // Whether any subject will be served by more than one operator (builds the shared
-    // tree, for possible counts).
-    bool several_operators = false;
-    // Whether to answer possible vendors and counts (false: left empty and 0, and
-    // neither the shared tree nor the per-vertex root-path vendor sets are built).
+    // Whether to answer possible vendors and counts (false: left empty and 0, and the
+    // blocks' vendor sets are not built).
     bool possible = true;
-    unsigned threads = 0;  // for building the trees (0: one per hardware thread)
+    unsigned threads = 0;  // for building (0: one per hardware thread)
   };
   // `designated`: vendors rows whose membership fills exposed_to.
   ExposureIndex(const TrafficGraph& graph, std::span<const Index> designated, const Options& options);
@@ -64,16 +63,15 @@ class ExposureIndex {
   std::size_t vendor_words() const { return words_; }
 
  private:
-  void unavoidable(std::span<const Index> connected_ops, ExposureScratch& s, SubjectExposure& out) const;
-  std::uint64_t possible_count(std::span<const Index> connected_ops, const ExposureScratch& s) const;
+  void walk_ways(Index op, std::span<const Index> sources, ExposureScratch& s) const;
+  void possible(ExposureScratch& s, SubjectExposure& out) const;
 
   const TrafficGraph& g_;
   std::size_t words_ = 0;
   bool possible_ = true;
-  std::vector<BlockTree> by_operator_;        // rooted at each operator's super-sink
-  std::vector<VendorSets> possible_vendors_;  // per operator, per vertex: vendors on its root path's blocks
-  std::optional<BlockTree> shared_;           // the plain transport graph, when needed
-  std::vector<std::vector<std::pair<Index, Index>>> sinks_by_component_;  // per operator: (root, sink), sorted
+  BlockForest forest_;
+  OperatorCores cores_;
+  VendorSets block_vendors_, core_vendors_;  // per block (every vertex of it), per core
   InfluenceIndex influence_;
   VendorSets control_vendors_, control_influencers_;  // per operator
   std::vector<Word> designated_;

@@ -224,7 +224,7 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
     }
   }
   // Before the rules start: every exposure rule reads it, and its errors are the
-  // evaluation's (a facility served by more than 64 operators).
+  // evaluation's.
   auto exposure = exposure_for(*configured, inventory, options, exposure_needed);
   if (!exposure) return std::unexpected(exposure.error());
   out.exposure = std::move(*exposure);
