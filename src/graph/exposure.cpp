@@ -31,6 +31,7 @@ void append(ExposureTable& t, Index subject, std::span<const Index> served, cons
   t.served_by.push_row(served);
   t.isolated.push_back(e.isolated ? 1 : 0);
   t.unavoidable_elements.push_row(e.unavoidable);
+  t.unavoidable_chain.push_row(e.chain);
   push_vendors(t.unavoidable_vendors, e.unavoidable_vendors, scratch);
   push_vendors(t.possible_vendors, e.possible_vendors, scratch);
   t.possible_count.push_back(e.possible_count);
@@ -45,6 +46,7 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
     into.served_by.push_row(from.served_by[r]);
     into.isolated.push_back(from.isolated[r]);
     into.unavoidable_elements.push_row(from.unavoidable_elements[r]);
+    into.unavoidable_chain.push_row(from.unavoidable_chain[r]);
     into.unavoidable_vendors.push_row(from.unavoidable_vendors[r]);
     into.possible_vendors.push_row(from.possible_vendors[r]);
     into.possible_count.push_back(from.possible_count[r]);

@@ -60,6 +60,12 @@ struct ExposureTable {
   ListColumn<Index> served_by;
   std::vector<std::uint8_t> isolated;
   ListColumn<Index> unavoidable_elements, unavoidable_vendors;
+  // The unavoidable elements in path order, from the cells to the core: every path from
+  // a source crosses them in this order (each separates the ones before it from the
+  // core). With several serving operators, the order of the highest-numbered one's paths
+  // (in a contrived network two operators' traffic can cross the same elements in
+  // opposite orders).
+  ListColumn<Index> unavoidable_chain;
   ListColumn<Index> possible_vendors;
   std::vector<std::uint64_t> possible_count;  // elements on at least one path
   ListColumn<Index> control_plane_vendors, influence_vendors, exposed_to;
@@ -88,14 +94,6 @@ struct VendorBlastRadius {
   std::int64_t subscribers_influenced = 0;
 };
 std::vector<VendorBlastRadius> blast_radius(const Inventory& inventory, const ExposureTable& cell_sites);
-
-// The unavoidable elements of each row of `table`, in path order: from the cells to the
-// core, by hop distance over transport links to the nearest sink of the row's serving
-// operators, farthest first (ties by row). With one serving operator this is the order
-// every path crosses them: each unavoidable element separates the ones before it from
-// the core, so their distances strictly decrease along any path. O(k (V + E)) for the k
-// operators that serve some row, plus a sort per row.
-ListColumn<Index> unavoidable_in_path_order(const Inventory& inventory, const ExposureTable& table);
 
 // What shows that row `row` of an exposure table meets vendor `vendor` other than on its
 // unavoidable chain: an element of the vendor among the control-plane elements of the

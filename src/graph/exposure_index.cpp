@@ -63,6 +63,7 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
 void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, SubjectExposure& out) const {
   out.isolated = false;
   out.unavoidable.clear();
+  out.chain.clear();
   out.possible_count = 0;
   for (auto* bits : {&out.unavoidable_vendors, &out.possible_vendors, &out.control_plane_vendors,
                      &out.influence_vendors, &out.exposed_to})
@@ -123,6 +124,9 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
         if (++s.seen_hits[u] == s.ops.size()) out.unavoidable.push_back(u);
       }
     }
+    // Each operator's list is in the order of its ways (path order); with several, the
+    // intersection keeps the last operator's order.
+    out.chain = out.unavoidable;
     std::sort(out.unavoidable.begin(), out.unavoidable.end());
     for (const Index e : out.unavoidable) {
       set_vendor(out.unavoidable_vendors, g_.vendor[e]);

@@ -32,6 +32,7 @@ namespace netvet::graph {
 struct SubjectExposure {
   bool isolated = false;
   std::vector<Index> unavoidable;  // element rows, ascending
+  std::vector<Index> chain;        // the same, in path order from the sources to the core
   std::vector<Word> unavoidable_vendors, possible_vendors, control_plane_vendors, influence_vendors, exposed_to;
   std::uint64_t possible_count = 0;
 };

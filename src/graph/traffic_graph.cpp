@@ -30,19 +30,15 @@ TrafficGraph build_traffic_graph(const Inventory& inv) {
   g.vendors = static_cast<Index>(inv.vendors.size());
   g.vendor = el.vendor;
 
-  std::vector<graph::Arc> transport, influence;
+  std::vector<graph::Arc> transport;
   transport.reserve(inv.links.size());
   for (std::size_t i = 0; i < inv.links.size(); ++i) {
     const Index a = inv.links.a[i], b = inv.links.b[i];
     assert(a < g.elements && b < g.elements);
-    if (inv.links.kind[i] == LinkKind::transport) {
-      if (a != b) transport.emplace_back(a, b);
-    } else {
-      influence.emplace_back(a, b);
-    }
+    if (inv.links.kind[i] == LinkKind::transport && a != b) transport.emplace_back(a, b);
   }
 
-  std::vector<std::pair<Index, Index>> ran, sinks, control;
+  std::vector<std::pair<Index, Index>> ran, sinks;
   g.sink_operator.assign(g.elements, kNoIndex);
   for (Index e = 0; e < g.elements; ++e) {
     const FunctionInfo& f = inv.function_of(e);
@@ -52,13 +48,12 @@ TrafficGraph build_traffic_graph(const Inventory& inv) {
       sinks.emplace_back(el.op[e], e);
       transport.emplace_back(e, g.super_sink(el.op[e]));
     }
-    if (f.domain == Domain::core && f.plane == Plane::control) control.emplace_back(el.op[e], e);
   }
   g.transport = graph::csr_from_arcs(std::size_t{g.elements} + g.operators, transport, true);
-  g.influence = graph::csr_from_arcs(g.elements, influence, false);
+  g.influence = influence_graph(inv);
   g.ran_elements_of_site = group(inv.sites.size(), ran);
   g.sinks_of_operator = group(g.operators, sinks);
-  g.control_plane_of_operator = group(g.operators, control);
+  g.control_plane_of_operator = control_plane_by_operator(inv);
 
   g.site_operator = inv.sites.op;
   g.site_is_cell.resize(inv.sites.size());
@@ -68,6 +63,22 @@ TrafficGraph build_traffic_graph(const Inventory& inv) {
     g.site_subscribers[s] = inv.sites.subscribers[s] == kNoCount ? 0 : inv.sites.subscribers[s];
   }
   return g;
+}
+
+graph::Csr influence_graph(const Inventory& inv, bool reversed) {
+  std::vector<graph::Arc> arcs;
+  for (std::size_t i = 0; i < inv.links.size(); ++i)
+    if (inv.links.kind[i] != LinkKind::transport)
+      arcs.emplace_back(reversed ? inv.links.b[i] : inv.links.a[i], reversed ? inv.links.a[i] : inv.links.b[i]);
+  return graph::csr_from_arcs(inv.elements.size(), arcs, false);
+}
+
+ListColumn<Index> control_plane_by_operator(const Inventory& inv) {
+  std::vector<std::pair<Index, Index>> control;
+  for (Index e = 0; e < inv.elements.size(); ++e)
+    if (const FunctionInfo& f = inv.function_of(e); f.domain == Domain::core && f.plane == Plane::control)
+      control.emplace_back(inv.elements.op[e], e);
+  return group(inv.operators.size(), control);
 }
 
 }  // namespace netvet

@@ -44,4 +44,10 @@ struct TrafficGraph {
 
 TrafficGraph build_traffic_graph(const Inventory& inventory);
 
+// Parts of the traffic graph on their own, for callers that need no transport links.
+// The influence graph: a -> b for each `manages`/`hosts` link, or b -> a when reversed.
+graph::Csr influence_graph(const Inventory& inventory, bool reversed = false);
+// Per operator: its control-plane elements, ascending.
+ListColumn<Index> control_plane_by_operator(const Inventory& inventory);
+
 }  // namespace netvet

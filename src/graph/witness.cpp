@@ -6,27 +6,16 @@
 #include "graph/traffic_graph.h"
 
 namespace netvet {
-namespace {
-
-// The influence graph reversed: for each element, the elements that manage or host it.
-graph::Csr reversed(const graph::Csr& influence) {
-  std::vector<graph::Arc> arcs;
-  arcs.reserve(influence.arcs());
-  for (Index a = 0; a < influence.nodes(); ++a)
-    for (const Index b : influence[a]) arcs.emplace_back(b, a);
-  return graph::csr_from_arcs(influence.nodes(), arcs, false);
-}
-
-}  // namespace
 
 std::vector<ExposureWitness> exposure_witnesses(const Inventory& inv, const ExposureTable& table,
                                                 std::span<const WitnessQuery> queries) {
   std::vector<ExposureWitness> out(queries.size());
   if (queries.empty()) return out;
-  const TrafficGraph g = build_traffic_graph(inv);
-  const graph::Csr managed_by = reversed(g.influence);
+  const graph::Csr managed_by = influence_graph(inv, /*reversed=*/true);
+  const ListColumn<Index> control_plane = control_plane_by_operator(inv);
+  const auto& vendor_of = inv.elements.vendor;
   // Per element: the search that last reached it (by an arc) and the target it leads to.
-  std::vector<Index> seen(g.elements, kNoIndex), origin(g.elements, kNoIndex);
+  std::vector<Index> seen(inv.elements.size(), kNoIndex), origin(inv.elements.size(), kNoIndex);
   std::vector<Index> targets, queue, ops;
   for (std::size_t q = 0; q < queries.size(); ++q) {
     const auto [row, vendor] = queries[q];
@@ -36,9 +25,9 @@ std::vector<ExposureWitness> exposure_witnesses(const Inventory& inv, const Expo
     ops.erase(std::unique(ops.begin(), ops.end()), ops.end());
     targets.assign(table.unavoidable_elements[row].begin(), table.unavoidable_elements[row].end());
     for (const Index op : ops)
-      for (const Index e : g.control_plane_of_operator[op]) {
+      for (const Index e : control_plane[op]) {
         targets.push_back(e);
-        if (g.vendor[e] == vendor && (out[q].control_plane == kNoIndex || e < out[q].control_plane)) out[q].control_plane = e;
+        if (vendor_of[e] == vendor && (out[q].control_plane == kNoIndex || e < out[q].control_plane)) out[q].control_plane = e;
       }
     std::sort(targets.begin(), targets.end());
     targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
@@ -58,7 +47,7 @@ std::vector<ExposureWitness> exposure_witnesses(const Inventory& inv, const Expo
         if (seen[m] == tag) continue;
         seen[m] = tag;
         origin[m] = from;
-        if (g.vendor[m] == vendor) {
+        if (vendor_of[m] == vendor) {
           out[q].influencer = m;
           out[q].influenced = from;
           break;

@@ -112,26 +112,17 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
   if (flags.empty()) return;
 
   // Explanations, for the flagged facilities only: chains in path order, and witnesses.
-  ExposureTable chained;
-  std::vector<Flag*> with_chain;
   std::vector<WitnessQuery> queries;
   for (Flag& flag : flags) {
     flag.witnesses = queries.size();
     for (std::size_t i = 0; i < flag.via.size(); ++i) {
       if (flag.via[i] == ExposureVia::unavoidable) {
-        chained.subject.push_back(t.subject[flag.row]);
-        chained.served_by.push_row(t.served_by[flag.row]);
-        chained.unavoidable_elements.push_row(t.unavoidable_elements[flag.row]);
-        with_chain.push_back(&flag);
+        const auto chain = t.unavoidable_chain[flag.row];
+        flag.chain.assign(chain.begin(), chain.end());
       } else {
         for (const Index v : flag.vendors[i]) queries.push_back({flag.row, v});
       }
     }
-  }
-  const ListColumn<Index> chains = unavoidable_in_path_order(inv, chained);
-  for (std::size_t i = 0; i < with_chain.size(); ++i) {
-    const auto chain = chains[static_cast<Index>(i)];
-    with_chain[i]->chain.assign(chain.begin(), chain.end());
   }
   const std::vector<ExposureWitness> witnesses = exposure_witnesses(inv, t, queries);
 

@@ -133,20 +133,12 @@ FacilityChains facility_chains(const Inventory& inv, const ExposureTable& t, std
                                const std::vector<std::string>& designated, std::size_t max) {
   FacilityChains out;
   out.drawn = std::min(rows.size(), max);
-  ExposureTable shown;  // the drawn rows only, for the chain order
-  for (std::size_t i = 0; i < out.drawn; ++i) {
-    const Index r = rows[i];
-    shown.subject.push_back(t.subject[r]);
-    shown.served_by.push_row(t.served_by[r]);
-    shown.unavoidable_elements.push_row(t.unavoidable_elements[r]);
-  }
-  const ListColumn<Index> chains = unavoidable_in_path_order(inv, shown);
   std::vector<std::string> chain_vendors;
   for (std::size_t i = 0; i < out.drawn; ++i)
-    for (const Index e : chains[static_cast<Index>(i)]) chain_vendors.emplace_back(inv.vendor_id(inv.elements.vendor[e]));
+    for (const Index e : t.unavoidable_chain[rows[i]]) chain_vendors.emplace_back(inv.vendor_id(inv.elements.vendor[e]));
   const VendorColours colours(chain_vendors, designated);
   out.key = colours.key();
-  for (std::size_t i = 0; i < out.drawn; ++i) out.blocks += facility_block(inv, t, rows[i], chains[static_cast<Index>(i)], colours);
+  for (std::size_t i = 0; i < out.drawn; ++i) out.blocks += facility_block(inv, t, rows[i], t.unavoidable_chain[rows[i]], colours);
   if (rows.empty()) out.blocks = "<p class=\"note\">The inventory lists no facility (facilities.csv).</p>";
   if (out.drawn < rows.size())
     out.blocks += fmt::format("<p class=\"note\">The page draws {} of {} facilities (exposed and isolated first); the JSON "

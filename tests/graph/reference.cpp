@@ -91,6 +91,21 @@ std::set<Index> Reference::influenced_by(Index m) const {
   return seen;
 }
 
+std::vector<std::size_t> Reference::hops_to_sink(Index op) const {
+  const std::size_t n = inv_.elements.size();
+  std::vector<std::size_t> hops(n, n + 1);
+  std::deque<Index> queue;
+  for (Index e = 0; e < n; ++e)
+    if (is_sink_of(e, op)) hops[e] = 0, queue.push_back(e);
+  while (!queue.empty()) {
+    const Index u = queue.front();
+    queue.pop_front();
+    for (const Index w : adjacent_[u])
+      if (hops[w] == n + 1) hops[w] = hops[u] + 1, queue.push_back(w);
+  }
+  return hops;
+}
+
 RefExposure Reference::exposure(const std::vector<Index>& sites, const std::set<Index>& designated) const {
   RefExposure r;
   const std::size_t n = inv_.elements.size();
@@ -122,6 +137,13 @@ RefExposure Reference::exposure(const std::vector<Index>& sites, const std::set<
     }
     r.possible_count = possible.size();
     for (const Index e : possible) r.possible_vendors.insert(inv_.elements.vendor[e]);
+
+    Index last = 0;
+    for (const auto& [x, op] : sources)
+      if (op >= last && connected({{x, op}}, removed)) last = op;
+    const auto hops = hops_to_sink(last);
+    r.chain.assign(r.unavoidable.begin(), r.unavoidable.end());
+    std::stable_sort(r.chain.begin(), r.chain.end(), [&](Index a, Index b) { return hops[a] > hops[b]; });
   }
   for (const Index e : r.unavoidable) r.unavoidable_vendors.insert(inv_.elements.vendor[e]);
   for (const Index e : control_plane) r.control_plane_vendors.insert(inv_.elements.vendor[e]);

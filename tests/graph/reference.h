@@ -18,6 +18,9 @@ struct RefExposure {
   std::set<Index> unavoidable, unavoidable_vendors, possible_vendors, control_plane_vendors, influence_vendors,
       exposed_to;
   std::uint64_t possible_count = 0;
+  // The unavoidable elements farthest first by hops to the nearest sink of the highest-
+  // numbered operator whose sink some source reaches.
+  std::vector<Index> chain;
 };
 
 struct RefSurvival {
@@ -41,6 +44,8 @@ class Reference {
   // Elements on a simple path from x to a sink of op (DFS over all simple paths).
   const std::set<Index>& on_paths(Index x, Index op) const;
   std::set<Index> influenced_by(Index m) const;  // chains of length >= 1
+  // Hops over transport links from every element to the nearest sink of op (n + 1: none).
+  std::vector<std::size_t> hops_to_sink(Index op) const;
 
   const Inventory& inv_;
   std::vector<std::vector<Index>> adjacent_, acts_on_;

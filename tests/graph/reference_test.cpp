@@ -27,6 +27,7 @@ std::vector<Index> as_vector(std::span<const Index> s) { return {s.begin(), s.en
 void expect_row(const ExposureTable& t, Index row, const RefExposure& r) {
   EXPECT_EQ(t.isolated[row] != 0, r.isolated);
   EXPECT_EQ(as_vector(t.unavoidable_elements[row]), as_vector(r.unavoidable));
+  EXPECT_EQ(as_vector(t.unavoidable_chain[row]), r.chain);
   EXPECT_EQ(as_vector(t.unavoidable_vendors[row]), as_vector(r.unavoidable_vendors));
   EXPECT_EQ(as_vector(t.possible_vendors[row]), as_vector(r.possible_vendors));
   EXPECT_EQ(t.possible_count[row], r.possible_count);
@@ -93,6 +94,7 @@ void compare_witnesses(const Inventory& inv, const ExposureReport& report, const
     const ExposureTable& l = lean->facilities;
     EXPECT_EQ(l.isolated[r], t.isolated[r]);
     EXPECT_EQ(as_vector(l.unavoidable_elements[r]), as_vector(t.unavoidable_elements[r]));
+    EXPECT_EQ(as_vector(l.unavoidable_chain[r]), as_vector(t.unavoidable_chain[r]));
     EXPECT_EQ(as_vector(l.control_plane_vendors[r]), as_vector(t.control_plane_vendors[r]));
     EXPECT_EQ(as_vector(l.influence_vendors[r]), as_vector(t.influence_vendors[r]));
     EXPECT_EQ(as_vector(l.exposed_to[r]), as_vector(t.exposed_to[r]));
@@ -281,6 +283,7 @@ TEST(GraphReference, ThreadsGiveTheSameTables) {
     EXPECT_EQ(x.possible_count, y.possible_count);
     EXPECT_TRUE(same_rows(x.served_by, y.served_by, x.size()));
     EXPECT_TRUE(same_rows(x.unavoidable_elements, y.unavoidable_elements, x.size()));
+    EXPECT_TRUE(same_rows(x.unavoidable_chain, y.unavoidable_chain, x.size()));
     EXPECT_TRUE(same_rows(x.possible_vendors, y.possible_vendors, x.size()));
     EXPECT_TRUE(same_rows(x.influence_vendors, y.influence_vendors, x.size()));
   }
@@ -291,7 +294,7 @@ TEST(GraphReference, ThreadsGiveTheSameTables) {
     for (const Index s : one->facilities.served_by[f]) ops.insert(inv.sites.op[s]);
     several += ops.size() > 1;
   }
-  EXPECT_GT(several, 100u);  // the shared-tree path is exercised too
+  EXPECT_GT(several, 100u);  // subjects reaching several cores are exercised too
 }
 
 }  // namespace
