@@ -19,10 +19,13 @@
 // graph/core_attachment.h turns these into "on some path to a sink" and "on every path
 // to a sink" for each operator's set of sinks, without a search per operator.
 //
-// Algorithm. Hopcroft & Tarjan, "Efficient algorithms for graph manipulation" (CACM 16(6),
-// 1973): one depth-first search with low points and a stack of vertices, written
-// iteratively (a million-deep chain must not overflow the call stack).
-// Complexity: O(V + E) time and memory.
+// Algorithm. First the leaves are peeled off, repeatedly: the edge to a vertex of degree
+// one is a bridge, a block of its own, so what hangs from the rest by trees needs no
+// search (on the generated GB network that is 84% of the elements: cell sites and their
+// backhaul tails). What is left is searched with Hopcroft & Tarjan, "Efficient
+// algorithms for graph manipulation" (CACM 16(6), 1973): one depth-first search with low
+// points and a stack of vertices, written iteratively (a million-deep chain must not
+// overflow the call stack). Complexity: O(V + E) time and memory.
 //
 // Nodes: vertex v is node v (0 .. vertices-1); block b is node vertices + b.
 
@@ -37,9 +40,9 @@ namespace netvet::graph {
 class BlockForest {
  public:
   // The forest of the subgraph of `graph` induced by nodes 0 .. vertices-1 (higher nodes,
-  // such as the traffic graph's super-sinks, are never entered). Each search starts at
-  // the first of `first_roots` not yet reached, then at the lowest vertex not yet
-  // reached: so a component holding one of `first_roots` is rooted at the earliest.
+  // such as the traffic graph's super-sinks, are never entered). Each component is rooted
+  // at the first of `first_roots` in it that is not on a peeled tree, else at its lowest
+  // such vertex (a tree component: the vertex its peeling left).
   static BlockForest build(const Csr& graph, Index vertices, std::span<const Index> first_roots);
 
   Index vertices() const { return vertices_; }
@@ -51,12 +54,10 @@ class BlockForest {
   Index component(Index vertex) const { return root_[vertex]; }
   // The number of vertices of a block, its head included.
   Index block_size(Index block_node) const { return block_size_[block_node - vertices_]; }
-  // Vertices in DFS discovery order: a vertex comes after its parent block's head.
-  std::span<const Index> discovery_order() const { return order_; }
 
  private:
   Index vertices_ = 0;
-  std::vector<Index> parent_, root_, block_size_, order_;
+  std::vector<Index> parent_, root_, block_size_;
 };
 
 }  // namespace netvet::graph

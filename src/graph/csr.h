@@ -31,4 +31,29 @@ using Arc = std::pair<Index, Index>;  // from, to
 // reversed (an undirected edge). Arcs keep their input order within a node. O(nodes + arcs).
 Csr csr_from_arcs(std::size_t nodes, std::span<const Arc> arcs, bool both_ways);
 
+// The same from a generator, for arcs that need not be gathered first (a million links
+// would be 17 MB of pairs): `for_each_arc(add)` calls add(from, to) for every arc, and is
+// called twice (to count, then to place), so it must give the same arcs both times.
+template <typename ForEachArc>
+Csr csr_from(std::size_t nodes, ForEachArc&& for_each_arc, bool both_ways) {
+  Csr g;
+  g.offsets.assign(nodes + 1, 0);
+  for_each_arc([&](Index from, Index to) {
+    assert(from < nodes && to < nodes);
+    ++g.offsets[from + 1];
+    if (both_ways) ++g.offsets[to + 1];
+  });
+  for (std::size_t v = 0; v < nodes; ++v) g.offsets[v + 1] += g.offsets[v];
+  g.targets.resize(g.offsets[nodes]);
+  // While placing, a node's offset is its next free slot; that ends at the next node's
+  // start, so shifting the offsets by one restores them.
+  for_each_arc([&](Index from, Index to) {
+    g.targets[g.offsets[from]++] = to;
+    if (both_ways) g.targets[g.offsets[to]++] = from;
+  });
+  for (std::size_t v = nodes; v > 0; --v) g.offsets[v] = g.offsets[v - 1];
+  g.offsets[0] = 0;
+  return g;
+}
+
 }  // namespace netvet::graph

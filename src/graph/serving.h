@@ -8,9 +8,11 @@
 // nobody, so it is isolated); a served_by list is used as written (any site kind),
 // duplicates dropped. Lists come back ascending.
 //
-// Algorithm: cell sites sorted by latitude; each facility scans the latitude band of
-// the radius (binary search) and measures the distance to each site in it.
-// O(S log S + F log S + sites in the bands).
+// Algorithm: facilities sorted by latitude; each cell site finds the facilities within
+// the latitude band of the radius (binary search), filters them by a longitude band and
+// measures the distance to each one left. A network has far fewer facilities than cell
+// sites, so sorting the facilities rather than the sites saves most of the work.
+// O(F log F + S log F + facilities in the sites' bands).
 
 #include "model/inventory.h"
 

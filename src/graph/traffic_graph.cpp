@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "graph/parallel.h"
+
 namespace netvet {
 namespace {
 
@@ -22,46 +24,51 @@ ListColumn<Index> group(std::size_t rows, const std::vector<std::pair<Index, Ind
 
 }  // namespace
 
-TrafficGraph build_traffic_graph(const Inventory& inv) {
+TrafficGraph build_traffic_graph(const Inventory& inv, unsigned threads) {
   TrafficGraph g;
   const auto& el = inv.elements;
   g.elements = static_cast<Index>(el.size());
   g.operators = static_cast<Index>(inv.operators.size());
   g.vendors = static_cast<Index>(inv.vendors.size());
-  g.vendor = el.vendor;
 
-  std::vector<graph::Arc> transport;
-  transport.reserve(inv.links.size());
-  for (std::size_t i = 0; i < inv.links.size(); ++i) {
-    const Index a = inv.links.a[i], b = inv.links.b[i];
-    assert(a < g.elements && b < g.elements);
-    if (inv.links.kind[i] == LinkKind::transport && a != b) transport.emplace_back(a, b);
-  }
-
-  std::vector<std::pair<Index, Index>> ran, sinks;
-  g.sink_operator.assign(g.elements, kNoIndex);
-  for (Index e = 0; e < g.elements; ++e) {
-    const FunctionInfo& f = inv.function_of(e);
-    if (f.domain == Domain::ran) ran.emplace_back(el.site[e], e);
-    if (f.sink) {
-      g.sink_operator[e] = el.op[e];
-      sinks.emplace_back(el.op[e], e);
-      transport.emplace_back(e, g.super_sink(el.op[e]));
+  // The transport graph (with the sinks, which it needs for the super-sinks) on one
+  // thread; the rest, which does not read it, on another.
+  graph::parallel_for(2, threads, [&](std::size_t task) {
+    if (task == 0) {
+      std::vector<std::pair<Index, Index>> sinks;
+      g.sink_operator.assign(g.elements, kNoIndex);
+      for (Index e = 0; e < g.elements; ++e)
+        if (inv.function_of(e).sink) {
+          g.sink_operator[e] = el.op[e];
+          sinks.emplace_back(el.op[e], e);
+        }
+      g.sinks_of_operator = group(g.operators, sinks);
+      const auto& links = inv.links;
+      g.transport = graph::csr_from(
+          std::size_t{g.elements} + g.operators,
+          [&](auto&& add) {
+            for (std::size_t i = 0; i < links.size(); ++i)
+              if (links.kind[i] == LinkKind::transport && links.a[i] != links.b[i]) add(links.a[i], links.b[i]);
+            for (const auto& [op, e] : sinks) add(e, g.super_sink(op));
+          },
+          true);
+      return;
     }
-  }
-  g.transport = graph::csr_from_arcs(std::size_t{g.elements} + g.operators, transport, true);
-  g.influence = influence_graph(inv);
-  g.ran_elements_of_site = group(inv.sites.size(), ran);
-  g.sinks_of_operator = group(g.operators, sinks);
-  g.control_plane_of_operator = control_plane_by_operator(inv);
-
-  g.site_operator = inv.sites.op;
-  g.site_is_cell.resize(inv.sites.size());
-  g.site_subscribers.resize(inv.sites.size());
-  for (std::size_t s = 0; s < inv.sites.size(); ++s) {
-    g.site_is_cell[s] = inv.sites.kind[s] == SiteKind::cell;
-    g.site_subscribers[s] = inv.sites.subscribers[s] == kNoCount ? 0 : inv.sites.subscribers[s];
-  }
+    g.vendor = el.vendor;
+    std::vector<std::pair<Index, Index>> ran;
+    for (Index e = 0; e < g.elements; ++e)
+      if (inv.function_of(e).domain == Domain::ran) ran.emplace_back(el.site[e], e);
+    g.ran_elements_of_site = group(inv.sites.size(), ran);
+    g.influence = influence_graph(inv);
+    g.control_plane_of_operator = control_plane_by_operator(inv);
+    g.site_operator = inv.sites.op;
+    g.site_is_cell.resize(inv.sites.size());
+    g.site_subscribers.resize(inv.sites.size());
+    for (std::size_t s = 0; s < inv.sites.size(); ++s) {
+      g.site_is_cell[s] = inv.sites.kind[s] == SiteKind::cell;
+      g.site_subscribers[s] = inv.sites.subscribers[s] == kNoCount ? 0 : inv.sites.subscribers[s];
+    }
+  });
   return g;
 }
 

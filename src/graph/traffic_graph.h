@@ -42,7 +42,8 @@ struct TrafficGraph {
   Index super_sink(Index op) const { return elements + op; }
 };
 
-TrafficGraph build_traffic_graph(const Inventory& inventory);
+// On up to `threads` threads (0: one per hardware thread).
+TrafficGraph build_traffic_graph(const Inventory& inventory, unsigned threads = 1);
 
 // Parts of the traffic graph on their own, for callers that need no transport links.
 // The influence graph: a -> b for each `manages`/`hosts` link, or b -> a when reversed.
