@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -18,7 +19,9 @@ using graph::ExposureIndex;
 using graph::ExposureScratch;
 using graph::SubjectExposure;
 
-constexpr std::size_t kMinShare = 1024;  // fewer subjects than this per thread are not worth a thread
+constexpr std::size_t kMinShare = 1024;
+// Up to this many subjects, influencers are searched per subject rather than indexed.
+constexpr std::size_t kFewSubjects = 256;  // fewer subjects than this per thread are not worth a thread
 
 void push_vendors(ListColumn<Index>& column, graph::ConstVendorBits bits, std::vector<Index>& scratch) {
   graph::vendor_list(bits, scratch);
@@ -57,19 +60,28 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
 }
 
 // The exposure of subjects[i], served by served(i): one contiguous share of the subjects
-// per thread, so that joining the shares copies all but the first.
+// per thread, so that joining the shares copies all but the first. Shares are even in
+// serving sites, not subjects: a facility in a city centre can have thousands.
 template <typename ServedBy>
 ExposureTable evaluate_all(const ExposureIndex& index, std::span<const Index> subjects, ServedBy served,
                            unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t shares = std::clamp<std::size_t>(subjects.size() / kMinShare, 1, threads);
+  std::vector<std::size_t> weight_before{0};
+  weight_before.reserve(subjects.size() + 1);
+  for (std::size_t i = 0; i < subjects.size(); ++i) weight_before.push_back(weight_before.back() + 1 + served(i).size());
+  const std::size_t total = weight_before.back();
+  const std::size_t shares = std::clamp<std::size_t>(total / kMinShare, 1, threads);
+  const auto boundary = [&](std::size_t p) {
+    return static_cast<std::size_t>(
+        std::lower_bound(weight_before.begin(), weight_before.end(), total * p / shares) - weight_before.begin());
+  };
   std::vector<ExposureTable> parts(shares);
   graph::parallel_for(shares, threads, [&](std::size_t p) {
     ExposureScratch scratch;
     SubjectExposure e;
     std::vector<Index> list;
-    const std::size_t begin = subjects.size() * p / shares, end = subjects.size() * (p + 1) / shares;
-    for (std::size_t i = begin; i < end; ++i) {
+    const std::size_t end = p + 1 == shares ? subjects.size() : boundary(p + 1);
+    for (std::size_t i = p == 0 ? 0 : boundary(p); i < end; ++i) {
       const auto sites = served(i);
       index.evaluate(sites, scratch, e);
       append(parts[p], subjects[i], sites, e, list);
@@ -90,23 +102,43 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
     if (v >= inv.vendors.size())
       return fail({.column = "designated_vendors", .value = std::to_string(v),
                    .message = "a designated vendor must be a row of the inventory's vendors"});
+  if (options.facilities)
+    for (std::size_t i = 0; i < options.facilities->size(); ++i)
+      if ((*options.facilities)[i] >= inv.facilities.size() || (i > 0 && (*options.facilities)[i] <= (*options.facilities)[i - 1]))
+        return fail({.column = "facilities", .value = std::to_string((*options.facilities)[i]),
+                     .message = "the facilities to analyse must be rows of the inventory's facilities, ascending"});
 
-  const ListColumn<Index> served = graph::serving_sites(inv, options.serving_radius_km);
-  const TrafficGraph g = build_traffic_graph(inv);
-  const ExposureIndex index(g, options.designated_vendors, {.possible = options.possible, .threads = options.threads});
+  std::vector<Index> facilities;
+  if (options.facilities) {
+    facilities = *options.facilities;
+  } else {
+    facilities.reserve(inv.facilities.size());  // (resize + iota: GCC 12's -Wnull-dereference misfires)
+    for (Index f = 0; f < inv.facilities.size(); ++f) facilities.push_back(f);
+  }
+  const TrafficGraph g = build_traffic_graph(inv, options.threads);
+  // The index (itself on two threads) and the serving sites, which do not need it.
+  std::optional<ExposureIndex> index;
+  ListColumn<Index> served;
+  graph::parallel_for(2, options.threads, [&](std::size_t task) {
+    if (task == 0)
+      index.emplace(g, options.designated_vendors,
+                    ExposureIndex::Options{.possible = options.possible,
+                                           .threads = options.threads,
+                                           .influence_index = options.cell_sites || facilities.size() > kFewSubjects});
+    else
+      served = graph::serving_sites(inv, options.serving_radius_km);
+  });
   ExposureReport report;
   report.possible = options.possible;
 
-  std::vector<Index> facilities(inv.facilities.size());
-  for (Index f = 0; f < facilities.size(); ++f) facilities[f] = f;
-  report.facilities = evaluate_all(index, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
+  report.facilities = evaluate_all(*index, facilities, [&](std::size_t i) { return served[facilities[i]]; },
                                    options.threads);
   if (options.cell_sites) {
     std::vector<Index> cells;
     for (Index s = 0; s < inv.sites.size(); ++s)
       if (inv.sites.kind[s] == SiteKind::cell) cells.push_back(s);
     report.cell_sites = evaluate_all(
-        index, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads);
+        *index, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads);
   }
   return report;
 }

@@ -35,6 +35,7 @@
 // before they meet (about its unavoidable elements). W = ceil(vendors / 64).
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct ExposureOptions {
   bool cell_sites = false;                // also report every `cell` site
   std::vector<Index> designated_vendors;  // vendors rows that fill exposed_to
   unsigned threads = 0;                   // 0: one per hardware thread
+  // The facilities to analyse (rows, ascending); every one when unset. Policy rules that
+  // concern a few kinds of facility need not pay for the rest.
+  std::optional<std::vector<Index>> facilities;
   // Also the possible vendors and count. Policy rules do not read them: without, the
   // shared block tree and the path unions of multi-operator subjects are skipped.
   bool possible = true;
@@ -74,7 +78,7 @@ struct ExposureTable {
 
 struct ExposureReport {
   bool possible = true;      // possible vendors and counts were computed (ExposureOptions::possible)
-  ExposureTable facilities;  // every facility, by row
+  ExposureTable facilities;  // every facility (or those of ExposureOptions::facilities), by row
   ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
 };
 

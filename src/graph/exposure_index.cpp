@@ -18,6 +18,16 @@ std::vector<Index> all_sinks(const TrafficGraph& g) {
   return sinks;
 }
 
+Csr reversed(const Csr& g) {
+  return csr_from(
+      g.nodes(),
+      [&](auto&& add) {
+        for (Index a = 0; a < g.nodes(); ++a)
+          for (const Index b : g[a]) add(b, a);
+      },
+      false);
+}
+
 // Per block: the vendors of its vertices (its children and its head). O(V W).
 VendorSets block_vendors(const BlockForest& f, std::span<const Index> vendor_of, std::size_t vendors) {
   VendorSets per_block(f.blocks(), vendors);
@@ -34,7 +44,10 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
   // The forest and the influence index do not depend on each other: one thread each.
   parallel_for(2, options.threads, [&](std::size_t task) {
     if (task == 1) {
-      influence_ = InfluenceIndex(g.influence, g.vendor, g.vendors);
+      if (options.influence_index)
+        influence_ = InfluenceIndex(g.influence, g.vendor, g.vendors);
+      else
+        managed_by_ = reversed(g.influence);
       return;
     }
     forest_ = BlockForest::build(g.transport, g.elements, all_sinks(g));
@@ -51,11 +64,13 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
 
   control_vendors_ = VendorSets(g.operators, g.vendors);
   control_influencers_ = VendorSets(g.operators, g.vendors);
-  for (Index op = 0; op < g.operators; ++op)
-    for (const Index e : g.control_plane_of_operator[op]) {
-      set_vendor(control_vendors_[op], g.vendor[e]);
-      or_into(control_influencers_[op], influence_.influencers(e));
+  {
+    ExposureScratch scratch;
+    for (Index op = 0; op < g.operators; ++op) {
+      for (const Index e : g.control_plane_of_operator[op]) set_vendor(control_vendors_[op], g.vendor[e]);
+      add_influencers(g.control_plane_of_operator[op], control_influencers_[op], scratch);
     }
+  }
   designated_.assign(words_, 0);
   for (const Index v : designated) set_vendor(designated_, v);
 }
@@ -101,14 +116,7 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
   out.isolated = s.ops.empty();
   if (!out.isolated) {
     const bool several = s.ops.size() > 1;
-    if (several) {
-      if (s.seen_epoch.size() < g_.elements) {
-        s.seen_epoch.assign(g_.elements, 0);
-        s.seen_hits.assign(g_.elements, 0);
-        s.epoch = 0;
-      }
-      ++s.epoch;
-    }
+    s.hits.clear();
     s.blocks.clear();
     for (std::size_t i = 0; i < s.ops.size(); ++i) {
       walk_ways(s.ops[i], std::span(s.sources).subspan(s.source_start[i], s.source_start[i + 1] - s.source_start[i]), s);
@@ -117,21 +125,15 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
           out.unavoidable.push_back(u);
           continue;
         }
-        if (s.seen_epoch[u] != s.epoch) {
-          s.seen_epoch[u] = s.epoch;
-          s.seen_hits[u] = 0;
-        }
-        if (++s.seen_hits[u] == s.ops.size()) out.unavoidable.push_back(u);
+        if (++s.hits[u] == s.ops.size()) out.unavoidable.push_back(u);
       }
     }
     // Each operator's list is in the order of its ways (path order); with several, the
     // intersection keeps the last operator's order.
     out.chain = out.unavoidable;
     std::sort(out.unavoidable.begin(), out.unavoidable.end());
-    for (const Index e : out.unavoidable) {
-      set_vendor(out.unavoidable_vendors, g_.vendor[e]);
-      or_into(out.influence_vendors, influence_.influencers(e));
-    }
+    for (const Index e : out.unavoidable) set_vendor(out.unavoidable_vendors, g_.vendor[e]);
+    add_influencers(out.unavoidable, out.influence_vendors, s);
     if (possible_) possible(s, out);
   }
   for (std::size_t w = 0; w < words_; ++w)
@@ -139,41 +141,53 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
         designated_[w] & (out.unavoidable_vendors[w] | out.control_plane_vendors[w] | out.influence_vendors[w]);
 }
 
+// The vendors of the elements that influence one of `targets`, into `out`: from the
+// index, or by a breadth-first search backwards over the influence links. The targets
+// are not marked as reached, so a target on a loop is found when the loop comes back.
+void ExposureIndex::add_influencers(std::span<const Index> targets, VendorBits out, ExposureScratch& s) const {
+  if (!managed_by_) {
+    for (const Index e : targets) or_into(out, influence_.influencers(e));
+    return;
+  }
+  s.reached.clear();
+  s.queue.assign(targets.begin(), targets.end());
+  for (std::size_t head = 0; head < s.queue.size(); ++head)
+    for (const Index m : (*managed_by_)[s.queue[head]])
+      if (s.reached.insert(m).second) {
+        set_vendor(out, g_.vendor[m]);
+        s.queue.push_back(m);
+      }
+}
+
 // Walks the way of each source of `op` to op's core, stopping where it meets an earlier
 // way (from there it is the same). Leaves in s.op_unavoidable the vertex nodes every way
 // crosses — the common tail of the first way, from the latest point where another way
 // joined it — and appends to s.blocks the blocks first met by these ways.
 void ExposureIndex::walk_ways(Index op, std::span<const Index> sources, ExposureScratch& s) const {
-  if (s.node_round.size() < forest_.nodes()) {
-    s.node_round.assign(forest_.nodes(), 0);
-    s.node_join.assign(forest_.nodes(), 0);
-    s.round = 0;
-  }
-  ++s.round;
+  s.join.clear();
   std::size_t common_from = 0;  // index in the first way
   for (std::size_t k = 0; k < sources.size(); ++k) {
     auto& way = k == 0 ? s.first_way : s.way;
     way.clear();
     Index join = kNoIndex;
     for (Index node = sources[k];;) {
-      if (s.node_round[node] == s.round) {
-        join = s.node_join[node];
+      if (const auto it = s.join.find(node); it != s.join.end()) {
+        join = it->second;
         break;
       }
       const Index next = cores_.step(op, node);
       if (next == kNoIndex && forest_.is_block(node)) break;  // a block of the core
-      s.node_round[node] = s.round;
       way.push_back(node);
       if (possible_ && forest_.is_block(node)) s.blocks.push_back(node);
       if (next == kNoIndex) break;  // a vertex of the core
       node = next;
     }
     if (k == 0) {
-      for (std::size_t i = 0; i < way.size(); ++i) s.node_join[way[i]] = static_cast<Index>(i);
+      for (std::size_t i = 0; i < way.size(); ++i) s.join.emplace(way[i], static_cast<Index>(i));
       continue;
     }
     if (join == kNoIndex) join = static_cast<Index>(s.first_way.size());  // met only in the core
-    for (const Index node : way) s.node_join[node] = join;
+    for (const Index node : way) s.join.emplace(node, join);
     common_from = std::max<std::size_t>(common_from, join);
   }
   s.op_unavoidable.clear();

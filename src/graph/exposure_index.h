@@ -17,7 +17,11 @@
 // earlier one, times log of the marked nodes), plus a sort of its blocks and cores' blocks
 // when it reaches more than one core.
 
+#include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -40,10 +44,12 @@ struct SubjectExposure {
 // Per-thread working memory of ExposureIndex::evaluate.
 struct ExposureScratch {
   std::vector<Index> serving_ops, ops, sources, source_start;
-  std::vector<Index> seen_epoch, seen_hits;  // per element, for intersecting across operators
-  Index epoch = 0;
-  std::vector<Index> node_round, node_join;  // per forest node, for the ways of one operator
-  Index round = 0;
+  // Small maps, not arrays over the network: a subject's ways cross a few dozen nodes, and
+  // a fresh array of millions costs more to page in than a few facilities take to answer.
+  absl::flat_hash_map<Index, Index> hits;  // element -> operators whose ways all cross it
+  absl::flat_hash_map<Index, Index> join;  // node -> where its way joins the operator's first way
+  absl::flat_hash_set<Index> reached;      // by the search for influencers
+  std::vector<Index> queue;
   std::vector<Index> way, first_way, op_unavoidable, blocks, cores;
 };
 
@@ -54,6 +60,10 @@ class ExposureIndex {
     // blocks' vendor sets are not built).
     bool possible = true;
     unsigned threads = 0;  // for building (0: one per hardware thread)
+    // Influencers from an index of the whole influence graph (graph/influence.h), which
+    // pays off over many subjects; else by a search per subject from its elements, which
+    // is cheaper for a few.
+    bool influence_index = true;
   };
   // `designated`: vendors rows whose membership fills exposed_to.
   ExposureIndex(const TrafficGraph& graph, std::span<const Index> designated, const Options& options);
@@ -64,6 +74,7 @@ class ExposureIndex {
   std::size_t vendor_words() const { return words_; }
 
  private:
+  void add_influencers(std::span<const Index> targets, VendorBits out, ExposureScratch& s) const;
   void walk_ways(Index op, std::span<const Index> sources, ExposureScratch& s) const;
   void possible(ExposureScratch& s, SubjectExposure& out) const;
 
@@ -73,7 +84,8 @@ class ExposureIndex {
   BlockForest forest_;
   OperatorCores cores_;
   VendorSets block_vendors_, core_vendors_;  // per block (every vertex of it), per core
-  InfluenceIndex influence_;
+  InfluenceIndex influence_;         // with Options::influence_index
+  std::optional<Csr> managed_by_;    // without: the influence graph reversed
   VendorSets control_vendors_, control_influencers_;  // per operator
   std::vector<Word> designated_;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <optional>
 #include <thread>
 
@@ -177,6 +178,18 @@ Result<std::shared_ptr<const ExposureReport>> exposure_for(std::span<const Pack>
   std::ranges::sort(eo.designated_vendors);
   eo.designated_vendors.erase(std::unique(eo.designated_vendors.begin(), eo.designated_vendors.end()),
                               eo.designated_vendors.end());
+  // Only the facilities some exposure rule asks about, in force today or not (a timeline
+  // reuses this exposure on every date).
+  eo.facilities.emplace();
+  for (Index f = 0; f < inv.facilities.size(); ++f) {
+    const auto asked = [&](const Rule& rule) {
+      const auto* spec = std::get_if<ExposureRule>(&rule.spec);
+      return spec && (spec->kinds.empty() || std::ranges::count(spec->kinds, inv.facilities.kind[f]) > 0) &&
+             (spec->owners.empty() || std::ranges::count(spec->owners, inv.facilities.owner[f]) > 0);
+    };
+    if (std::ranges::any_of(packs, [&](const Pack& pack) { return std::ranges::any_of(pack.rules, asked); }))
+      eo.facilities->push_back(f);
+  }
   auto report = analyse_exposure(inv, eo);
   if (!report) return std::unexpected(report.error());
   return std::make_shared<const ExposureReport>(std::move(*report));
@@ -223,11 +236,13 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
       exposure_needed |= rule.kind() == RuleKind::exposure;
     }
   }
-  // Before the rules start: every exposure rule reads it, and its errors are the
-  // evaluation's.
-  auto exposure = exposure_for(*configured, inventory, options, exposure_needed);
-  if (!exposure) return std::unexpected(exposure.error());
-  out.exposure = std::move(*exposure);
+  // The exposure graph work is most of an evaluation with an exposure rule, and only
+  // those rules read it: it runs beside the other rules, which go first; an exposure
+  // rule waits for it. Its errors are the evaluation's.
+  std::stable_partition(tasks.begin(), tasks.end(), [](const Task& t) { return t.rule->kind() != RuleKind::exposure; });
+  std::shared_future<Result<std::shared_ptr<const ExposureReport>>> exposure =
+      std::async(exposure_needed && !options.exposure ? std::launch::async : std::launch::deferred,
+                 [&] { return exposure_for(*configured, inventory, options, exposure_needed); });
   out.serving_radius_km = options.serving_radius_km;
   std::vector<RuleResult> results(out.rules.size());
   FindingListAccess::prepare(out.findings, inventory, out.rules.size());
@@ -250,7 +265,12 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
                       results[task.index],
                       FindingListAccess::flagged(out.findings, task.index),
                       FindingListAccess::reasons(out.findings, task.index),
-                      out.exposure.get()};
+                      nullptr};
+      if (task.rule->kind() == RuleKind::exposure) {
+        const auto& analysed = exposure.get();
+        if (!analysed) continue;  // reported below
+        ctx.exposure = analysed->get();
+      }
       run_rule(ctx);
       out.rules[task.index].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     }
@@ -265,6 +285,8 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
     work();
   }
+  if (!exposure.get()) return std::unexpected(exposure.get().error());
+  out.exposure = *exposure.get();
   for (std::uint32_t r = 0; r < out.rules.size(); ++r) {
     RuleResult& result = results[r];
     const auto base = static_cast<std::uint32_t>(out.notes.size());
