@@ -1,9 +1,98 @@
 #include "graph/block_forest.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace netvet::graph {
 namespace {
+
+constexpr std::uint8_t kKept = 0, kPeeled = 1, kOnChain = 2, kOnWalkedChain = 3;
+
+// Removes leaves until none is left: each removed vertex had one neighbour left, its way
+// toward whatever remains (`toward`). Returns the removed vertices in removal order, and
+// leaves per kept vertex its degree among the kept ones and the XOR of those neighbours'
+// numbers (`neighbours`): a leaf's last neighbour, or a degree-two vertex's other
+// neighbour given one, without scanning its arcs (the trick of peeling-based hashing).
+// A tree component keeps one vertex.
+std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>& state, std::vector<Index>& toward,
+                               std::vector<Index>& degree, std::vector<Index>& neighbours) {
+  std::vector<Index> removed, leaves;
+  for (Index v = 0; v < n; ++v) {
+    Index x = 0, d = 0;
+    for (const Index w : g[v])
+      if (w < n) x ^= w, ++d;
+    neighbours[v] = x;
+    degree[v] = d;
+    if (d == 1) leaves.push_back(v);
+  }
+  while (!leaves.empty()) {
+    const Index v = leaves.back();
+    leaves.pop_back();
+    if (degree[v] != 1) continue;  // its last neighbour was peeled first: v stays, alone
+    const Index p = neighbours[v];
+    state[v] = kPeeled;
+    toward[v] = p;
+    removed.push_back(v);
+    neighbours[p] ^= v;
+    if (--degree[p] == 1) leaves.push_back(p);
+    degree[v] = 0;
+  }
+  return removed;
+}
+
+// A maximal path of kept vertices of degree two (in order from `from`), between two
+// other kept vertices, `from` and `to` (equal when the chain closes a cycle through one
+// vertex). A cycle of such vertices alone is a chain with neither end (kNoIndex).
+struct Chain {
+  Index from = kNoIndex, to = kNoIndex;
+  std::vector<Index> inner;
+};
+
+// Marks the kept vertices of degree two as on a chain and lists the chains; `chain_of` a
+// chain's first and last inner vertex is the chain's index, so that a search can cross it
+// as one edge.
+std::vector<Chain> find_chains(const Csr& g, Index n, std::vector<std::uint8_t>& state, const std::vector<Index>& degree,
+                               const std::vector<Index>& neighbours, std::vector<Index>& chain_of) {
+  for (Index v = 0; v < n; ++v)
+    if (state[v] == kKept && degree[v] == 2) state[v] = kOnChain;
+  std::vector<Chain> chains;
+  const auto walk = [&](Index from, Index first, Index before) {
+    Chain c{.from = from};
+    Index previous = before;
+    for (Index x = first;;) {
+      state[x] = kOnWalkedChain;
+      c.inner.push_back(x);
+      const Index next = neighbours[x] ^ previous;
+      previous = x;
+      if (state[next] != kOnChain) {  // an end, or back at the start of a bare cycle
+        c.to = state[next] == kKept ? next : kNoIndex;
+        break;
+      }
+      x = next;
+    }
+    return c;
+  };
+  for (Index u = 0; u < n; ++u) {
+    if (state[u] != kKept) continue;
+    for (const Index w : g[u])
+      if (w < n && state[w] == kOnChain) {
+        chains.push_back(walk(u, w, u));
+        chain_of[chains.back().inner.front()] = chain_of[chains.back().inner.back()] = static_cast<Index>(chains.size() - 1);
+      }
+  }
+  // What is left are bare cycles, each walked from its lowest vertex toward either
+  // neighbour: knowing neither, start as if from the XOR's partner of some neighbour.
+  for (Index v = 0; v < n; ++v)
+    if (state[v] == kOnChain) {
+      Index one = kNoIndex;
+      for (const Index w : g[v])
+        if (w < n && state[w] != kPeeled) one = w;
+      chains.push_back(walk(kNoIndex, v, neighbours[v] ^ one));
+    }
+  for (Index v = 0; v < n; ++v)
+    if (state[v] == kOnWalkedChain) state[v] = kOnChain;
+  return chains;
+}
 
 struct Frame {
   Index vertex;
@@ -12,45 +101,39 @@ struct Frame {
   bool skipped_parent_arc;  // one arc back to the parent is the tree edge; parallel ones are not
 };
 
-// Removes leaves until none is left: each removed vertex had one neighbour left, its way
-// toward whatever remains (`toward`). Returns the removed vertices in removal order; a
-// tree component keeps one vertex.
-std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>& peeled, std::vector<Index>& toward) {
-  std::vector<Index> degree(n), removed, leaves;
-  for (Index v = 0; v < n; ++v) {
-    for (const Index w : g[v]) degree[v] += w < n;
-    if (degree[v] == 1) leaves.push_back(v);
-  }
-  while (!leaves.empty()) {
-    const Index v = leaves.back();
-    leaves.pop_back();
-    if (degree[v] != 1) continue;  // its last neighbour was peeled first: v stays, alone
-    Index p = kNoIndex;
-    for (const Index w : g[v])
-      if (w < n && !peeled[w]) p = w;
-    peeled[v] = 1;
-    toward[v] = p;
-    removed.push_back(v);
-    if (--degree[p] == 1) leaves.push_back(p);
-    degree[v] = 0;
-  }
-  return removed;
-}
-
 }  // namespace
 
 BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Index> first_roots) {
   const Index n = vertices;
   BlockForest t;
   t.vertices_ = n;
+  t.parent_.reserve(2 * std::size_t{n});  // at most n - 1 blocks
   t.parent_.assign(n, kNoIndex);
   t.root_.assign(n, kNoIndex);
-  std::vector<std::uint8_t> peeled(n, 0);
-  std::vector<Index> toward(n, kNoIndex);
-  const std::vector<Index> removed = peel_leaves(g, n, peeled, toward);
+  std::vector<std::uint8_t> state(n, kKept);
+  std::vector<Index> toward(n, kNoIndex), degree(n, 0), neighbours(n, 0);
+  const std::vector<Index> removed = peel_leaves(g, n, state, toward, degree, neighbours);
+  std::vector<Index>& chain_of = toward;  // a chain's inner vertices are never peeled: no clash
+  const std::vector<Chain> chains = find_chains(g, n, state, degree, neighbours, chain_of);
 
-  // Hopcroft-Tarjan over what the peeling left.
-  std::vector<Index> disc(n, kNoIndex), low(n, 0);
+  const auto new_block = [&](Index head, Index size) {
+    t.parent_.push_back(head);
+    t.block_size_.push_back(size);
+    return n + static_cast<Index>(t.block_size_.size() - 1);
+  };
+  // The kept vertex an arc from u to w leads to, crossing a chain as one edge (kNoIndex:
+  // none). A chain of one vertex is entered at both ends, so the end is the one not u.
+  const auto across = [&](Index u, Index w) -> Index {
+    if (w >= n || state[w] == kPeeled) return kNoIndex;
+    if (state[w] != kOnChain) return w;
+    const Chain& c = chains[chain_of[w]];
+    return w == c.inner.front() && c.from == u ? c.to : c.from;
+  };
+
+  // Hopcroft-Tarjan over the kept vertices off chains, each chain an edge.
+  // The peeling's arrays are done with: reused for discovery times and low points.
+  std::vector<Index>&disc = degree, &low = neighbours;
+  std::fill(disc.begin(), disc.end(), kNoIndex);
   std::vector<Frame> frames;
   std::vector<Index> stack;
   Index time = 0;
@@ -59,11 +142,6 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
     t.root_[w] = root;
     stack.push_back(w);
   };
-  const auto new_block = [&](Index head, Index size) {
-    t.parent_.push_back(head);
-    t.block_size_.push_back(size);
-    return n + static_cast<Index>(t.block_size_.size() - 1);
-  };
   const auto search_from = [&](Index r) {
     discover(r, r);
     frames.push_back({r, kNoIndex, g.offsets[r], false});
@@ -71,8 +149,8 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
       Frame& f = frames.back();
       const Index u = f.vertex;
       if (f.next_arc < g.offsets[u + 1]) {
-        const Index w = g.targets[f.next_arc++];
-        if (w >= n || peeled[w]) continue;
+        const Index w = across(u, g.targets[f.next_arc++]);
+        if (w == kNoIndex || w == u) continue;  // a chain that comes back to u is a block of its own
         if (w == f.dfs_parent && !f.skipped_parent_arc) {
           f.skipped_parent_arc = true;
           continue;
@@ -101,9 +179,52 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
     stack.clear();  // only the root is left
   };
   for (const Index r : first_roots)
-    if (r < n && !peeled[r] && disc[r] == kNoIndex) search_from(r);
+    if (r < n && state[r] == kKept && disc[r] == kNoIndex) search_from(r);
   for (Index r = 0; r < n; ++r)
-    if (!peeled[r] && disc[r] == kNoIndex) search_from(r);
+    if (state[r] == kKept && disc[r] == kNoIndex) search_from(r);
+
+  // The chains' vertices. A chain between u and v lies in the block holding both (two
+  // blocks share at most one vertex), whose head is one of them, unless that block is
+  // the chain alone: then each of its edges is a bridge, a block of two.
+  const auto routes_between = [&](Index u, Index v) {
+    Index count = 0;
+    for (const Index w : g[u]) count += across(u, w) == v;
+    return count;
+  };
+  for (const Chain& c : chains) {
+    const Index u = c.from, v = c.to;
+    if (u == kNoIndex) {  // a bare cycle: one block, headed by its lowest vertex
+      const Index block = new_block(c.inner.front(), static_cast<Index>(c.inner.size()));
+      for (const Index x : c.inner) t.root_[x] = c.inner.front();
+      for (std::size_t i = 1; i < c.inner.size(); ++i) t.parent_[c.inner[i]] = block;
+      continue;
+    }
+    for (const Index x : c.inner) t.root_[x] = t.root_[u];
+    if (u == v) {  // a cycle through u
+      const Index block = new_block(u, static_cast<Index>(c.inner.size()) + 1);
+      for (const Index x : c.inner) t.parent_[x] = block;
+      continue;
+    }
+    const Index pu = t.parent_[u];
+    const Index block = pu != kNoIndex && (t.parent_[pu] == v || t.parent_[v] == pu) ? pu : t.parent_[v];
+    assert(block != kNoIndex && (block == pu || t.parent_[block] == u));
+    if (t.block_size(block) > 2 || routes_between(u, v) > 1) {
+      for (const Index x : c.inner) t.parent_[x] = block;
+      t.block_size_[block - n] += static_cast<Index>(c.inner.size());
+      continue;
+    }
+    // A path of bridges from the block's head down to its other vertex; the block itself
+    // becomes the last bridge.
+    const Index head = t.parent_[block];
+    std::vector<Index> down(c.inner);
+    if (head == v) std::reverse(down.begin(), down.end());
+    Index above = head;
+    for (const Index x : down) {
+      t.parent_[x] = new_block(above, 2);
+      above = x;
+    }
+    t.parent_[block] = above;
+  }
 
   // Each peeled vertex hangs from the vertex it was peeled toward by a bridge, a block of
   // two; that vertex was peeled later or not at all, so backwards its root is known.

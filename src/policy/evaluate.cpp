@@ -277,7 +277,10 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
   };
   // Rules are independent once their selectors are known (the selector memo is shared
   // and locked), so they spread over threads; each writes only its own slot.
-  const std::size_t threads = std::min<std::size_t>(std::max(1U, options.threads), tasks.size());
+  // The exposure, when it runs beside them, has a thread of its own.
+  const bool beside = exposure_needed && !options.exposure;
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1U, options.threads - (beside && options.threads > 1 ? 1 : 0)), tasks.size());
   if (threads <= 1) {
     work();
   } else {
