@@ -1,5 +1,7 @@
 #include "graph/block_forest.h"
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <cassert>
 
@@ -8,14 +10,14 @@ namespace {
 
 constexpr std::uint8_t kKept = 0, kPeeled = 1, kOnChain = 2, kOnWalkedChain = 3;
 
-// Removes leaves until none is left: each removed vertex had one neighbour left, its way
-// toward whatever remains (`toward`). Returns the removed vertices in removal order, and
-// leaves per kept vertex its degree among the kept ones and the XOR of those neighbours'
-// numbers (`neighbours`): a leaf's last neighbour, or a degree-two vertex's other
-// neighbour given one, without scanning its arcs (the trick of peeling-based hashing).
-// A tree component keeps one vertex.
-std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>& state, std::vector<Index>& toward,
-                               std::vector<Index>& degree, std::vector<Index>& neighbours) {
+// Removes leaves until none is left, keeping per vertex its degree among the vertices not
+// removed and the XOR of those neighbours' numbers (`neighbours`): a leaf's last
+// neighbour, or a degree-two vertex's other neighbour given one, without scanning its
+// arcs (the trick of peeling-based hashing). A removed vertex's `neighbours` then stays
+// the one it was peeled toward. Returns the removed vertices in removal order; a tree
+// component keeps one vertex.
+std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>& state, std::vector<Index>& degree,
+                               std::vector<Index>& neighbours) {
   std::vector<Index> removed, leaves;
   for (Index v = 0; v < n; ++v) {
     Index x = 0, d = 0;
@@ -31,7 +33,6 @@ std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>&
     if (degree[v] != 1) continue;  // its last neighbour was peeled first: v stays, alone
     const Index p = neighbours[v];
     state[v] = kPeeled;
-    toward[v] = p;
     removed.push_back(v);
     neighbours[p] ^= v;
     if (--degree[p] == 1) leaves.push_back(p);
@@ -52,7 +53,7 @@ struct Chain {
 // chain's first and last inner vertex is the chain's index, so that a search can cross it
 // as one edge.
 std::vector<Chain> find_chains(const Csr& g, Index n, std::vector<std::uint8_t>& state, const std::vector<Index>& degree,
-                               const std::vector<Index>& neighbours, std::vector<Index>& chain_of) {
+                               const std::vector<Index>& neighbours, absl::flat_hash_map<Index, Index>& chain_of) {
   for (Index v = 0; v < n; ++v)
     if (state[v] == kKept && degree[v] == 2) state[v] = kOnChain;
   std::vector<Chain> chains;
@@ -111,9 +112,9 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
   t.parent_.assign(n, kNoIndex);
   t.root_.assign(n, kNoIndex);
   std::vector<std::uint8_t> state(n, kKept);
-  std::vector<Index> toward(n, kNoIndex), degree(n, 0), neighbours(n, 0);
-  const std::vector<Index> removed = peel_leaves(g, n, state, toward, degree, neighbours);
-  std::vector<Index>& chain_of = toward;  // a chain's inner vertices are never peeled: no clash
+  std::vector<Index> degree(n, 0), neighbours(n, 0);
+  const std::vector<Index> removed = peel_leaves(g, n, state, degree, neighbours);
+  absl::flat_hash_map<Index, Index> chain_of;  // two entries a chain: far fewer than vertices
   const std::vector<Chain> chains = find_chains(g, n, state, degree, neighbours, chain_of);
 
   const auto new_block = [&](Index head, Index size) {
@@ -121,17 +122,21 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
     t.block_size_.push_back(size);
     return n + static_cast<Index>(t.block_size_.size() - 1);
   };
+  // Each peeled vertex hangs by a bridge, a block of two, from the vertex it was peeled
+  // toward (its root is set once the search has rooted what is left).
+  for (const Index v : removed) t.parent_[v] = new_block(neighbours[v], 2);
   // The kept vertex an arc from u to w leads to, crossing a chain as one edge (kNoIndex:
   // none). A chain of one vertex is entered at both ends, so the end is the one not u.
   const auto across = [&](Index u, Index w) -> Index {
     if (w >= n || state[w] == kPeeled) return kNoIndex;
     if (state[w] != kOnChain) return w;
-    const Chain& c = chains[chain_of[w]];
+    const Chain& c = chains[chain_of.at(w)];
     return w == c.inner.front() && c.from == u ? c.to : c.from;
   };
 
   // Hopcroft-Tarjan over the kept vertices off chains, each chain an edge.
-  // The peeling's arrays are done with: reused for discovery times and low points.
+  // The peeling's arrays are done with (the peeled vertices hang already): reused for
+  // discovery times and low points.
   std::vector<Index>&disc = degree, &low = neighbours;
   std::fill(disc.begin(), disc.end(), kNoIndex);
   std::vector<Frame> frames;
@@ -216,22 +221,23 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
     // A path of bridges from the block's head down to its other vertex; the block itself
     // becomes the last bridge.
     const Index head = t.parent_[block];
-    std::vector<Index> down(c.inner);
-    if (head == v) std::reverse(down.begin(), down.end());
-    Index above = head;
-    for (const Index x : down) {
-      t.parent_[x] = new_block(above, 2);
-      above = x;
-    }
-    t.parent_[block] = above;
+    const auto hang_down = [&](auto first, auto last) {
+      Index above = head;
+      for (; first != last; ++first) {
+        t.parent_[*first] = new_block(above, 2);
+        above = *first;
+      }
+      t.parent_[block] = above;
+    };
+    if (head == u)
+      hang_down(c.inner.begin(), c.inner.end());
+    else
+      hang_down(c.inner.rbegin(), c.inner.rend());
   }
 
-  // Each peeled vertex hangs from the vertex it was peeled toward by a bridge, a block of
-  // two; that vertex was peeled later or not at all, so backwards its root is known.
-  for (auto v = removed.rbegin(); v != removed.rend(); ++v) {
-    t.parent_[*v] = new_block(toward[*v], 2);
-    t.root_[*v] = t.root_[toward[*v]];
-  }
+  // A peeled vertex's root is that of its bridge's head, which was peeled later or not at
+  // all: backwards, it is known.
+  for (auto v = removed.rbegin(); v != removed.rend(); ++v) t.root_[*v] = t.root_[t.parent_[t.parent_[*v]]];
   return t;
 }
 

@@ -11,4 +11,14 @@ Csr csr_from_arcs(std::size_t nodes, std::span<const Arc> arcs, bool both_ways) 
       both_ways);
 }
 
+Csr reversed(const Csr& g) {
+  return csr_from(
+      g.nodes(),
+      [&](auto&& add) {
+        for (Index a = 0; a < g.nodes(); ++a)
+          for (const Index b : g[a]) add(b, a);
+      },
+      false);
+}
+
 }  // namespace netvet::graph

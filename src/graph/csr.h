@@ -31,6 +31,9 @@ using Arc = std::pair<Index, Index>;  // from, to
 // reversed (an undirected edge). Arcs keep their input order within a node. O(nodes + arcs).
 Csr csr_from_arcs(std::size_t nodes, std::span<const Arc> arcs, bool both_ways);
 
+// The graph with every arc turned around. O(nodes + arcs).
+Csr reversed(const Csr& graph);
+
 // The same from a generator, for arcs that need not be gathered first (a million links
 // would be 17 MB of pairs): `for_each_arc(add)` calls add(from, to) for every arc, and is
 // called twice (to count, then to place), so it must give the same arcs both times.

@@ -19,9 +19,10 @@ using graph::ExposureIndex;
 using graph::ExposureScratch;
 using graph::SubjectExposure;
 
+// Less work than this per thread (subjects plus their serving sites) is not worth a thread.
 constexpr std::size_t kMinShare = 1024;
 // Up to this many subjects, influencers are searched per subject rather than indexed.
-constexpr std::size_t kFewSubjects = 256;  // fewer subjects than this per thread are not worth a thread
+constexpr std::size_t kFewSubjects = 256;
 
 void push_vendors(ListColumn<Index>& column, graph::ConstVendorBits bits, std::vector<Index>& scratch) {
   graph::vendor_list(bits, scratch);

@@ -18,16 +18,6 @@ std::vector<Index> all_sinks(const TrafficGraph& g) {
   return sinks;
 }
 
-Csr reversed(const Csr& g) {
-  return csr_from(
-      g.nodes(),
-      [&](auto&& add) {
-        for (Index a = 0; a < g.nodes(); ++a)
-          for (const Index b : g[a]) add(b, a);
-      },
-      false);
-}
-
 // Per block: the vendors of its vertices (its children and its head). O(V W).
 VendorSets block_vendors(const BlockForest& f, std::span<const Index> vendor_of, std::size_t vendors) {
   VendorSets per_block(f.blocks(), vendors);
@@ -106,7 +96,7 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
         for (const Index x : g_.ran_elements_of_site[site])
           if (const Index core = cores_.core_of(op, x); core != kNoIndex) {
             s.sources.push_back(x);
-            s.cores.push_back(core);
+            if (possible_) s.cores.push_back(core);
           }
     if (s.sources.size() == before) continue;
     s.ops.push_back(op);

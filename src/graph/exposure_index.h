@@ -5,7 +5,8 @@
 //
 // Built once: the block forest of the transport graph (graph/block_forest.h), each
 // operator's core in it (graph/operator_cores.h), the influence index
-// (graph/influence.h) and, for possible paths, the vendors of every block. Per subject,
+// (graph/influence.h) or, for a few subjects, the influence links reversed (searched per
+// subject), and, for possible paths, the vendors of every block. Per subject,
 // with X_o its sources of operator o in a component holding a core of o:
 // * the way of each source to its core, walked until it meets the way of an earlier
 //   source (or the core); the vertex nodes that every way of o shares are those on every

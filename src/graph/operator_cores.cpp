@@ -57,6 +57,12 @@ Climb climb_from_sinks(const BlockForest& forest, std::span<const Index> sinks) 
   return c;
 }
 
+// The value paired with `key` in a list of (key, value) sorted by key, or `absent`.
+Index find_in(const std::vector<std::pair<Index, Index>>& sorted, Index key, Index absent) {
+  const auto it = std::lower_bound(sorted.begin(), sorted.end(), std::pair{key, Index{0}});
+  return it != sorted.end() && it->first == key ? it->second : absent;
+}
+
 }  // namespace
 
 OperatorCores::OperatorCores(const BlockForest& forest, const ListColumn<Index>& sinks_of_operator)
@@ -71,7 +77,8 @@ OperatorCores::OperatorCores(const BlockForest& forest, const ListColumn<Index>&
     // One core per component: the component's root entry counts all its sinks; the top is
     // the first node climbing from one of them that has them all below. Nodes above the
     // top lead down to it; the rest of the union is the core.
-    std::vector<std::pair<Index, Index>> above;  // (node, child toward the top)
+    auto& marks = marks_[op];  // first the nodes above tops, each with its child toward the top
+    std::vector<std::uint8_t> above_top(c.node.size(), 0);  // per union entry
     auto& by_component = core_by_component_[op];
     for (const Index t : sinks) {
       const Index component = forest.component(t);
@@ -80,19 +87,18 @@ OperatorCores::OperatorCores(const BlockForest& forest, const ListColumn<Index>&
       const Index all = c.below[c.entry_of.at(component)];  // a component is named by its root
       Index top = t;
       while (c.below[c.entry_of.at(top)] < all) top = forest.parent(top);
-      for (Index child = top, a = forest.parent(top); a != kNoIndex; child = a, a = forest.parent(a))
-        above.emplace_back(a, child);
+      for (Index child = top, a = forest.parent(top); a != kNoIndex; child = a, a = forest.parent(a)) {
+        marks.emplace_back(a, child);
+        above_top[c.entry_of.at(a)] = 1;
+      }
       by_component.emplace_back(component, static_cast<Index>(cores_.size()));
       cores_.push_back({.op = op, .component = component, .top = top});
     }
     std::sort(by_component.begin(), by_component.end());
-    std::sort(above.begin(), above.end());
-    auto& marks = marks_[op];
-    marks = above;
-    for (const Index node : c.node) {
+    for (Index e = 0; e < c.node.size(); ++e) {
+      const Index node = c.node[e];
       on_some_climb_[node] = 1;
-      const auto it = std::lower_bound(above.begin(), above.end(), std::pair{node, Index{0}});
-      if (it != above.end() && it->first == node) continue;
+      if (above_top[e]) continue;
       marks.emplace_back(node, kInCore);
       if (forest.is_block(node)) cores_[core_of(op, forest.parent(node))].blocks.push_back(node);
     }
@@ -106,17 +112,12 @@ OperatorCores::OperatorCores(const BlockForest& forest, const ListColumn<Index>&
 }
 
 Index OperatorCores::core_of(Index op, Index vertex) const {
-  const auto& list = core_by_component_[op];
-  const Index component = forest_->component(vertex);
-  const auto it = std::lower_bound(list.begin(), list.end(), std::pair{component, Index{0}});
-  return it != list.end() && it->first == component ? it->second : kNoIndex;
+  return find_in(core_by_component_[op], forest_->component(vertex), kNoIndex);
 }
 
 Index OperatorCores::marked_step(Index op, Index node) const {
-  const auto& marks = marks_[op];
-  const auto it = std::lower_bound(marks.begin(), marks.end(), std::pair{node, Index{0}});
-  if (it == marks.end() || it->first != node) return forest_->parent(node);  // another operator's mark
-  return it->second;  // kInCore, or the child toward the top
+  // kInCore, the child toward the top, or (a node only another operator marked) the parent.
+  return find_in(marks_[op], node, forest_->parent(node));
 }
 
 }  // namespace netvet::graph

@@ -73,11 +73,14 @@ TrafficGraph build_traffic_graph(const Inventory& inv, unsigned threads) {
 }
 
 graph::Csr influence_graph(const Inventory& inv, bool reversed) {
-  std::vector<graph::Arc> arcs;
-  for (std::size_t i = 0; i < inv.links.size(); ++i)
-    if (inv.links.kind[i] != LinkKind::transport)
-      arcs.emplace_back(reversed ? inv.links.b[i] : inv.links.a[i], reversed ? inv.links.a[i] : inv.links.b[i]);
-  return graph::csr_from_arcs(inv.elements.size(), arcs, false);
+  const auto& links = inv.links;
+  return graph::csr_from(
+      inv.elements.size(),
+      [&](auto&& add) {
+        for (std::size_t i = 0; i < links.size(); ++i)
+          if (links.kind[i] != LinkKind::transport) reversed ? add(links.b[i], links.a[i]) : add(links.a[i], links.b[i]);
+      },
+      false);
 }
 
 ListColumn<Index> control_plane_by_operator(const Inventory& inv) {

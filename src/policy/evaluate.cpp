@@ -184,8 +184,7 @@ Result<std::shared_ptr<const ExposureReport>> exposure_for(std::span<const Pack>
   for (Index f = 0; f < inv.facilities.size(); ++f) {
     const auto asked = [&](const Rule& rule) {
       const auto* spec = std::get_if<ExposureRule>(&rule.spec);
-      return spec && (spec->kinds.empty() || std::ranges::count(spec->kinds, inv.facilities.kind[f]) > 0) &&
-             (spec->owners.empty() || std::ranges::count(spec->owners, inv.facilities.owner[f]) > 0);
+      return spec && concerns(*spec, inv, f);
     };
     if (std::ranges::any_of(packs, [&](const Pack& pack) { return std::ranges::any_of(pack.rules, asked); }))
       eo.facilities->push_back(f);
@@ -240,8 +239,9 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
   // those rules read it: it runs beside the other rules, which go first; an exposure
   // rule waits for it. Its errors are the evaluation's.
   std::stable_partition(tasks.begin(), tasks.end(), [](const Task& t) { return t.rule->kind() != RuleKind::exposure; });
+  const bool beside = exposure_needed && !options.exposure;
   std::shared_future<Result<std::shared_ptr<const ExposureReport>>> exposure =
-      std::async(exposure_needed && !options.exposure ? std::launch::async : std::launch::deferred,
+      std::async(beside ? std::launch::async : std::launch::deferred,
                  [&] { return exposure_for(*configured, inventory, options, exposure_needed); });
   out.serving_radius_km = options.serving_radius_km;
   std::vector<RuleResult> results(out.rules.size());
@@ -278,7 +278,6 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
   // Rules are independent once their selectors are known (the selector memo is shared
   // and locked), so they spread over threads; each writes only its own slot.
   // The exposure, when it runs beside them, has a thread of its own.
-  const bool beside = exposure_needed && !options.exposure;
   const std::size_t threads =
       std::min<std::size_t>(std::max(1U, options.threads - (beside && options.threads > 1 ? 1 : 0)), tasks.size());
   if (threads <= 1) {

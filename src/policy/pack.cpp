@@ -11,6 +11,17 @@
 #include "util/text.h"
 
 namespace netvet::policy {
+namespace {
+
+// The value among `all` whose name_of is `name`.
+template <typename Enum>
+std::optional<Enum> parse_name(std::string_view name, std::initializer_list<Enum> all) {
+  for (const Enum value : all)
+    if (name == name_of(value)) return value;
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::string_view name_of(RuleSeverity severity) {
   static constexpr std::string_view kNames[] = {"critical", "high", "medium", "low"};
@@ -25,10 +36,7 @@ std::string_view name_of(ExposureVia via) {
   return kNames[static_cast<std::size_t>(via)];
 }
 std::optional<ExposureVia> parse_exposure_via(std::string_view name) {
-  for (const auto via : {ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence}) {
-    if (name == name_of(via)) return via;
-  }
-  return std::nullopt;
+  return parse_name(name, {ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence});
 }
 std::string_view name_of(CapScope scope) { return scope == CapScope::op ? "operator" : "region"; }
 std::string_view name_of(CapUnit unit) {
@@ -36,10 +44,7 @@ std::string_view name_of(CapUnit unit) {
   return kNames[static_cast<std::size_t>(unit)];
 }
 std::optional<CapUnit> parse_cap_unit(std::string_view name) {
-  for (const auto unit : {CapUnit::sites, CapUnit::elements, CapUnit::subscribers}) {
-    if (name == name_of(unit)) return unit;
-  }
-  return std::nullopt;
+  return parse_name(name, {CapUnit::sites, CapUnit::elements, CapUnit::subscribers});
 }
 
 Location PackSelector::at(std::size_t offset) const {

@@ -50,6 +50,8 @@ void run_proximity(RuleContext& ctx, const ProximityRule& proximity);
 void run_require(RuleContext& ctx, const RequireRule& require);
 void run_diversity(RuleContext& ctx, const DiversityRule& diversity);
 void run_exposure(RuleContext& ctx, const ExposureRule& exposure);
+// Whether an exposure rule concerns facility row `facility`: one of its kinds and owners.
+bool concerns(const ExposureRule& exposure, const Inventory& inventory, Index facility);
 // "unavoidable or influence vendor in hrv": an exposure rule's clause, as its selector.
 std::string exposure_clause(const ExposureRule& exposure);
 

@@ -81,6 +81,11 @@ std::string exposure_clause(const ExposureRule& rule) {
   return fmt::format("{} vendor in {}", fmt::join(ways, " or "), rule.vendors);
 }
 
+bool concerns(const ExposureRule& spec, const Inventory& inv, Index f) {
+  return (spec.kinds.empty() || std::ranges::find(spec.kinds, inv.facilities.kind[f]) != spec.kinds.end()) &&
+         (spec.owners.empty() || std::ranges::find(spec.owners, inv.facilities.owner[f]) != spec.owners.end());
+}
+
 void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
   const Inventory& inv = ctx.inventory;
   const FacilityTable& fac = inv.facilities;
@@ -93,8 +98,7 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
   std::vector<Flag> flags;
   for (Index r = 0; r < t.size(); ++r) {
     const Index f = t.subject[r];
-    if (!spec.kinds.empty() && std::ranges::find(spec.kinds, fac.kind[f]) == spec.kinds.end()) continue;
-    if (!spec.owners.empty() && std::ranges::find(spec.owners, fac.owner[f]) == spec.owners.end()) continue;
+    if (!concerns(spec, inv, f)) continue;
     Flag flag{.row = r};
     for (const ExposureVia via : spec.via) {
       const auto vendors = via == ExposureVia::unavoidable     ? t.unavoidable_vendors[r]
