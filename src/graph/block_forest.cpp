@@ -1,7 +1,5 @@
 #include "graph/block_forest.h"
 
-#include <absl/container/flat_hash_map.h>
-
 #include <algorithm>
 #include <cassert>
 
@@ -41,28 +39,41 @@ std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>&
   return removed;
 }
 
-// A maximal path of kept vertices of degree two (in order from `from`), between two
-// other kept vertices, `from` and `to` (equal when the chain closes a cycle through one
-// vertex). A cycle of such vertices alone is a chain with neither end (kNoIndex).
+// A maximal path of kept vertices of degree two, between two other kept vertices, `from`
+// and `to` (equal when the chain closes a cycle through one vertex). A cycle of such
+// vertices alone is a chain with neither end (kNoIndex).
 struct Chain {
   Index from = kNoIndex, to = kNoIndex;
-  std::vector<Index> inner;
+  Index first = 0, count = 0;  // its inner vertices: Chains::inner[first, first + count), from `from`
 };
 
-// Marks the kept vertices of degree two as on a chain and lists the chains; `chain_of` a
-// chain's first and last inner vertex is the chain's index, so that a search can cross it
-// as one edge.
-std::vector<Chain> find_chains(const Csr& g, Index n, std::vector<std::uint8_t>& state, const std::vector<Index>& degree,
-                               const std::vector<Index>& neighbours, absl::flat_hash_map<Index, Index>& chain_of) {
+// Every chain's inner vertices in one array: on GB nearly every chain is a single
+// dual-homed cell-site router, so a vector per chain would be 150k allocations.
+struct Chains {
+  std::vector<Chain> list;
+  std::vector<Index> inner;
+
+  Index front(const Chain& c) const { return inner[c.first]; }
+  std::span<const Index> inner_of(const Chain& c) const { return {inner.data() + c.first, c.count}; }
+};
+
+// Marks the kept vertices of degree two as on a chain and lists the chains. Their entries
+// of `degree`, known to be 2, are free from here: `chain_of`, the same array, takes each
+// chain vertex's chain index instead, so that a search can cross a chain as one edge.
+Chains find_chains(const Csr& g, Index n, std::vector<std::uint8_t>& state, std::vector<Index>& degree,
+                   const std::vector<Index>& neighbours) {
   for (Index v = 0; v < n; ++v)
     if (state[v] == kKept && degree[v] == 2) state[v] = kOnChain;
-  std::vector<Chain> chains;
+  std::vector<Index>& chain_of = degree;
+  Chains chains;
   const auto walk = [&](Index from, Index first, Index before) {
-    Chain c{.from = from};
+    Chain c{.from = from, .first = static_cast<Index>(chains.inner.size())};
+    const auto index = static_cast<Index>(chains.list.size());
     Index previous = before;
     for (Index x = first;;) {
       state[x] = kOnWalkedChain;
-      c.inner.push_back(x);
+      chain_of[x] = index;
+      chains.inner.push_back(x);
       const Index next = neighbours[x] ^ previous;
       previous = x;
       if (state[next] != kOnChain) {  // an end, or back at the start of a bare cycle
@@ -71,15 +82,13 @@ std::vector<Chain> find_chains(const Csr& g, Index n, std::vector<std::uint8_t>&
       }
       x = next;
     }
-    return c;
+    c.count = static_cast<Index>(chains.inner.size()) - c.first;
+    chains.list.push_back(c);
   };
   for (Index u = 0; u < n; ++u) {
     if (state[u] != kKept) continue;
     for (const Index w : g[u])
-      if (w < n && state[w] == kOnChain) {
-        chains.push_back(walk(u, w, u));
-        chain_of[chains.back().inner.front()] = chain_of[chains.back().inner.back()] = static_cast<Index>(chains.size() - 1);
-      }
+      if (w < n && state[w] == kOnChain) walk(u, w, u);
   }
   // What is left are bare cycles, each walked from its lowest vertex toward either
   // neighbour: knowing neither, start as if from the XOR's partner of some neighbour.
@@ -88,7 +97,7 @@ std::vector<Chain> find_chains(const Csr& g, Index n, std::vector<std::uint8_t>&
       Index one = kNoIndex;
       for (const Index w : g[v])
         if (w < n && state[w] != kPeeled) one = w;
-      chains.push_back(walk(kNoIndex, v, neighbours[v] ^ one));
+      walk(kNoIndex, v, neighbours[v] ^ one);
     }
   for (Index v = 0; v < n; ++v)
     if (state[v] == kOnWalkedChain) state[v] = kOnChain;
@@ -110,12 +119,13 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
   t.vertices_ = n;
   t.parent_.reserve(2 * std::size_t{n});  // at most n - 1 blocks
   t.parent_.assign(n, kNoIndex);
+  t.block_size_.reserve(n);
   t.root_.assign(n, kNoIndex);
   std::vector<std::uint8_t> state(n, kKept);
   std::vector<Index> degree(n, 0), neighbours(n, 0);
   const std::vector<Index> removed = peel_leaves(g, n, state, degree, neighbours);
-  absl::flat_hash_map<Index, Index> chain_of;  // two entries a chain: far fewer than vertices
-  const std::vector<Chain> chains = find_chains(g, n, state, degree, neighbours, chain_of);
+  const Chains chains = find_chains(g, n, state, degree, neighbours);
+  const std::vector<Index>& chain_of = degree;  // for the vertices on a chain
 
   const auto new_block = [&](Index head, Index size) {
     t.parent_.push_back(head);
@@ -130,15 +140,16 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
   const auto across = [&](Index u, Index w) -> Index {
     if (w >= n || state[w] == kPeeled) return kNoIndex;
     if (state[w] != kOnChain) return w;
-    const Chain& c = chains[chain_of.at(w)];
-    return w == c.inner.front() && c.from == u ? c.to : c.from;
+    const Chain& c = chains.list[chain_of[w]];
+    return w == chains.front(c) && c.from == u ? c.to : c.from;
   };
 
   // Hopcroft-Tarjan over the kept vertices off chains, each chain an edge.
-  // The peeling's arrays are done with (the peeled vertices hang already): reused for
-  // discovery times and low points.
+  // The peeling's arrays are done with at the kept vertices (the peeled ones hang
+  // already): reused there for discovery times and low points.
   std::vector<Index>&disc = degree, &low = neighbours;
-  std::fill(disc.begin(), disc.end(), kNoIndex);
+  for (Index v = 0; v < n; ++v)
+    if (state[v] == kKept) disc[v] = kNoIndex;
   std::vector<Frame> frames;
   std::vector<Index> stack;
   Index time = 0;
@@ -196,26 +207,27 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
     for (const Index w : g[u]) count += across(u, w) == v;
     return count;
   };
-  for (const Chain& c : chains) {
+  for (const Chain& c : chains.list) {
     const Index u = c.from, v = c.to;
+    const std::span<const Index> inner = chains.inner_of(c);
     if (u == kNoIndex) {  // a bare cycle: one block, headed by its lowest vertex
-      const Index block = new_block(c.inner.front(), static_cast<Index>(c.inner.size()));
-      for (const Index x : c.inner) t.root_[x] = c.inner.front();
-      for (std::size_t i = 1; i < c.inner.size(); ++i) t.parent_[c.inner[i]] = block;
+      const Index block = new_block(inner.front(), c.count);
+      for (const Index x : inner) t.root_[x] = inner.front();
+      for (const Index x : inner.subspan(1)) t.parent_[x] = block;
       continue;
     }
-    for (const Index x : c.inner) t.root_[x] = t.root_[u];
+    for (const Index x : inner) t.root_[x] = t.root_[u];
     if (u == v) {  // a cycle through u
-      const Index block = new_block(u, static_cast<Index>(c.inner.size()) + 1);
-      for (const Index x : c.inner) t.parent_[x] = block;
+      const Index block = new_block(u, c.count + 1);
+      for (const Index x : inner) t.parent_[x] = block;
       continue;
     }
     const Index pu = t.parent_[u];
     const Index block = pu != kNoIndex && (t.parent_[pu] == v || t.parent_[v] == pu) ? pu : t.parent_[v];
     assert(block != kNoIndex && (block == pu || t.parent_[block] == u));
     if (t.block_size(block) > 2 || routes_between(u, v) > 1) {
-      for (const Index x : c.inner) t.parent_[x] = block;
-      t.block_size_[block - n] += static_cast<Index>(c.inner.size());
+      for (const Index x : inner) t.parent_[x] = block;
+      t.block_size_[block - n] += c.count;
       continue;
     }
     // A path of bridges from the block's head down to its other vertex; the block itself
@@ -230,9 +242,9 @@ BlockForest BlockForest::build(const Csr& g, Index vertices, std::span<const Ind
       t.parent_[block] = above;
     };
     if (head == u)
-      hang_down(c.inner.begin(), c.inner.end());
+      hang_down(inner.begin(), inner.end());
     else
-      hang_down(c.inner.rbegin(), c.inner.rend());
+      hang_down(inner.rbegin(), inner.rend());
   }
 
   // A peeled vertex's root is that of its bridge's head, which was peeled later or not at
