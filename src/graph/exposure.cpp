@@ -116,7 +116,9 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
     facilities.reserve(inv.facilities.size());  // (resize + iota: GCC 12's -Wnull-dereference misfires)
     for (Index f = 0; f < inv.facilities.size(); ++f) facilities.push_back(f);
   }
-  const TrafficGraph g = build_traffic_graph(inv, options.threads);
+  const bool influence_index = options.cell_sites || facilities.size() > kFewSubjects;
+  const TrafficGraph g =
+      build_traffic_graph(inv, {.threads = options.threads, .influence_reversed = !influence_index});
   // The index (itself on two threads) and the serving sites, which do not need it.
   std::optional<ExposureIndex> index;
   ListColumn<Index> served;
@@ -125,7 +127,7 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
       index.emplace(g, options.designated_vendors,
                     ExposureIndex::Options{.possible = options.possible,
                                            .threads = options.threads,
-                                           .influence_index = options.cell_sites || facilities.size() > kFewSubjects});
+                                           .influence_index = influence_index});
     else
       served = graph::serving_sites(inv, options.serving_radius_km);
   });

@@ -34,10 +34,13 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
   // The forest and the influence index do not depend on each other: one thread each.
   parallel_for(2, options.threads, [&](std::size_t task) {
     if (task == 1) {
+      const auto influence = [&](bool reversed_wanted) -> const Csr& {
+        return g.influence_reversed == reversed_wanted ? g.influence : turned_.emplace(reversed(g.influence));
+      };
       if (options.influence_index)
-        influence_ = InfluenceIndex(g.influence, g.vendor, g.vendors);
+        influence_ = InfluenceIndex(influence(false), g.vendor, g.vendors);
       else
-        managed_by_ = reversed(g.influence);
+        managed_by_ = &influence(true);
       return;
     }
     forest_ = BlockForest::build(g.transport, g.elements, all_sinks(g));

@@ -86,7 +86,8 @@ class ExposureIndex {
   OperatorCores cores_;
   VendorSets block_vendors_, core_vendors_;  // per block (every vertex of it), per core
   InfluenceIndex influence_;         // with Options::influence_index
-  std::optional<Csr> managed_by_;    // without: the influence graph reversed
+  const Csr* managed_by_ = nullptr;  // without: who acts on each element (influence reversed)
+  std::optional<Csr> turned_;        // the influence graph, when the traffic graph's runs the other way
   VendorSets control_vendors_, control_influencers_;  // per operator
   std::vector<Word> designated_;
 };

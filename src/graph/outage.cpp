@@ -32,11 +32,11 @@ class OutageEngine {
     totals_.resize(g_.operators);
     for (Index op = 0; op < g_.operators; ++op) totals_[op].op = op;
     for (Index s = 0; s < g_.site_operator.size(); ++s)
-      if (g_.site_is_cell[s]) {
+      if (g_.site_kind[s] == SiteKind::cell) {
         const Index op = g_.site_operator[s];
         cells_of_operator_[op].push_back(s);
         ++totals_[op].sites_total;
-        totals_[op].subscribers_total += g_.site_subscribers[s];
+        totals_[op].subscribers_total += g_.site_subscribers(s);
       }
   }
 
@@ -65,7 +65,7 @@ class OutageEngine {
         const auto ran = g_.ran_elements_of_site[site];
         if (std::any_of(ran.begin(), ran.end(), [&](Index x) { return live_and_marked(x, mark); })) {
           ++survival.sites_surviving;
-          survival.subscribers_surviving += g_.site_subscribers[site];
+          survival.subscribers_surviving += g_.site_subscribers(site);
         }
       }
     }

@@ -1,48 +1,52 @@
 #include "graph/traffic_graph.h"
 
-#include <cassert>
+#include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "graph/parallel.h"
 
 namespace netvet {
 namespace {
 
-// Rows 0 .. rows-1 of (row, item) pairs as a list column, items in input order.
-ListColumn<Index> group(std::size_t rows, const std::vector<std::pair<Index, Index>>& pairs) {
-  std::vector<std::uint32_t> start(rows + 1, 0);
-  for (const auto& [row, item] : pairs) ++start[row + 1];
-  for (std::size_t r = 0; r < rows; ++r) start[r + 1] += start[r];
-  std::vector<Index> items(pairs.size());
-  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-  for (const auto& [row, item] : pairs) items[next[row]++] = item;
-  ListColumn<Index> column;
-  column.reserve(rows, items.size());
-  for (std::size_t r = 0; r < rows; ++r)
-    column.push_row(std::span<const Index>(items.data() + start[r], start[r + 1] - start[r]));
-  return column;
+// Rows 0 .. rows-1 of the (row, item) pairs that `for_each_pair(add)` gives, items in the
+// order given: a counting sort, so it is called twice (to count, then to place) and must
+// give the same pairs both times.
+template <typename ForEachPair>
+ListColumn<Index> group(std::size_t rows, ForEachPair&& for_each_pair) {
+  std::vector<std::uint32_t> offsets(rows + 1, 0);
+  for_each_pair([&](Index row, Index) { ++offsets[row + 1]; });
+  for (std::size_t r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
+  std::vector<Index> items(offsets[rows]);
+  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+  for_each_pair([&](Index row, Index item) { items[next[row]++] = item; });
+  return {std::move(offsets), std::move(items)};
 }
 
 }  // namespace
 
-TrafficGraph build_traffic_graph(const Inventory& inv, unsigned threads) {
+TrafficGraph build_traffic_graph(const Inventory& inv, const TrafficGraphOptions& options) {
   TrafficGraph g;
   const auto& el = inv.elements;
   g.elements = static_cast<Index>(el.size());
   g.operators = static_cast<Index>(inv.operators.size());
   g.vendors = static_cast<Index>(inv.vendors.size());
+  g.vendor = el.vendor;
+  g.site_operator = inv.sites.op;
+  g.site_kind = inv.sites.kind;
+  g.subscribers_ = inv.sites.subscribers;
+  g.influence_reversed = options.influence_reversed;
 
   // The transport graph (with the sinks, which it needs for the super-sinks) on one
   // thread; the rest, which does not read it, on another.
-  graph::parallel_for(2, threads, [&](std::size_t task) {
+  graph::parallel_for(2, options.threads, [&](std::size_t task) {
     if (task == 0) {
-      std::vector<std::pair<Index, Index>> sinks;
-      g.sink_operator.assign(g.elements, kNoIndex);
+      std::vector<std::pair<Index, Index>> sinks;  // (operator, element): a few hundred
       for (Index e = 0; e < g.elements; ++e)
-        if (inv.function_of(e).sink) {
-          g.sink_operator[e] = el.op[e];
-          sinks.emplace_back(el.op[e], e);
-        }
-      g.sinks_of_operator = group(g.operators, sinks);
+        if (inv.function_of(e).sink) sinks.emplace_back(el.op[e], e);
+      g.sinks_of_operator = group(g.operators, [&](auto&& add) {
+        for (const auto& [op, e] : sinks) add(op, e);
+      });
       const auto& links = inv.links;
       g.transport = graph::csr_from(
           std::size_t{g.elements} + g.operators,
@@ -54,20 +58,12 @@ TrafficGraph build_traffic_graph(const Inventory& inv, unsigned threads) {
           true);
       return;
     }
-    g.vendor = el.vendor;
-    std::vector<std::pair<Index, Index>> ran;
-    for (Index e = 0; e < g.elements; ++e)
-      if (inv.function_of(e).domain == Domain::ran) ran.emplace_back(el.site[e], e);
-    g.ran_elements_of_site = group(inv.sites.size(), ran);
-    g.influence = influence_graph(inv);
+    g.ran_elements_of_site = group(inv.sites.size(), [&](auto&& add) {
+      for (Index e = 0; e < g.elements; ++e)
+        if (inv.function_of(e).domain == Domain::ran) add(el.site[e], e);
+    });
+    g.influence = influence_graph(inv, options.influence_reversed);
     g.control_plane_of_operator = control_plane_by_operator(inv);
-    g.site_operator = inv.sites.op;
-    g.site_is_cell.resize(inv.sites.size());
-    g.site_subscribers.resize(inv.sites.size());
-    for (std::size_t s = 0; s < inv.sites.size(); ++s) {
-      g.site_is_cell[s] = inv.sites.kind[s] == SiteKind::cell;
-      g.site_subscribers[s] = inv.sites.subscribers[s] == kNoCount ? 0 : inv.sites.subscribers[s];
-    }
   });
   return g;
 }
@@ -84,11 +80,11 @@ graph::Csr influence_graph(const Inventory& inv, bool reversed) {
 }
 
 ListColumn<Index> control_plane_by_operator(const Inventory& inv) {
-  std::vector<std::pair<Index, Index>> control;
-  for (Index e = 0; e < inv.elements.size(); ++e)
-    if (const FunctionInfo& f = inv.function_of(e); f.domain == Domain::core && f.plane == Plane::control)
-      control.emplace_back(inv.elements.op[e], e);
-  return group(inv.operators.size(), control);
+  return group(inv.operators.size(), [&](auto&& add) {
+    for (Index e = 0; e < inv.elements.size(); ++e)
+      if (const FunctionInfo& f = inv.function_of(e); f.domain == Domain::core && f.plane == Plane::control)
+        add(inv.elements.op[e], e);
+  });
 }
 
 }  // namespace netvet

@@ -7,15 +7,16 @@
 //   elements.
 // * node elements + o is the *super-sink* of operator o, adjacent to o's sinks (elements
 //   of a `sink` function — upf, pgw — whose element operator is o). "Reaches a sink of o"
-//   becomes "reaches one node", which is what turns the per-operator questions into
-//   questions about one rooted block tree (graph/block_tree.h). Traversals that are not
-//   about operator o skip every node >= elements.
+//   becomes "reaches one node". Traversals that are not about operator o skip every node
+//   >= elements.
 // * `manages` and `hosts` links are the directed influence graph (a acts on b); they are
-//   not traffic edges.
+//   not traffic edges. It is built in the one direction its user searches.
 //
-// Building is O(elements + links + sites).
+// The per-element and per-site columns the analyses read are views into the inventory,
+// which must outlive the graph. Building is O(elements + links + sites).
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "graph/csr.h"
@@ -23,27 +24,37 @@
 
 namespace netvet {
 
+struct TrafficGraphOptions {
+  unsigned threads = 1;  // 0: one per hardware thread
+  // `influence` as b -> a (who acts on an element, for searches back from it) instead of
+  // a -> b: a graph of a million links is not built twice to be turned around.
+  bool influence_reversed = false;
+};
+
 struct TrafficGraph {
   Index elements = 0;
   Index operators = 0;
   Index vendors = 0;
   graph::Csr transport;  // elements + operators nodes, undirected
-  graph::Csr influence;  // elements nodes, a -> b for manages and hosts
+  graph::Csr influence;  // elements nodes, a -> b for manages and hosts (b -> a when reversed)
+  bool influence_reversed = false;
 
-  std::vector<Index> vendor;                     // per element: vendors row
-  ListColumn<Index> ran_elements_of_site;        // per site: its `ran` elements, ascending
-  ListColumn<Index> sinks_of_operator;           // per operator: its sinks, ascending
-  ListColumn<Index> control_plane_of_operator;   // per operator: its control-plane elements
-  std::vector<Index> site_operator;              // per site
-  std::vector<std::uint8_t> site_is_cell;        // per site: kind == cell
-  std::vector<std::int64_t> site_subscribers;    // per site, absent counted as 0
-  std::vector<Index> sink_operator;              // per element: its operator if a sink, else kNoIndex
+  ListColumn<Index> ran_elements_of_site;       // per site: its `ran` elements, ascending
+  ListColumn<Index> sinks_of_operator;          // per operator: its sinks, ascending
+  ListColumn<Index> control_plane_of_operator;  // per operator: its control-plane elements
+  std::span<const Index> vendor;                // per element: vendors row
+  std::span<const Index> site_operator;         // per site
+  std::span<const SiteKind> site_kind;          // per site
 
   Index super_sink(Index op) const { return elements + op; }
+  std::int64_t site_subscribers(Index site) const { return subscribers_[site] == kNoCount ? 0 : subscribers_[site]; }
+
+ private:
+  friend TrafficGraph build_traffic_graph(const Inventory&, const TrafficGraphOptions&);
+  std::span<const std::int64_t> subscribers_;  // per site, kNoCount when absent
 };
 
-// On up to `threads` threads (0: one per hardware thread).
-TrafficGraph build_traffic_graph(const Inventory& inventory, unsigned threads = 1);
+TrafficGraph build_traffic_graph(const Inventory& inventory, const TrafficGraphOptions& options = {});
 
 // Parts of the traffic graph on their own, for callers that need no transport links.
 // The influence graph: a -> b for each `manages`/`hosts` link, or b -> a when reversed.

@@ -2,10 +2,12 @@
 // Column types shared by the inventory tables: dense row indices, list-valued columns in
 // compressed form, and the extra (unknown) columns that readers keep as attributes.
 
+#include <cassert>
 #include <cstdint>
 #include <limits>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/string_pool.h"
@@ -22,6 +24,12 @@ template <typename T>
 class ListColumn {
  public:
   ListColumn() : offsets_{0} {}
+  // From the compressed form itself: offsets (rows + 1 of them, from 0, ascending, the
+  // last one items.size()) and the items of every row in turn.
+  ListColumn(std::vector<std::uint32_t> offsets, std::vector<T> items)
+      : offsets_(std::move(offsets)), items_(std::move(items)) {
+    assert(!offsets_.empty() && offsets_.front() == 0 && offsets_.back() == items_.size());
+  }
   void push_row(std::span<const T> items) {
     items_.insert(items_.end(), items.begin(), items.end());
     offsets_.push_back(static_cast<std::uint32_t>(items_.size()));
