@@ -129,12 +129,12 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
                                            .threads = options.threads,
                                            .influence_index = influence_index});
     else
-      served = graph::serving_sites(inv, options.serving_radius_km);
+      served = graph::serving_sites(inv, options.serving_radius_km, facilities);
   });
   ExposureReport report;
   report.possible = options.possible;
 
-  report.facilities = evaluate_all(*index, facilities, [&](std::size_t i) { return served[facilities[i]]; },
+  report.facilities = evaluate_all(*index, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
                                    options.threads);
   if (options.cell_sites) {
     std::vector<Index> cells;

@@ -8,16 +8,16 @@
 // nobody, so it is isolated); a served_by list is used as written (any site kind),
 // duplicates dropped. Lists come back ascending.
 //
-// Algorithm: facilities sorted by latitude; each cell site finds the facilities within
-// the latitude band of the radius (binary search), filters them by a longitude band and
-// measures the distance to each one left. A network has far fewer facilities than cell
-// sites, so sorting the facilities rather than the sites saves most of the work.
-// O(F log F + S log F + facilities in the sites' bands).
+// Algorithm: the facilities as util/near_points.h's points, asked about by every cell
+// site. O(F log F + S log F + facilities in the sites' latitude bands).
+
+#include <span>
 
 #include "model/inventory.h"
 
 namespace netvet::graph {
 
-ListColumn<Index> serving_sites(const Inventory& inventory, double radius_km);
+// The serving sites of each of `facilities` (facility rows), a row each in that order.
+ListColumn<Index> serving_sites(const Inventory& inventory, double radius_km, std::span<const Index> facilities);
 
 }  // namespace netvet::graph

@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <filesystem>
 
-#include "util/geo.h"
+#include "util/near_points.h"
 
 namespace netvet {
 
@@ -109,17 +108,17 @@ void sites_and_elements_without_traffic(const Inventory& inv, const Locator& loc
 void facilities_served_by_nobody(const Inventory& inv, const ValidateOptions& options,
                                  const Locator& locate, Diagnostics& out) {
   const auto& f = inv.facilities;
-  // A degree of latitude is ~111 km: a cheap box test before the haversine.
-  const double box = options.serving_radius_km / 110.0 + 1e-9;
+  std::vector<NearPoints::Point> unlisted;
+  for (Index i = 0; i < f.size(); ++i)
+    if (f.served_by[i].empty()) unlisted.push_back({f.lat[i], f.lon[i], i});
+  const NearPoints near(unlisted, options.serving_radius_km);
+  std::vector<std::uint8_t> served(f.size(), 0);
+  if (!near.empty() && options.serving_radius_km >= 0)
+    for (Index s = 0; s < inv.sites.size(); ++s)
+      if (inv.sites.kind[s] == SiteKind::cell)
+        near.within(inv.sites.lat[s], inv.sites.lon[s], [&](std::uint32_t i, double) { served[i] = 1; });
   for (Index i = 0; i < f.size(); ++i) {
-    if (!f.served_by[i].empty()) continue;
-    bool served = false;
-    for (Index s = 0; s < inv.sites.size() && !served; ++s) {
-      if (inv.sites.kind[s] != SiteKind::cell || std::isnan(inv.sites.lat[s])) continue;
-      if (std::abs(inv.sites.lat[s] - f.lat[i]) > box) continue;
-      served = distance_km(f.lat[i], f.lon[i], inv.sites.lat[s], inv.sites.lon[s]) <= options.serving_radius_km;
-    }
-    if (served) continue;
+    if (!f.served_by[i].empty() || served[i]) continue;
     Diagnostic d = locate.at("facilities", i, "served_by");
     d.value = std::string(inv.str(f.id[i]));
     d.message = fmt::format("facility lists no serving sites and no cell site with coordinates lies within "

@@ -1,48 +1,27 @@
 // proximity: selected elements at sites near facilities of given kinds and owners (within
-// radius_km), or serving them. Sites are sorted by latitude once, so each facility looks
-// only at the band of sites that can be within reach, then checks great-circle distance.
+// radius_km), or serving them. The facilities are few and the sites many: each site that
+// holds a selected element asks util/near_points.h which facilities are within reach.
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "policy/rule_context.h"
 #include "util/geo.h"
+#include "util/near_points.h"
 
 namespace netvet::policy {
 namespace {
-
-constexpr double kKmPerDegreeLatitude = 111.19;  // on the mean sphere of geo.h
 
 // Why a site is flagged: the facility and the distance (NaN when it serves by served_by).
 struct Reason {
   Index facility = kNoIndex;
   double km = 0;
   bool serving = false;
-};
 
-class SiteIndex {
- public:
-  explicit SiteIndex(const SiteTable& sites) : sites_(sites) {
-    for (Index s = 0; s < sites.size(); ++s) {
-      if (!std::isnan(sites.lat[s]) && !std::isnan(sites.lon[s])) by_lat_.push_back(s);
-    }
-    std::ranges::sort(by_lat_, [&](Index a, Index b) { return sites.lat[a] < sites.lat[b]; });
-  }
-  // Calls fn(site, km) for every site within `km` of (lat, lon).
-  template <typename Fn>
-  void within(double lat, double lon, double km, Fn&& fn) const {
-    const double band = km / kKmPerDegreeLatitude;
-    auto first = std::ranges::lower_bound(by_lat_, lat - band, {}, [&](Index s) { return sites_.lat[s]; });
-    for (auto it = first; it != by_lat_.end() && sites_.lat[*it] <= lat + band; ++it) {
-      const double d = distance_km(lat, lon, sites_.lat[*it], sites_.lon[*it]);
-      if (d <= km) fn(*it, d);
-    }
-  }
-
- private:
-  const SiteTable& sites_;
-  std::vector<Index> by_lat_;
+  // A site keeps its nearest facility, a serving relation counting as distance zero; of
+  // equals, the lowest facility row, and nearness before serving.
+  auto rank() const { return std::tuple(serving ? 0.0 : km, facility, serving); }
 };
 
 }  // namespace
@@ -58,36 +37,43 @@ void run_proximity(RuleContext& ctx, const ProximityRule& proximity) {
   selected.for_each([&](std::size_t row) { candidate[el.site[row]] = 1; });
 
   const double radius = value_of(proximity.radius_km, ctx.pack).number;
+  const double serving_radius = ctx.options.serving_radius_km;
   std::vector<Reason> reason(inv.sites.size());
   auto flag = [&](Index site, Index facility, double km, bool serving) {
-    if (!candidate[site]) return;
-    Reason& r = reason[site];
-    // Keep the nearest facility; a serving relation counts as distance zero.
-    const double rank = serving ? 0.0 : km;
-    const double current = r.facility == kNoIndex ? std::numeric_limits<double>::infinity() : (r.serving ? 0.0 : r.km);
-    if (rank < current) r = Reason{facility, km, serving};
+    const Reason r{facility, km, serving};
+    if (Reason& current = reason[site]; current.facility == kNoIndex || r.rank() < current.rank()) current = r;
   };
 
-  const SiteIndex index(inv.sites);
+  // The facilities the rule names: located ones as points (for the radius, and for serving
+  // when they have no served_by), and their served_by lists as written.
+  std::vector<NearPoints::Point> points;
   for (Index f = 0; f < fac.size(); ++f) {
     if (!proximity.kinds.empty() && std::ranges::find(proximity.kinds, fac.kind[f]) == proximity.kinds.end()) continue;
     if (!proximity.owners.empty() && std::ranges::find(proximity.owners, fac.owner[f]) == proximity.owners.end()) continue;
-    const bool located = !std::isnan(fac.lat[f]) && !std::isnan(fac.lon[f]);
-    if (radius > 0 && located) index.within(fac.lat[f], fac.lon[f], radius, [&](Index s, double km) { flag(s, f, km, false); });
+    points.push_back({fac.lat[f], fac.lon[f], f});
     if (!proximity.serving) continue;
-    if (fac.served_by[f].empty()) {
-      if (located) {
-        index.within(fac.lat[f], fac.lon[f], ctx.options.serving_radius_km, [&](Index s, double km) {
-          if (inv.sites.kind[s] == SiteKind::cell) flag(s, f, km, true);
-        });
-      }
-    } else {
-      for (const Index s : fac.served_by[f]) {
-        const bool site_located = located && !std::isnan(inv.sites.lat[s]);
-        flag(s, f, site_located ? distance_km(fac.lat[f], fac.lon[f], inv.sites.lat[s], inv.sites.lon[s]) : std::numeric_limits<double>::quiet_NaN(), true);
-      }
+    const bool located = valid_latitude(fac.lat[f]) && valid_longitude(fac.lon[f]);
+    for (const Index s : fac.served_by[f]) {
+      if (!candidate[s]) continue;
+      const bool site_located = located && valid_latitude(inv.sites.lat[s]) && valid_longitude(inv.sites.lon[s]);
+      flag(s, f,
+           site_located ? distance_km(fac.lat[f], fac.lon[f], inv.sites.lat[s], inv.sites.lon[s])
+                        : std::numeric_limits<double>::quiet_NaN(),
+           true);
     }
   }
+  const bool near_by = radius > 0;
+  const bool serving_by_radius = proximity.serving && serving_radius >= 0;
+  const NearPoints near(points, std::max(near_by ? radius : 0.0, serving_by_radius ? serving_radius : 0.0));
+  if (!near.empty() && (near_by || serving_by_radius))
+    for (Index s = 0; s < inv.sites.size(); ++s) {
+      if (!candidate[s]) continue;
+      const bool cell = inv.sites.kind[s] == SiteKind::cell;
+      near.within(inv.sites.lat[s], inv.sites.lon[s], [&](std::uint32_t f, double km) {
+        if (near_by && km <= radius) flag(s, f, km, false);
+        if (serving_by_radius && cell && fac.served_by[f].empty() && km <= serving_radius) flag(s, f, km, true);
+      });
+    }
 
   // The selected elements at flagged sites; the reason stays per site.
   std::vector<SiteReason>& reasons = ctx.reasons;
