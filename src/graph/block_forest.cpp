@@ -17,6 +17,8 @@ constexpr std::uint8_t kKept = 0, kPeeled = 1, kOnChain = 2, kOnWalkedChain = 3;
 std::vector<Index> peel_leaves(const Csr& g, Index n, std::vector<std::uint8_t>& state, std::vector<Index>& degree,
                                std::vector<Index>& neighbours) {
   std::vector<Index> removed, leaves;
+  removed.reserve(n);  // most of a network may peel: no copies while growing
+  leaves.reserve(n);
   for (Index v = 0; v < n; ++v) {
     Index x = 0, d = 0;
     for (const Index w : g[v])
