@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "graph/exposure_index.h"
-#include "graph/parallel.h"
+#include "util/parallel.h"
 #include "graph/serving.h"
 #include "graph/traffic_graph.h"
 #include "graph/vendor_set.h"
@@ -77,7 +77,7 @@ ExposureTable evaluate_all(const ExposureIndex& index, std::span<const Index> su
         std::lower_bound(weight_before.begin(), weight_before.end(), total * p / shares) - weight_before.begin());
   };
   std::vector<ExposureTable> parts(shares);
-  graph::parallel_for(shares, threads, [&](std::size_t p) {
+  parallel_for(shares, threads, [&](std::size_t p) {
     ExposureScratch scratch;
     SubjectExposure e;
     std::vector<Index> list;
@@ -122,7 +122,7 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   // The index (itself on two threads) and the serving sites, which do not need it.
   std::optional<ExposureIndex> index;
   ListColumn<Index> served;
-  graph::parallel_for(2, options.threads, [&](std::size_t task) {
+  parallel_for(2, options.threads, [&](std::size_t task) {
     if (task == 0)
       index.emplace(g, options.designated_vendors,
                     ExposureIndex::Options{.possible = options.possible,

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cassert>
 
-#include "graph/parallel.h"
+#include "util/parallel.h"
 
 namespace netvet::graph {
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "graph/influence.h"
-#include "graph/parallel.h"
+#include "util/parallel.h"
 #include "graph/traffic_graph.h"
 
 namespace netvet {
@@ -116,7 +116,7 @@ Result<std::vector<OutageResult>> analyse_outage(const Inventory& inv, std::span
   std::vector<OutageResult> results(scenarios.size());
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t workers = std::min<std::size_t>(threads, scenarios.size());
-  graph::parallel_for(workers, threads, [&](std::size_t w) {
+  parallel_for(workers, threads, [&](std::size_t w) {
     Scratch scratch;  // one per worker: the arrays are the size of the network
     for (std::size_t i = w; i < scenarios.size(); i += workers) results[i] = engine.run(scenarios[i], scratch);
   });

@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "graph/parallel.h"
+#include "util/parallel.h"
 
 namespace netvet {
 namespace {
@@ -39,7 +39,7 @@ TrafficGraph build_traffic_graph(const Inventory& inv, const TrafficGraphOptions
 
   // The transport graph (with the sinks, which it needs for the super-sinks) on one
   // thread; the rest, which does not read it, on another.
-  graph::parallel_for(2, options.threads, [&](std::size_t task) {
+  parallel_for(2, options.threads, [&](std::size_t task) {
     if (task == 0) {
       std::vector<std::pair<Index, Index>> sinks;  // (operator, element): a few hundred
       for (Index e = 0; e < g.elements; ++e)

@@ -3,13 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <future>
 #include <optional>
-#include <thread>
 
 #include "policy/rule_context.h"
+#include "util/parallel.h"
 
 namespace netvet::policy {
 
@@ -250,43 +249,32 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
   if (options.selectors == nullptr || &options.selectors->inventory() != &inventory) own.emplace(inventory, options.as_of);
   SelectorEvaluator& selectors = own ? *own : *options.selectors;
   selectors.set_as_of(options.as_of);
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t t = next++; t < tasks.size(); t = next++) {
-      const Task& task = tasks[t];
-      const auto start = std::chrono::steady_clock::now();
-      RuleContext ctx{*task.pack,
-                      *task.rule,
-                      task.index,
-                      inventory,
-                      selectors,
-                      options,
-                      out.rules[task.index],
-                      results[task.index],
-                      FindingListAccess::flagged(out.findings, task.index),
-                      FindingListAccess::reasons(out.findings, task.index),
-                      nullptr};
-      if (task.rule->kind() == RuleKind::exposure) {
-        const auto& analysed = exposure.get();
-        if (!analysed) continue;  // reported below
-        ctx.exposure = analysed->get();
-      }
-      run_rule(ctx);
-      out.rules[task.index].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    }
-  };
   // Rules are independent once their selectors are known (the selector memo is shared
   // and locked), so they spread over threads; each writes only its own slot.
   // The exposure, when it runs beside them, has a thread of its own.
-  const std::size_t threads =
-      std::min<std::size_t>(std::max(1U, options.threads - (beside && options.threads > 1 ? 1 : 0)), tasks.size());
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::jthread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
-  }
+  const auto threads = std::max(1U, options.threads - (beside && options.threads > 1 ? 1 : 0));
+  parallel_for(tasks.size(), threads, [&](std::size_t t) {
+    const Task& task = tasks[t];
+    const auto start = std::chrono::steady_clock::now();
+    RuleContext ctx{*task.pack,
+                    *task.rule,
+                    task.index,
+                    inventory,
+                    selectors,
+                    options,
+                    out.rules[task.index],
+                    results[task.index],
+                    FindingListAccess::flagged(out.findings, task.index),
+                    FindingListAccess::reasons(out.findings, task.index),
+                    nullptr};
+    if (task.rule->kind() == RuleKind::exposure) {
+      const auto& analysed = exposure.get();
+      if (!analysed) return;  // reported below
+      ctx.exposure = analysed->get();
+    }
+    run_rule(ctx);
+    out.rules[task.index].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  });
   if (!exposure.get()) return std::unexpected(exposure.get().error());
   out.exposure = *exposure.get();
   for (std::uint32_t r = 0; r < out.rules.size(); ++r) {

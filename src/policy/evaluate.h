@@ -32,6 +32,7 @@
 //              The exposure of every facility is computed once per evaluation (only when
 //              an exposure rule is in force) and shared by every such rule.
 
+#include <algorithm>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -134,11 +135,14 @@ class FindingList {
   // Calls fn(const Finding&) for every finding, in order; faster than iterating.
   template <typename Fn>
   void for_each(Fn&& fn) const {
-    std::size_t next = 0;
-    for (std::uint32_t r = 0; r < flagged_.size(); ++r) {
-      flagged_[r].for_each([&](std::size_t row) { fn(element(r, static_cast<Index>(row))); });
-      for (; next < aggregates_.size() && aggregates_[next].rule == r; ++next) fn(aggregates_[next]);
-    }
+    for (std::uint32_t r = 0; r < flagged_.size(); ++r) for_each_of(r, fn);
+  }
+  // The same for the findings of one rule (an index into the evaluation's rules).
+  template <typename Fn>
+  void for_each_of(std::uint32_t rule, Fn&& fn) const {
+    flagged_[rule].for_each([&](std::size_t row) { fn(element(rule, static_cast<Index>(row))); });
+    const auto [first, last] = std::ranges::equal_range(aggregates_, rule, {}, &Finding::rule);
+    for (auto it = first; it != last; ++it) fn(*it);
   }
 
  private:

@@ -35,6 +35,7 @@ struct FromPolicyOptions {
   // their subject, operator and vendor (counts stay exact) but no text, which is what a
   // summarising text report of a million findings needs.
   std::size_t messages_per_rule = 0;
+  unsigned threads = 2;  // rules are mapped on this many threads (0: the hardware's); `decide` must allow it
 };
 
 struct FromPolicyResult {

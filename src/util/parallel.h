@@ -1,7 +1,7 @@
 #pragma once
-// Runs independent tasks (one per operator, per vendor scenario, per slice of subjects)
-// on a few threads. The machine netvet targets has two cores; the tasks share nothing
-// writable, so no locking beyond the task counter.
+// Runs independent tasks (one per operator, per vendor scenario, per slice of subjects,
+// per rule's findings) on a few threads. The machine netvet targets has two cores; the
+// tasks share nothing writable, so no locking beyond the task counter.
 
 #include <algorithm>
 #include <atomic>
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace netvet::graph {
+namespace netvet {
 
 // Calls task(i) for i in [0, count), on up to `threads` threads (0: the hardware's).
 template <typename Task>
@@ -28,4 +28,4 @@ void parallel_for(std::size_t count, unsigned threads, Task&& task) {
     });
 }
 
-}  // namespace netvet::graph
+}  // namespace netvet
