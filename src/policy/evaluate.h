@@ -137,7 +137,11 @@ class FindingList {
   void for_each(Fn&& fn) const {
     for (std::uint32_t r = 0; r < flagged_.size(); ++r) for_each_of(r, fn);
   }
-  // The same for the findings of one rule (an index into the evaluation's rules).
+  // The number of findings of one rule (an index into the evaluation's rules).
+  std::size_t count_of(std::uint32_t rule) const {
+    return flagged_[rule].count() + std::ranges::equal_range(aggregates_, rule, {}, &Finding::rule).size();
+  }
+  // The same for the findings of one rule.
   template <typename Fn>
   void for_each_of(std::uint32_t rule, Fn&& fn) const {
     flagged_[rule].for_each([&](std::size_t row) { fn(element(rule, static_cast<Index>(row))); });

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <iterator>
 
 #include "util/parallel.h"
 
@@ -103,26 +102,23 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     report.measures.push_back(std::move(r));
   }
 
-  // Findings rule by rule, the rules spread over threads (each into its own list, joined in
-  // rule order after): a million findings cost a few strings each.
-  struct Mapped {
-    std::vector<Finding> findings;
-    std::size_t dropped = 0;
-  };
-  std::vector<Mapped> per_rule(ev.rules.size());
+  // Findings rule by rule, the rules spread over threads, each writing its own slice of
+  // the list: a million findings cost a few strings each. Findings a decision drops
+  // leave their slots empty until the slices are closed up after.
+  std::vector<std::size_t> start(ev.rules.size() + 1, 0), kept(ev.rules.size(), 0), dropped(ev.rules.size(), 0);
+  for (std::uint32_t r = 0; r < ev.rules.size(); ++r) start[r + 1] = start[r] + ev.findings.count_of(r);
+  report.findings.resize(start.back());
   parallel_for(ev.rules.size(), options.threads, [&](std::size_t index) {
     const auto rule_index = static_cast<std::uint32_t>(index);
     const policy::RuleOutcome& rule = ev.rules[rule_index];
-    Mapped& mapped = per_rule[rule_index];
-    mapped.findings.reserve(ev.findings.flagged(rule_index).count());
     ev.findings.for_each_of(rule_index, [&](const policy::Finding& f) {
       const std::uint64_t fingerprint = fingerprint_of(ev, inv, f);
       Disposition d = options.decide ? options.decide(f, fingerprint) : Disposition{};
       if (d.kind == Disposition::Kind::drop) {
-        ++mapped.dropped;
+        ++dropped[rule_index];
         return;
       }
-      Finding r;
+      Finding& r = report.findings[start[rule_index] + kept[rule_index]];
       r.policy = rule.policy;
       r.rule = rule.rule;
       r.severity = severity_of(policy::severity_of(ev, f));
@@ -135,7 +131,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
       if (f.kind == policy::SubjectType::element) r.site = inv.elements.site[f.row];
       r.waived = d.kind == Disposition::Kind::waive;
       r.waiver = std::move(d.waiver);
-      if (options.messages_per_rule == 0 || mapped.findings.size() < options.messages_per_rule) {
+      if (options.messages_per_rule == 0 || kept[rule_index] < options.messages_per_rule) {
         r.message = policy::message_of(ev, inv, f);
         r.clause = policy::clause_of(ev, f);
         r.remediation = rule.remediation;
@@ -146,17 +142,19 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
           }
         }
       }
-      mapped.findings.push_back(std::move(r));
+      ++kept[rule_index];
     });
   });
-  std::size_t total = 0;
-  for (const Mapped& m : per_rule) total += m.findings.size();
-  report.findings.reserve(total);
-  for (Mapped& m : per_rule) {
-    std::move(m.findings.begin(), m.findings.end(), std::back_inserter(report.findings));
-    out.dropped += m.dropped;
-    std::vector<Finding>().swap(m.findings);  // give the memory back as we go
+  std::size_t end = 0;
+  for (std::uint32_t r = 0; r < ev.rules.size(); ++r) {
+    if (end != start[r])
+      std::move(report.findings.begin() + static_cast<std::ptrdiff_t>(start[r]),
+                report.findings.begin() + static_cast<std::ptrdiff_t>(start[r] + kept[r]),
+                report.findings.begin() + static_cast<std::ptrdiff_t>(end));
+    end += kept[r];
+    out.dropped += dropped[r];
   }
+  report.findings.resize(end);
   return out;
 }
 

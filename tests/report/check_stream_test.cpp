@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <sstream>
 
@@ -103,7 +104,7 @@ TEST(CheckStream, GeneratedNationalNetworkAgainstFivePacks) {
   ASSERT_TRUE(evaluation.has_value());
 
   FromPolicyOptions from;
-  std::size_t seen = 0;
+  std::atomic<std::size_t> seen{0};  // decide is called from the mapping's threads
   from.decide = [&](const policy::Finding&, std::uint64_t fingerprint) {
     ++seen;
     if (fingerprint % 13 == 0) return Disposition{Disposition::Kind::drop, {}};
@@ -126,6 +127,18 @@ TEST(CheckStream, GeneratedNationalNetworkAgainstFivePacks) {
   EXPECT_TRUE(std::ranges::any_of(report.findings, [](const Finding& f) { return f.waived; }));
   EXPECT_GT(mapped.dropped, 0u);
   EXPECT_EQ(seen, report.findings.size() + mapped.dropped);
+  // Mapped on several threads, the findings still come in the evaluation's rule order,
+  // with the dropped ones' places closed up.
+  std::vector<std::size_t> rule_order;
+  for (const Finding& f : report.findings) {
+    const auto rule = std::ranges::find_if(evaluation->rules, [&](const policy::RuleOutcome& r) {
+      return r.policy == f.policy && r.rule == f.rule;
+    });
+    ASSERT_NE(rule, evaluation->rules.end());
+    ASSERT_FALSE(f.fingerprint.empty()) << "an empty slot was left behind";
+    rule_order.push_back(static_cast<std::size_t>(rule - evaluation->rules.begin()));
+  }
+  EXPECT_TRUE(std::ranges::is_sorted(rule_order));
   expect_streams_match_reference(report);
 }
 
