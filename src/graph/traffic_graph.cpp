@@ -1,6 +1,5 @@
 #include "graph/traffic_graph.h"
 
-#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -9,18 +8,12 @@
 namespace netvet {
 namespace {
 
-// Rows 0 .. rows-1 of the (row, item) pairs that `for_each_pair(add)` gives, items in the
-// order given: a counting sort, so it is called twice (to count, then to place) and must
-// give the same pairs both times.
+// A list per row of the (row, item) pairs that `for_each_pair(add)` gives (twice, as
+// graph::group_by_row asks).
 template <typename ForEachPair>
 ListColumn<Index> group(std::size_t rows, ForEachPair&& for_each_pair) {
-  std::vector<std::uint32_t> offsets(rows + 1, 0);
-  for_each_pair([&](Index row, Index) { ++offsets[row + 1]; });
-  for (std::size_t r = 0; r < rows; ++r) offsets[r + 1] += offsets[r];
-  std::vector<Index> items(offsets[rows]);
-  std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
-  for_each_pair([&](Index row, Index item) { items[next[row]++] = item; });
-  return {std::move(offsets), std::move(items)};
+  graph::Csr grouped = graph::group_by_row(rows, std::forward<ForEachPair>(for_each_pair));
+  return {std::move(grouped.offsets), std::move(grouped.targets)};
 }
 
 }  // namespace

@@ -105,7 +105,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
   // Findings rule by rule, the rules spread over threads, each writing its own slice of
   // the list: a million findings cost a few strings each. Findings a decision drops
   // leave their slots empty until the slices are closed up after.
-  std::vector<std::size_t> start(ev.rules.size() + 1, 0), kept(ev.rules.size(), 0), dropped(ev.rules.size(), 0);
+  std::vector<std::size_t> start(ev.rules.size() + 1, 0), kept(ev.rules.size(), 0);
   for (std::uint32_t r = 0; r < ev.rules.size(); ++r) start[r + 1] = start[r] + ev.findings.count_of(r);
   report.findings.resize(start.back());
   parallel_for(ev.rules.size(), options.threads, [&](std::size_t index) {
@@ -114,10 +114,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     ev.findings.for_each_of(rule_index, [&](const policy::Finding& f) {
       const std::uint64_t fingerprint = fingerprint_of(ev, inv, f);
       Disposition d = options.decide ? options.decide(f, fingerprint) : Disposition{};
-      if (d.kind == Disposition::Kind::drop) {
-        ++dropped[rule_index];
-        return;
-      }
+      if (d.kind == Disposition::Kind::drop) return;
       Finding& r = report.findings[start[rule_index] + kept[rule_index]];
       r.policy = rule.policy;
       r.rule = rule.rule;
@@ -152,7 +149,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
                 report.findings.begin() + static_cast<std::ptrdiff_t>(start[r] + kept[r]),
                 report.findings.begin() + static_cast<std::ptrdiff_t>(end));
     end += kept[r];
-    out.dropped += dropped[r];
+    out.dropped += start[r + 1] - start[r] - kept[r];
   }
   report.findings.resize(end);
   return out;
