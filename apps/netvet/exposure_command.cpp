@@ -73,7 +73,8 @@ int run_exposure(const ExposureArgs& args) {
 
   ExposureOptions options;
   options.serving_radius_km = args.serving_radius_km;
-  options.cell_sites = args.sites || args.blast_radius;
+  options.cell_sites = args.sites;
+  options.blast_radius = args.blast_radius;
   if (!args.vendors.empty()) {
     const auto named = read_vendors(*inv, args.vendors, "--vendors");
     if (!named) return kBadInput;
@@ -134,8 +135,8 @@ void add_exposure(CLI::App& app, Run& run) {
   cmd->add_option("--owner", args->owners, "Only facilities owned by these countries (ISO codes, commas)");
   cmd->add_flag("--sites", args->sites, "Also report every cell site (JSON: cell_sites; text: a summary)");
   cmd->add_flag("--blast-radius", args->blast_radius,
-                "Per vendor: the cell sites and subscribers whose traffic must cross its elements, and those it "
-                "influences");
+                "Per vendor: the cell sites and subscribers its failure cuts off from their core (their traffic must "
+                "cross its elements), and those its kill-switch cuts off; the same numbers as `netvet outage`");
   add_serving_radius_option(*cmd, args->serving_radius_km);
   add_common_options(*cmd, args->common, {"text", "json", "html"});
   cmd->callback([&run, args] { run = [args] { return run_exposure(*args); }; });

@@ -10,7 +10,9 @@
 #include "util/parallel.h"
 #include "graph/serving.h"
 #include "graph/traffic_graph.h"
+#include "graph/vendor_exposure.h"
 #include "graph/vendor_set.h"
+#include "util/saturating.h"
 
 namespace netvet {
 namespace {
@@ -18,6 +20,9 @@ namespace {
 using graph::ExposureIndex;
 using graph::ExposureScratch;
 using graph::SubjectExposure;
+using graph::SubjectVerdict;
+using graph::VendorExposure;
+using graph::VerdictScratch;
 
 // Less work than this per thread (subjects plus their serving sites) is not worth a thread.
 constexpr std::size_t kMinShare = 1024;
@@ -30,7 +35,7 @@ void push_vendors(ListColumn<Index>& column, graph::ConstVendorBits bits, std::v
 }
 
 void append(ExposureTable& t, Index subject, std::span<const Index> served, const SubjectExposure& e,
-            std::vector<Index>& scratch) {
+            const SubjectVerdict& v, std::vector<Index>& scratch) {
   t.subject.push_back(subject);
   t.served_by.push_row(served);
   t.isolated.push_back(e.isolated ? 1 : 0);
@@ -41,10 +46,26 @@ void append(ExposureTable& t, Index subject, std::span<const Index> served, cons
   t.possible_count.push_back(e.possible_count);
   push_vendors(t.control_plane_vendors, e.control_plane_vendors, scratch);
   push_vendors(t.influence_vendors, e.influence_vendors, scratch);
-  push_vendors(t.exposed_to, e.exposed_to, scratch);
+  t.transport_exposed_to.push_row(v.transport_exposed_to);
+  t.exposed_to.push_row(v.exposed_to);
+  t.cut.push_row(v.cut);
+  t.exposed.push_back(v.ways);
+  auto& per = t.per_operator;
+  scratch.clear();
+  for (const graph::OperatorVerdict& o : v.operators) {
+    scratch.push_back(static_cast<Index>(per.size()));
+    per.op.push_back(o.op);
+    per.isolated.push_back(o.isolated ? 1 : 0);
+    per.exposed.push_back(o.ways);
+    per.transport_exposed_to.push_row(o.transport_exposed_to);
+    per.exposed_to.push_row(o.exposed_to);
+    per.cut.push_row(o.cut);
+  }
+  t.operator_rows.push_row(scratch);
 }
 
 void append_rows(ExposureTable& into, const ExposureTable& from) {
+  std::vector<Index> rows;
   for (Index r = 0; r < from.size(); ++r) {
     into.subject.push_back(from.subject[r]);
     into.served_by.push_row(from.served_by[r]);
@@ -56,7 +77,23 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
     into.possible_count.push_back(from.possible_count[r]);
     into.control_plane_vendors.push_row(from.control_plane_vendors[r]);
     into.influence_vendors.push_row(from.influence_vendors[r]);
+    into.transport_exposed_to.push_row(from.transport_exposed_to[r]);
     into.exposed_to.push_row(from.exposed_to[r]);
+    into.cut.push_row(from.cut[r]);
+    into.exposed.push_back(from.exposed[r]);
+    rows.clear();
+    for (const Index k : from.operator_rows[r]) {
+      rows.push_back(static_cast<Index>(into.per_operator.size()));
+      const auto& f = from.per_operator;
+      auto& t = into.per_operator;
+      t.op.push_back(f.op[k]);
+      t.isolated.push_back(f.isolated[k]);
+      t.exposed.push_back(f.exposed[k]);
+      t.transport_exposed_to.push_row(f.transport_exposed_to[k]);
+      t.exposed_to.push_row(f.exposed_to[k]);
+      t.cut.push_row(f.cut[k]);
+    }
+    into.operator_rows.push_row(rows);
   }
 }
 
@@ -64,8 +101,8 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
 // per thread, so that joining the shares copies all but the first. Shares are even in
 // serving sites, not subjects: a facility in a city centre can have thousands.
 template <typename ServedBy>
-ExposureTable evaluate_all(const ExposureIndex& index, std::span<const Index> subjects, ServedBy served,
-                           unsigned threads) {
+ExposureTable evaluate_all(const ExposureIndex& index, const VendorExposure& vendors, std::span<const Index> subjects,
+                           ServedBy served, unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::size_t> weight_before{0};
   weight_before.reserve(subjects.size() + 1);
@@ -79,13 +116,16 @@ ExposureTable evaluate_all(const ExposureIndex& index, std::span<const Index> su
   std::vector<ExposureTable> parts(shares);
   parallel_for(shares, threads, [&](std::size_t p) {
     ExposureScratch scratch;
+    VerdictScratch verdict_scratch;
     SubjectExposure e;
+    SubjectVerdict verdict;
     std::vector<Index> list;
     const std::size_t end = p + 1 == shares ? subjects.size() : boundary(p + 1);
     for (std::size_t i = p == 0 ? 0 : boundary(p); i < end; ++i) {
       const auto sites = served(i);
       index.evaluate(sites, scratch, e);
-      append(parts[p], subjects[i], sites, e, list);
+      vendors.judge(sites, verdict_scratch, verdict);
+      append(parts[p], subjects[i], sites, e, verdict, list);
     }
   });
   ExposureTable all = std::move(parts[0]);
@@ -93,7 +133,34 @@ ExposureTable evaluate_all(const ExposureIndex& index, std::span<const Index> su
   return all;
 }
 
+// Per vendor: the cell sites its failure and its kill-switch cut off (graph/exposure.h).
+std::vector<VendorBlastRadius> blast_radius(const Inventory& inv, const VendorExposure& vendors) {
+  std::vector<VendorBlastRadius> out(inv.vendors.size());
+  for (Index v = 0; v < out.size(); ++v) {
+    VendorBlastRadius& b = out[v];
+    b.vendor = v;
+    const graph::SiteBits& failure = vendors.reaching_after_failure(v);
+    const graph::SiteBits& kill_switch = vendors.reaching_after_kill_switch(v);
+    for (Index s = 0; s < inv.sites.size(); ++s) {
+      if (inv.sites.kind[s] != SiteKind::cell || !vendors.reaching().test(s)) continue;
+      const std::int64_t subscribers = std::max<std::int64_t>(0, inv.sites.subscribers[s]);
+      if (!failure.test(s)) ++b.sites_crossing, b.subscribers_crossing = saturating_add(b.subscribers_crossing, subscribers);
+      if (!kill_switch.test(s))
+        ++b.sites_influenced, b.subscribers_influenced = saturating_add(b.subscribers_influenced, subscribers);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string_view> exposure_way_names(std::uint8_t ways, bool words) {
+  std::vector<std::string_view> names;
+  if (ways & kViaTransport) names.emplace_back("transport");
+  if (ways & kViaInfluence) names.emplace_back("influence");
+  if (ways & kViaControlPlane) names.emplace_back(words ? "control plane" : "control_plane");
+  return names;
+}
 
 Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOptions& options) {
   if (!std::isfinite(options.serving_radius_km) || options.serving_radius_km < 0)
@@ -124,44 +191,32 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   ListColumn<Index> served;
   parallel_for(2, options.threads, [&](std::size_t task) {
     if (task == 0)
-      index.emplace(g, options.designated_vendors,
-                    ExposureIndex::Options{.possible = options.possible,
+      index.emplace(g, ExposureIndex::Options{.possible = options.possible,
                                            .threads = options.threads,
                                            .influence_index = influence_index});
     else
       served = graph::serving_sites(inv, options.serving_radius_km, facilities);
   });
+  std::vector<Index> designated = options.designated_vendors;
+  std::sort(designated.begin(), designated.end());
+  designated.erase(std::unique(designated.begin(), designated.end()), designated.end());
+  const VendorExposure vendors(g, {.designated = std::move(designated),
+                                   .every_kill_switch = options.blast_radius,
+                                   .threads = options.threads});
   ExposureReport report;
   report.possible = options.possible;
 
-  report.facilities = evaluate_all(*index, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
+  report.facilities = evaluate_all(*index, vendors, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
                                    options.threads);
   if (options.cell_sites) {
     std::vector<Index> cells;
     for (Index s = 0; s < inv.sites.size(); ++s)
       if (inv.sites.kind[s] == SiteKind::cell) cells.push_back(s);
     report.cell_sites = evaluate_all(
-        *index, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads);
+        *index, vendors, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads);
   }
+  if (options.blast_radius) report.blast_radius = blast_radius(inv, vendors);
   return report;
-}
-
-std::vector<VendorBlastRadius> blast_radius(const Inventory& inv, const ExposureTable& cells) {
-  std::vector<VendorBlastRadius> out(inv.vendors.size());
-  for (Index v = 0; v < out.size(); ++v) out[v].vendor = v;
-  for (Index r = 0; r < cells.size(); ++r) {
-    if (cells.isolated[r]) continue;
-    const std::int64_t subscribers = std::max<std::int64_t>(0, inv.sites.subscribers[cells.subject[r]]);
-    for (const Index v : cells.unavoidable_vendors[r]) {
-      ++out[v].sites_crossing;
-      out[v].subscribers_crossing += subscribers;
-    }
-    for (const Index v : cells.influence_vendors[r]) {
-      ++out[v].sites_influenced;
-      out[v].subscribers_influenced += subscribers;
-    }
-  }
-  return out;
 }
 
 }  // namespace netvet

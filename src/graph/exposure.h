@@ -25,11 +25,17 @@
 //   not).
 // * Influence: vendors of the elements that influence (graph/influence.h: a chain of one
 //   or more manages/hosts links) an unavoidable or control-plane element.
-// * exposed_to: the designated vendors among unavoidable, control-plane and influence
-//   vendors.
+// * Vendor level (graph/vendor_exposure.h, the test of exposure): per serving operator
+//   and for the subject as a whole, whether D's failure (transport), D's kill-switch
+//   (influence) cuts it off, or D is or influences its operators' control plane; every
+//   vendor whose failure alone cuts it off (transport_exposed_to); whether the designated
+//   set as a whole exposes it (exposed, with the ways), each designated vendor that does
+//   alone (exposed_to), and the cut: a smallest set of designated elements every path
+//   crosses (graph/vertex_cut.h). One site-reach computation per removal serves these,
+//   the blast radius and graph/outage.h alike, so their numbers agree.
 //
-// Algorithm: one block forest of the transport graph, each operator's core located in it,
-// and per subject the ways from its sources to the cores (graph/exposure_index.h,
+// Algorithm, for the element level: one block forest of the transport graph, each
+// operator's core located in it, and per subject the ways from its sources to the cores (graph/exposure_index.h,
 // graph/block_forest.h, graph/operator_cores.h); never a search per subject. Complexity:
 // O(V + E + V W) to build, then per subject work linear in the nodes its ways cross
 // before they meet (about its unavoidable elements). W = ceil(vendors / 64).
@@ -37,6 +43,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "model/inventory.h"
@@ -47,7 +54,8 @@ namespace netvet {
 struct ExposureOptions {
   double serving_radius_km = 2.0;
   bool cell_sites = false;                // also report every `cell` site
-  std::vector<Index> designated_vendors;  // vendors rows that fill exposed_to
+  std::vector<Index> designated_vendors;  // vendors rows: exposed, exposed_to and cut are about them
+  bool blast_radius = false;              // also ExposureReport::blast_radius (every vendor's kill-switch)
   unsigned threads = 0;                   // 0: one per hardware thread
   // The facilities to analyse (rows, ascending); every one when unset. Policy rules that
   // concern a few kinds of facility need not pay for the rest.
@@ -72,24 +80,35 @@ struct ExposureTable {
   ListColumn<Index> unavoidable_chain;
   ListColumn<Index> possible_vendors;
   std::vector<std::uint64_t> possible_count;  // elements on at least one path
-  ListColumn<Index> control_plane_vendors, influence_vendors, exposed_to;
+  ListColumn<Index> control_plane_vendors, influence_vendors;
+
+  // Vendor level (graph/vendor_exposure.h): the answer to "can this traffic reach the
+  // core without touching D's equipment?". `exposed` holds ExposureWay bits for the
+  // designated set as a whole (0: not exposed); `cut` is the union of the operators' cuts.
+  ListColumn<Index> transport_exposed_to, exposed_to, cut;
+  std::vector<std::uint8_t> exposed;
+  // The serving operators of each subject, as rows of `per_operator` (by operator row).
+  ListColumn<Index> operator_rows;
+  struct PerOperator {
+    std::vector<Index> op;
+    std::vector<std::uint8_t> isolated, exposed;
+    ListColumn<Index> transport_exposed_to, exposed_to, cut;
+    std::size_t size() const { return op.size(); }
+  } per_operator;
+
   std::size_t size() const { return subject.size(); }
 };
 
-struct ExposureReport {
-  bool possible = true;      // possible vendors and counts were computed (ExposureOptions::possible)
-  ExposureTable facilities;  // every facility (or those of ExposureOptions::facilities), by row
-  ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
-};
+// The ways a subject meets the designated vendors (ExposureTable::exposed bits).
+enum ExposureWay : std::uint8_t { kViaTransport = 1, kViaInfluence = 2, kViaControlPlane = 4 };
+// Their names, in that order: "transport", "influence", "control_plane" (cli.md), or
+// with `words` "control plane" for people.
+std::vector<std::string_view> exposure_way_names(std::uint8_t ways, bool words = false);
 
-// Errors: a designated vendor that is not a vendors row; a radius that is negative or not
-// finite.
-Result<ExposureReport> analyse_exposure(const Inventory& inventory, const ExposureOptions& options);
-
-// Blast radius of each vendor over the cell sites of an exposure report: the sites (and
-// their subscribers) whose traffic must cross one of its elements (an unavoidable
-// vendor), and those whose unavoidable or control-plane elements it influences. Isolated
-// sites count in neither. One row per vendors row.
+// Blast radius of a vendor: the cell sites (and their subscribers) that its failure cuts
+// off from their core — whose traffic must cross its elements — and those its kill-switch
+// cuts off. Exactly the differences between graph/outage.h's scenario with nothing
+// removed and its failure and kill-switch scenarios: one computation serves both.
 struct VendorBlastRadius {
   Index vendor = kNoIndex;
   std::uint64_t sites_crossing = 0;
@@ -97,7 +116,17 @@ struct VendorBlastRadius {
   std::uint64_t sites_influenced = 0;
   std::int64_t subscribers_influenced = 0;
 };
-std::vector<VendorBlastRadius> blast_radius(const Inventory& inventory, const ExposureTable& cell_sites);
+
+struct ExposureReport {
+  bool possible = true;      // possible vendors and counts were computed (ExposureOptions::possible)
+  ExposureTable facilities;  // every facility (or those of ExposureOptions::facilities), by row
+  ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
+  std::vector<VendorBlastRadius> blast_radius;  // one per vendors row, with options.blast_radius
+};
+
+// Errors: a designated vendor that is not a vendors row; a radius that is negative or not
+// finite.
+Result<ExposureReport> analyse_exposure(const Inventory& inventory, const ExposureOptions& options);
 
 // What shows that row `row` of an exposure table meets vendor `vendor` other than on its
 // unavoidable chain: an element of the vendor among the control-plane elements of the

@@ -29,7 +29,7 @@ VendorSets block_vendors(const BlockForest& f, std::span<const Index> vendor_of,
 
 }  // namespace
 
-ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> designated, const Options& options)
+ExposureIndex::ExposureIndex(const TrafficGraph& g, const Options& options)
     : g_(g), words_(words_for(g.vendors)), possible_(options.possible) {
   // The forest and the influence index do not depend on each other: one thread each.
   parallel_for(2, options.threads, [&](std::size_t task) {
@@ -64,8 +64,6 @@ ExposureIndex::ExposureIndex(const TrafficGraph& g, std::span<const Index> desig
       add_influencers(g.control_plane_of_operator[op], control_influencers_[op], scratch);
     }
   }
-  designated_.assign(words_, 0);
-  for (const Index v : designated) set_vendor(designated_, v);
 }
 
 void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, SubjectExposure& out) const {
@@ -74,7 +72,7 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
   out.chain.clear();
   out.possible_count = 0;
   for (auto* bits : {&out.unavoidable_vendors, &out.possible_vendors, &out.control_plane_vendors,
-                     &out.influence_vendors, &out.exposed_to})
+                     &out.influence_vendors})
     bits->assign(words_, 0);
 
   // The serving operators: control plane for all of them; sources for those with a core
@@ -129,9 +127,6 @@ void ExposureIndex::evaluate(std::span<const Index> sites, ExposureScratch& s, S
     add_influencers(out.unavoidable, out.influence_vendors, s);
     if (possible_) possible(s, out);
   }
-  for (std::size_t w = 0; w < words_; ++w)
-    out.exposed_to[w] =
-        designated_[w] & (out.unavoidable_vendors[w] | out.control_plane_vendors[w] | out.influence_vendors[w]);
 }
 
 // The vendors of the elements that influence one of `targets`, into `out`: from the

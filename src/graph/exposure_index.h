@@ -38,7 +38,7 @@ struct SubjectExposure {
   bool isolated = false;
   std::vector<Index> unavoidable;  // element rows, ascending
   std::vector<Index> chain;        // the same, in path order from the sources to the core
-  std::vector<Word> unavoidable_vendors, possible_vendors, control_plane_vendors, influence_vendors, exposed_to;
+  std::vector<Word> unavoidable_vendors, possible_vendors, control_plane_vendors, influence_vendors;
   std::uint64_t possible_count = 0;
 };
 
@@ -66,8 +66,7 @@ class ExposureIndex {
     // is cheaper for a few.
     bool influence_index = true;
   };
-  // `designated`: vendors rows whose membership fills exposed_to.
-  ExposureIndex(const TrafficGraph& graph, std::span<const Index> designated, const Options& options);
+  explicit ExposureIndex(const TrafficGraph& graph, const Options& options);
 
   // The exposure of a subject served by `sites` (site rows, ascending, unique).
   void evaluate(std::span<const Index> sites, ExposureScratch& scratch, SubjectExposure& out) const;
@@ -89,7 +88,6 @@ class ExposureIndex {
   const Csr* managed_by_ = nullptr;  // without: who acts on each element (influence reversed)
   std::optional<Csr> turned_;        // the influence graph, when the traffic graph's runs the other way
   VendorSets control_vendors_, control_influencers_;  // per operator
-  std::vector<Word> designated_;
 };
 
 }  // namespace netvet::graph

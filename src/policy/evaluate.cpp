@@ -160,23 +160,16 @@ RuleOutcome outcome_of(const Pack& pack, const Rule& rule, Date as_of) {
   return o;
 }
 
-// Every facility's exposure, for the exposure rules in force: given (a timeline's earlier
-// date), computed once here, or not needed. exposed_to holds the vendors of every
-// designation of the packs (what the HTML report marks as designated).
-Result<std::shared_ptr<const ExposureReport>> exposure_for(std::span<const Pack> packs, const Inventory& inv,
+// The facilities' exposure, for the exposure rules: given (a timeline's earlier date),
+// computed once here per designated set the rules name, or not needed.
+Result<std::shared_ptr<const PolicyExposure>> exposure_for(std::span<const Pack> packs, const Inventory& inv,
                                                             const EvaluationOptions& options, bool needed) {
   if (options.exposure || !needed) return options.exposure;
+  auto out = std::make_shared<PolicyExposure>();
   ExposureOptions eo;
   eo.serving_radius_km = options.serving_radius_km;
   eo.threads = std::max(1U, options.threads);
   eo.possible = false;  // no rule reads possible paths; the check HTML report computes its own
-  for (const Pack& pack : packs)
-    for (const auto& [name, ids] : pack.designations)
-      for (const auto& id : ids)
-        if (const auto row = inv.find_vendor(id)) eo.designated_vendors.push_back(*row);
-  std::ranges::sort(eo.designated_vendors);
-  eo.designated_vendors.erase(std::unique(eo.designated_vendors.begin(), eo.designated_vendors.end()),
-                              eo.designated_vendors.end());
   // Only the facilities some exposure rule asks about, in force today or not (a timeline
   // reuses this exposure on every date).
   eo.facilities.emplace();
@@ -188,12 +181,38 @@ Result<std::shared_ptr<const ExposureReport>> exposure_for(std::span<const Pack>
     if (std::ranges::any_of(packs, [&](const Pack& pack) { return std::ranges::any_of(pack.rules, asked); }))
       eo.facilities->push_back(f);
   }
-  auto report = analyse_exposure(inv, eo);
-  if (!report) return std::unexpected(report.error());
-  return std::make_shared<const ExposureReport>(std::move(*report));
+  for (const Pack& pack : packs)
+    for (const Rule& rule : pack.rules)
+      if (const auto* spec = std::get_if<ExposureRule>(&rule.spec)) {
+        std::vector<Index> set = designated_rows(pack, spec->vendors, inv);
+        if (std::ranges::find(out->designated, set) == out->designated.end()) out->designated.push_back(std::move(set));
+      }
+  for (const auto& set : out->designated) {
+    eo.designated_vendors = set;
+    auto report = analyse_exposure(inv, eo);
+    if (!report) return std::unexpected(report.error());
+    out->reports.push_back(std::move(*report));
+  }
+  return std::shared_ptr<const PolicyExposure>(std::move(out));
 }
 
 }  // namespace
+
+const ExposureReport* PolicyExposure::of(std::span<const Index> set) const {
+  for (std::size_t i = 0; i < designated.size(); ++i)
+    if (std::ranges::equal(designated[i], set)) return &reports[i];
+  return nullptr;
+}
+
+std::vector<Index> designated_rows(const Pack& pack, const std::string& name, const Inventory& inv) {
+  std::vector<Index> rows;
+  if (const auto it = pack.designations.find(name); it != pack.designations.end())
+    for (const auto& id : it->second)
+      if (const auto row = inv.find_vendor(id)) rows.push_back(*row);
+  std::ranges::sort(rows);
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  return rows;
+}
 
 namespace {
 
@@ -239,7 +258,7 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
   // rule waits for it. Its errors are the evaluation's.
   std::stable_partition(tasks.begin(), tasks.end(), [](const Task& t) { return t.rule->kind() != RuleKind::exposure; });
   const bool beside = exposure_needed && !options.exposure;
-  std::shared_future<Result<std::shared_ptr<const ExposureReport>>> exposure =
+  std::shared_future<Result<std::shared_ptr<const PolicyExposure>>> exposure =
       std::async(beside ? std::launch::async : std::launch::deferred,
                  [&] { return exposure_for(*configured, inventory, options, exposure_needed); });
   out.serving_radius_km = options.serving_radius_km;

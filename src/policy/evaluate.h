@@ -19,13 +19,15 @@
 //              date, for the element, its model or its vendor.
 //   diversity  per operator and domain, among the selected elements: at least
 //              `min_vendors` vendors, and no vendor above `max_share` of the elements.
-//   exposure   each facility of the given kinds and owners that meets a vendor of the
-//              designation in one of the ways `via` lists (graph/exposure.h): its
-//              traffic cannot avoid the vendor's element (unavoidable), the vendor runs
-//              its operators' core control plane (control_plane), or the vendor's element
-//              manages or hosts one of those elements (influence). One finding per
-//              facility, with the chain of unavoidable elements from its cells to the
-//              core or the influencing element in the message. A facility that is
+//   exposure   each facility of the given kinds and owners exposed to the designation's
+//              vendors, taken together, in one of the ways `via` lists (graph/exposure.h):
+//              their failure cuts its traffic off from the core (transport; also spelt
+//              unavoidable), their kill-switch does (influence), or they run or manage
+//              its operators' core control plane (control_plane). As a whole (no
+//              serving operator offers a clean way) or, with per_operator, when any
+//              serving operator's traffic is exposed. One finding per facility, naming
+//              the cut (the designated elements to replace) per operator, the chain of
+//              unavoidable elements or the element behind the control plane or influence. A facility that is
 //              isolated (no serving cell reaches its operator's core, or no site serves
 //              it) cannot be vetted: it is a finding too, at low severity whatever the
 //              rule's, so that it is neither passed silently nor ranked with a breach.
@@ -49,6 +51,20 @@
 
 namespace netvet::policy {
 
+// The facilities' exposure for the exposure rules of an evaluation: one analysis per
+// distinct set of designated vendors the rules name, since exposure to a set is not
+// derived from exposure to its members (a path through Huawei and another through ZTE
+// leave a facility exposed to both together, to neither alone).
+struct PolicyExposure {
+  std::vector<std::vector<Index>> designated;  // per analysis: vendors rows, ascending
+  std::vector<ExposureReport> reports;         // one per set
+  // The analysis of `designated` (vendors rows, ascending); null when there is none.
+  const ExposureReport* of(std::span<const Index> designated) const;
+};
+
+// The vendors rows of a pack's designation `name` present in the inventory, ascending.
+std::vector<Index> designated_rows(const Pack& pack, const std::string& name, const Inventory& inventory);
+
 struct EvaluationOptions {
   Date as_of = kNoDate;                 // required
   std::vector<ParamOverride> params;    // --param NAME=VALUE
@@ -60,7 +76,7 @@ struct EvaluationOptions {
   // The exposure of this inventory's facilities at this serving radius, from an earlier
   // evaluation (Evaluation::exposure; it does not depend on the date). Null: computed
   // when an exposure rule is in force.
-  std::shared_ptr<const ExposureReport> exposure;
+  std::shared_ptr<const PolicyExposure> exposure;
 };
 
 // Why a proximity rule flags a site: the facility that makes it sensitive, and how.
@@ -166,10 +182,9 @@ struct Evaluation {
   // Per note: the clause that matched when it is not the rule's selector (exposure:
   // "unavoidable vendor in designated"); empty otherwise.
   std::vector<std::string> clauses;
-  // The facilities' exposure, when an exposure rule needed it (exposed_to: the vendors of
-  // every designation of the packs evaluated; no possible paths, which no rule reads);
-  // null otherwise.
-  std::shared_ptr<const ExposureReport> exposure;
+  // The facilities' exposure, when an exposure rule needed it (one analysis per designated
+  // set; no possible paths, which no rule reads); null otherwise.
+  std::shared_ptr<const PolicyExposure> exposure;
   double serving_radius_km = 2.0;  // the radius the evaluation used
 };
 

@@ -32,11 +32,12 @@ std::string_view name_of(RuleKind kind) {
   return kNames[static_cast<std::size_t>(kind)];
 }
 std::string_view name_of(ExposureVia via) {
-  static constexpr std::string_view kNames[] = {"unavoidable", "control_plane", "influence"};
+  static constexpr std::string_view kNames[] = {"transport", "control_plane", "influence"};
   return kNames[static_cast<std::size_t>(via)];
 }
 std::optional<ExposureVia> parse_exposure_via(std::string_view name) {
-  return parse_name(name, {ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence});
+  if (name == "unavoidable") return ExposureVia::transport;  // the name before vendor-level exposure
+  return parse_name(name, {ExposureVia::transport, ExposureVia::control_plane, ExposureVia::influence});
 }
 std::string_view name_of(CapScope scope) { return scope == CapScope::op ? "operator" : "region"; }
 std::string_view name_of(CapUnit unit) {

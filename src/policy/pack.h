@@ -25,7 +25,10 @@ enum class RuleKind : std::uint8_t { forbid, cap, proximity, require, diversity,
 // How an exposure rule's facility may meet a vendor (shared/spec/inventory.md): its traffic
 // must cross the vendor's element, the vendor runs its operators' core control plane, or
 // the vendor's element manages or hosts one of those.
-enum class ExposureVia : std::uint8_t { unavoidable, control_plane, influence };
+// How a facility meets a designation (graph/exposure.h): their failure cuts it off
+// (transport; "unavoidable" in packs written before exposure was judged by vendor),
+// they run or manage its control plane, or their kill-switch cuts it off (influence).
+enum class ExposureVia : std::uint8_t { transport, control_plane, influence };
 enum class CapScope : std::uint8_t { op, region };
 enum class CapUnit : std::uint8_t { sites, elements, subscribers };
 
@@ -33,7 +36,7 @@ std::string_view name_of(RuleSeverity severity);
 std::string_view name_of(RuleKind kind);
 std::string_view name_of(CapScope scope);
 std::string_view name_of(CapUnit unit);
-std::string_view name_of(ExposureVia via);  // "unavoidable", "control_plane", "influence"
+std::string_view name_of(ExposureVia via);  // "transport", "control_plane", "influence"
 std::optional<ExposureVia> parse_exposure_via(std::string_view name);
 std::optional<CapUnit> parse_cap_unit(std::string_view name);
 
@@ -90,14 +93,16 @@ struct DiversityRule {
   Setting min_vendors;  // at least this many vendors per operator and domain
   Setting max_share;    // no vendor above this share of the operator's elements in a domain
 };
-// Facilities of the given kinds and owners must not meet the designated vendors in any of
-// the ways `via` lists. Isolated facilities (no serving cell reaches the core) cannot be
+// Facilities of the given kinds and owners must not be exposed to the designated vendors,
+// taken together, in any of the ways `via` lists: as a whole (no serving operator offers
+// a clean way) or, with per_operator, through any one serving operator's traffic. Isolated facilities (no serving cell reaches the core) cannot be
 // vetted and are findings of their own, at low severity (evaluate.h).
 struct ExposureRule {
   std::vector<FacilityKind> kinds;  // empty: every kind
   std::vector<Country> owners;      // empty: any owner
   std::string vendors;              // a designation of the pack
-  std::vector<ExposureVia> via;     // in this order: unavoidable, control_plane, influence
+  std::vector<ExposureVia> via;     // in this order: transport, control_plane, influence
+  bool per_operator = false;        // any serving operator's traffic, not the facility's as a whole
 };
 
 struct Rule {

@@ -32,7 +32,7 @@ struct RuleContext {
   RuleResult& result;
   RowMask& flagged;                  // the rule's element findings
   std::vector<SiteReason>& reasons;  // proximity: why each site is sensitive
-  const ExposureReport* exposure;    // exposure: every facility's, computed once (else null)
+  const PolicyExposure* exposure;    // exposure: the facilities', computed once (else null)
 
   RowMask select(const PackSelector& s) { return selectors.elements(s.selector.expr, pack.scope()); }
   RuleOutcome& outcome() { return out_rule; }

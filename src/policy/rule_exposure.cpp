@@ -1,8 +1,10 @@
-// exposure: facilities of the given kinds and owners must not meet the designated vendors
-// in the ways `via` lists. Every exposure rule reads the one exposure table evaluate()
-// computed (graph/exposure.h); only the facilities a rule flags are explained further:
-// their unavoidable chain in path order, and the elements behind control-plane and
-// influence exposure (graph/exposure.h, exposure_witnesses).
+// exposure: facilities of the given kinds and owners must not be exposed to the designated
+// vendors in the ways `via` lists (graph/exposure.h: judged vendor by vendor, per serving
+// operator). Every exposure rule reads the exposure table evaluate() computed for its
+// designated set; only the facilities a rule flags are explained further: per exposed
+// operator the cut (the designated elements to replace), the unavoidable chain in path
+// order, and the elements behind control-plane and influence exposure
+// (exposure_witnesses).
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -17,14 +19,22 @@ namespace {
 constexpr std::size_t kChainShown = 16;  // elements of a chain a message names
 constexpr std::size_t kSitesShown = 5;   // serving sites a message names
 
-// A facility the rule flags: the ways it meets the designation, each with its vendors.
+// A facility the rule flags: the ways it is exposed that the rule counts (ExposureWay
+// bits; 0: isolated, flagged because it cannot be vetted).
 struct Flag {
   Index row = 0;  // of the exposure table (facilities by row)
-  std::vector<ExposureVia> via;
-  std::vector<std::vector<Index>> vendors;  // per via: designated vendors rows, ascending
-  std::vector<Index> chain;                 // unavoidable elements in path order (when unavoidable)
-  std::size_t witnesses = 0;                // index of its first witness query
+  std::uint8_t ways = 0;
+  std::size_t witnesses = 0;  // index of its first witness query
 };
+
+std::uint8_t way_bits(std::span<const ExposureVia> via) {
+  std::uint8_t bits = 0;
+  for (const ExposureVia v : via)
+    bits |= v == ExposureVia::transport ? kViaTransport : v == ExposureVia::influence ? kViaInfluence : kViaControlPlane;
+  return bits;
+}
+
+std::string way_words(std::uint8_t ways) { return fmt::format("{}", fmt::join(exposure_way_names(ways, true), ", ")); }
 
 // "C5-CSR (huawei csr)"
 std::string element_words(const Inventory& inv, Index e) {
@@ -78,7 +88,8 @@ StrId sole_operator(const Inventory& inv, std::span<const Index> sites) {
 std::string exposure_clause(const ExposureRule& rule) {
   std::vector<std::string_view> ways;
   for (const ExposureVia v : rule.via) ways.push_back(name_of(v));
-  return fmt::format("{} vendor in {}", fmt::join(ways, " or "), rule.vendors);
+  return fmt::format("{} exposure to {}{}", fmt::join(ways, " or "), rule.vendors,
+                     rule.per_operator ? " (any serving operator)" : "");
 }
 
 bool concerns(const ExposureRule& spec, const Inventory& inv, Index f) {
@@ -89,108 +100,117 @@ bool concerns(const ExposureRule& spec, const Inventory& inv, Index f) {
 void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
   const Inventory& inv = ctx.inventory;
   const FacilityTable& fac = inv.facilities;
-  const ExposureTable& t = ctx.exposure->facilities;
+  const std::vector<Index> designated_list = designated_rows(ctx.pack, spec.vendors, inv);
+  const ExposureReport* report = ctx.exposure->of(designated_list);
+  if (!report) return;  // not expected: evaluate() analyses every set its rules name
+  const ExposureTable& t = report->facilities;
+  const auto& per = t.per_operator;
   std::vector<std::uint8_t> designated(inv.vendors.size(), 0);
-  if (const auto it = ctx.pack.designations.find(spec.vendors); it != ctx.pack.designations.end())
-    for (const auto& id : it->second)
-      if (const auto row = inv.find_vendor(id)) designated[*row] = 1;
+  for (const Index v : designated_list) designated[v] = 1;
+  const std::uint8_t counted = way_bits(spec.via);
 
   std::vector<Flag> flags;
   for (Index r = 0; r < t.size(); ++r) {
     const Index f = t.subject[r];
     if (!concerns(spec, inv, f)) continue;
-    Flag flag{.row = r};
-    for (const ExposureVia via : spec.via) {
-      const auto vendors = via == ExposureVia::unavoidable     ? t.unavoidable_vendors[r]
-                           : via == ExposureVia::control_plane ? t.control_plane_vendors[r]
-                                                               : t.influence_vendors[r];
-      std::vector<Index> hit;
-      for (const Index v : vendors)
-        if (designated[v]) hit.push_back(v);
-      if (hit.empty()) continue;
-      flag.via.push_back(via);
-      flag.vendors.push_back(std::move(hit));
-    }
-    if (!flag.via.empty() || t.isolated[r]) flags.push_back(std::move(flag));
+    std::uint8_t ways = t.exposed[r];
+    if (spec.per_operator)
+      for (const Index k : t.operator_rows[r]) ways |= per.exposed[k];
+    ways &= counted;
+    if (ways || t.isolated[r]) flags.push_back({.row = r, .ways = ways});
   }
   if (flags.empty()) return;
 
-  // Explanations, for the flagged facilities only: chains in path order, and witnesses.
+  // Explanations, for the flagged facilities only: the elements behind control-plane and
+  // influence exposure.
   std::vector<WitnessQuery> queries;
   for (Flag& flag : flags) {
     flag.witnesses = queries.size();
-    for (std::size_t i = 0; i < flag.via.size(); ++i) {
-      if (flag.via[i] == ExposureVia::unavoidable) {
-        const auto chain = t.unavoidable_chain[flag.row];
-        flag.chain.assign(chain.begin(), chain.end());
-      } else {
-        for (const Index v : flag.vendors[i]) queries.push_back({flag.row, v});
-      }
-    }
+    if (flag.ways & (kViaControlPlane | kViaInfluence))
+      for (const Index v : designated_list) queries.push_back({flag.row, v});
   }
   const std::vector<ExposureWitness> witnesses = exposure_witnesses(inv, t, queries);
 
   const std::string& citation = ctx.outcome().citation;
   for (const Flag& flag : flags) {
-    const Index f = t.subject[flag.row];
-    const auto served = t.served_by[flag.row];
-    std::vector<std::string> sentences, clauses;
+    const Index r = flag.row;
+    const Index f = t.subject[r];
+    const auto served = t.served_by[r];
+    std::vector<std::string> sentences;
     StrId vendor = kEmptyStr, op = kEmptyStr;
     auto primary = [&](Index element) {
-      if (vendor != kEmptyStr) return;
+      if (vendor != kEmptyStr || !designated[inv.elements.vendor[element]]) return;
       vendor = inv.vendors.id[inv.elements.vendor[element]];
       op = inv.operators.id[inv.elements.op[element]];
     };
+    // Per exposed serving operator: the cut, what to replace to give its traffic a clean way.
+    std::size_t exposed_operators = 0;
+    StrId exposed_operator = kEmptyStr;
+    for (const Index k : t.operator_rows[r]) {
+      const std::uint8_t ways = per.exposed[k] & counted;
+      if (!(ways & (kViaTransport | kViaInfluence))) continue;
+      ++exposed_operators;
+      exposed_operator = inv.operators.id[per.op[k]];
+      const auto cut = per.cut[k];
+      for (const Index e : cut) primary(e);
+      std::vector<std::string> words;
+      for (std::size_t i = 0; i < std::min(cut.size(), kChainShown); ++i) words.push_back(element_words(inv, cut[i]));
+      if (cut.size() > kChainShown) words.push_back(fmt::format("and {} more", cut.size() - kChainShown));
+      sentences.push_back(fmt::format(
+          "via {}, every path from its serving cells to the core crosses {} {}: {}", inv.str(inv.operators.id[per.op[k]]),
+          ways & kViaTransport ? "the designated vendors'" : "what the designated vendors' kill-switch stops,",
+          cut.size() == 1 ? "element" : fmt::format("{} elements (a smallest set to replace)", cut.size()),
+          fmt::join(words, ", ")));
+    }
+    if (flag.ways & kViaTransport) {
+      const auto chain = t.unavoidable_chain[r];
+      if (std::ranges::any_of(chain, [&](Index e) { return designated[inv.elements.vendor[e]] != 0; }))
+        sentences.push_back(fmt::format("its traffic cannot avoid {}", chain_words(inv, chain)));
+    }
     std::size_t query = flag.witnesses;
-    for (std::size_t i = 0; i < flag.via.size(); ++i) {
-      const auto& vendors = flag.vendors[i];
-      clauses.push_back(fmt::format("{} vendor in {}", name_of(flag.via[i]), spec.vendors));
-      if (flag.via[i] == ExposureVia::unavoidable) {
-        // The designated vendor nearest the cells speaks for the finding.
-        for (const Index e : flag.chain)
-          if (designated[inv.elements.vendor[e]]) primary(e);
-        sentences.push_back(fmt::format("its traffic cannot avoid {}: every path from its serving cells ({}) to the core "
-                                        "crosses {}",
-                                        vendor_words(inv, vendors), sites_words(inv, served), chain_words(inv, flag.chain)));
-        continue;
-      }
-      for (std::size_t k = 0; k < vendors.size(); ++k, ++query) {
-        const ExposureWitness& w = witnesses[query];
-        const std::string_view name = inv.vendor_id(vendors[k]);
-        if (flag.via[i] == ExposureVia::control_plane) {
-          if (w.control_plane == kNoIndex) continue;  // not expected: the vendor came from that list
+    if (flag.ways & (kViaControlPlane | kViaInfluence))
+      for (const Index v : designated_list) {
+        const ExposureWitness& w = witnesses[query++];
+        const std::string_view name = inv.vendor_id(v);
+        if ((flag.ways & kViaControlPlane) && w.control_plane != kNoIndex) {
           primary(w.control_plane);
           sentences.push_back(fmt::format("{} runs its operators' core control plane: {}", name,
                                           element_words(inv, w.control_plane)));
-        } else if (w.influencer != kNoIndex) {
+        }
+        if ((flag.ways & (kViaInfluence | kViaControlPlane)) && w.influencer != kNoIndex) {
           primary(w.influencer);
-          const bool unavoidable = std::ranges::binary_search(t.unavoidable_elements[flag.row], w.influenced);
-          sentences.push_back(fmt::format("{} influences it: {} manages or hosts {}{}, {}", name,
-                                          element_words(inv, w.influencer), w.influencer == w.influenced ? "itself through a loop, " : "",
+          const bool unavoidable = std::ranges::binary_search(t.unavoidable_elements[r], w.influenced);
+          sentences.push_back(fmt::format("{} manages or hosts {}{}, {}", element_words(inv, w.influencer),
+                                          w.influencer == w.influenced ? "itself through a loop, " : "",
                                           element_words(inv, w.influenced),
                                           unavoidable ? "which its traffic cannot avoid" : "in its operators' core control plane"));
         }
       }
-    }
-    const bool isolated = t.isolated[flag.row] != 0;
+    if (exposed_operators == 1) op = exposed_operator;
+    const bool isolated = t.isolated[r] != 0;
     const std::string why_isolated =
         served.empty() ? fmt::format("no site serves it (no served_by, and no cell site within {:g} km)",
                                      ctx.options.serving_radius_km)
                        : fmt::format("none of its serving cell sites ({}) reaches its operator's core", sites_words(inv, served));
-    std::string message;
-    if (flag.via.empty()) {
+    std::string message, clause;
+    if (!flag.ways) {
       op = sole_operator(inv, served);
       message = fmt::format("{} cannot be vetted: it is isolated, {}; reported at low severity until the inventory "
                             "shows how its traffic reaches the core {}",
                             facility_words(inv, f), why_isolated, citation);
-      clauses.push_back("isolated");
+      clause = "isolated";
     } else {
-      message = fmt::format("{}: {}{} {}", facility_words(inv, f), fmt::join(sentences, "; "),
+      const auto exposed_to = t.exposed_to[r];
+      message = fmt::format("{} is exposed to {} ({}): {}{} {}", facility_words(inv, f),
+                            exposed_to.empty() ? fmt::format("the {} vendors taken together", spec.vendors)
+                                               : vendor_words(inv, exposed_to),
+                            way_words(flag.ways), fmt::join(sentences, "; "),
                             isolated ? fmt::format(" (and it is isolated: {})", why_isolated) : std::string(), citation);
+      clause = fmt::format("{} exposure to {}", way_words(flag.ways), spec.vendors);
     }
-    Finding& finding = ctx.aggregate_finding(SubjectType::facility, f, fac.id[f], op, vendor, kNoDomain, std::move(message),
-                                             fmt::format("{}", fmt::join(clauses, "; ")));
-    if (flag.via.empty()) finding.severity = static_cast<std::uint8_t>(RuleSeverity::low);
+    Finding& finding =
+        ctx.aggregate_finding(SubjectType::facility, f, fac.id[f], op, vendor, kNoDomain, std::move(message), std::move(clause));
+    if (!flag.ways) finding.severity = static_cast<std::uint8_t>(RuleSeverity::low);
   }
 }
 

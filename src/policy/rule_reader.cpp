@@ -163,7 +163,7 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
     }
     rule.spec = std::move(diversity);
   } else if (kind == "exposure") {
-    keys({"facilities", "vendors", "via"});
+    keys({"facilities", "vendors", "via", "per_operator"});
     rule.spec = read_exposure(node);
   } else {
     problem(node["kind"], "kind", fmt::format("unknown rule kind '{}': expected {}", kind, join_or(names_of(kKinds))));
@@ -212,12 +212,12 @@ ExposureRule PackReader::read_exposure(const YAML::Node& node) {
   // Absent: every way the spec calls exposure.
   const YAML::Node via = node["via"];
   const auto ways = texts(node, "via");
-  if (!via) exposure.via = {ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence};
-  else if (ways.empty() && via.IsSequence()) problem(via, "via", "'via' needs at least one of unavoidable, control_plane or influence");
+  if (!via) exposure.via = {ExposureVia::transport, ExposureVia::control_plane, ExposureVia::influence};
+  else if (ways.empty() && via.IsSequence()) problem(via, "via", "'via' needs at least one of transport, control_plane or influence");
   for (std::size_t i = 0; i < ways.size(); ++i) {
     const auto parsed = parse_exposure_via(ways[i]);
     if (!parsed) {
-      const std::vector<std::string> names{"unavoidable", "control_plane", "influence"};
+      const std::vector<std::string> names{"transport", "control_plane", "influence"};
       const auto near = did_you_mean(ways[i], names);
       problem(via.IsSequence() ? via[i] : via, "via",
               fmt::format("unknown way '{}'{}", ways[i],
@@ -227,6 +227,12 @@ ExposureRule PackReader::read_exposure(const YAML::Node& node) {
     }
   }
   std::ranges::sort(exposure.via);
+  if (const YAML::Node per = node["per_operator"]) {
+    if (!per.IsScalar() || (per.Scalar() != "true" && per.Scalar() != "false"))
+      problem(per, "per_operator", "'per_operator' must be true or false");
+    else
+      exposure.per_operator = per.Scalar() == "true";
+  }
   return exposure;
 }
 

@@ -18,6 +18,7 @@
 #include "report/html/html_text.h"
 #include "report/outage_report.h"
 #include "report/text_table.h"
+#include "util/saturating.h"
 
 namespace netvet::report {
 
@@ -81,6 +82,35 @@ std::string inventory_name(const Inventory& inv, const std::string& given) {
   return given.empty() ? "Inventory" : given;
 }
 
+// Per vendor, largest first: the cell sites its failure and its kill-switch cut off.
+std::string blast_radius_panel(const Inventory& inv, const ExposureReport& report, const ExposureContext& c) {
+  std::uint64_t sites = 0;
+  std::int64_t subscribers = 0;
+  for (Index s = 0; s < inv.sites.size(); ++s)
+    if (inv.sites.kind[s] == SiteKind::cell) ++sites, subscribers = saturating_add(subscribers, std::max<std::int64_t>(0, inv.sites.subscribers[s]));
+  std::string rows;
+  for (const VendorBlastRadius& b : ranked_blast_radius(inv, report)) {
+    const std::string id(inv.vendor_id(b.vendor));
+    const bool designated = std::binary_search(c.designated.begin(), c.designated.end(), id);
+    rows += fmt::format("<tr><td>{}{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+                        "<td class=\"num\">{}</td></tr>",
+                        esc(id), designated ? " <b>(designated)</b>" : "",
+                        esc(share_text(static_cast<long long>(b.sites_crossing), static_cast<long long>(sites))),
+                        esc(share_text(b.subscribers_crossing, subscribers)),
+                        esc(share_text(static_cast<long long>(b.sites_influenced), static_cast<long long>(sites))),
+                        esc(share_text(b.subscribers_influenced, subscribers)));
+  }
+  if (rows.empty()) rows = "<tr><td colspan=\"5\">No vendor: every cell site is isolated.</td></tr>";
+  return fmt::format(
+      "<section class=\"panel\" id=\"blast-radius\"><h2>Blast radius per vendor</h2><p class=\"note\">The cell sites "
+      "(and their subscribers) that a vendor's failure cuts off from their core &mdash; every path crosses its elements "
+      "&mdash; and those its kill-switch cuts off, which also stops what its elements manage or host. The same numbers "
+      "as the outage chart below.</p><table class=\"blast\"><thead><tr><th>Vendor</th><th>Must cross (cell sites)</th>"
+      "<th>Subscribers</th><th>Kill-switch (cell sites)</th><th>Subscribers</th></tr></thead><tbody>{}</tbody></table>"
+      "</section>",
+      rows);
+}
+
 }  // namespace
 
 std::string exposure_html(const Inventory& inv, const ExposureReport& report, const ExposureContext& c,
@@ -92,8 +122,8 @@ std::string exposure_html(const Inventory& inv, const ExposureReport& report, co
   exposed_first(t, rows);
   std::size_t exposed = 0, isolated = 0;
   for (const Index r : rows) {
-    exposed += !t.exposed_to[r].empty();
-    isolated += t.isolated[r];
+    exposed += t.exposed[r] != 0;
+    isolated += t.isolated[r] && !t.exposed[r];
   }
   const FacilityChains chains = facility_chains(inv, t, rows, c.designated, options.max_facilities);
   const std::size_t drawn = chains.drawn;
@@ -136,6 +166,7 @@ std::string exposure_html(const Inventory& inv, const ExposureReport& report, co
       "JavaScript.</noscript></div><div id=\"map-legend\" class=\"legend\"></div><p class=\"note\">Click a facility to "
       "see its chain. Grey: the cell sites that serve the facilities drawn.</p></section></div>",
       chains.key, chains.blocks);
+  if (c.blast_radius) p.facilities += blast_radius_panel(inv, report, c);
   p.outage = baseline ? survival_chart(inv, outage, *baseline, c.designated, {})
                       : std::string("<p class=\"note\">Not computed.</p>");
   p.data = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "report/text_table.h"
+#include "util/saturating.h"
 
 namespace netvet::report {
 
@@ -61,6 +62,8 @@ std::string joined_capped(const std::vector<std::string>& items, std::size_t max
   return fmt::format("{}, and {} more", fmt::join(head, ", "), group_digits(static_cast<long long>(items.size() - max)));
 }
 
+nlohmann::ordered_json ways_json(std::uint8_t ways) { return exposure_way_names(ways); }
+
 // One subject's cli.md object (without id, kind, owner: the caller adds those first).
 void subject_json(nlohmann::ordered_json& j, const Ids& ids, const ExposureTable& t, Index r) {
   j["isolated"] = t.isolated[r] != 0;
@@ -69,7 +72,22 @@ void subject_json(nlohmann::ordered_json& j, const Ids& ids, const ExposureTable
   j["possible"] = {{"vendors", ids.vendors(t.possible_vendors[r])}, {"count", t.possible_count[r]}};
   j["control_plane"] = {{"vendors", ids.vendors(t.control_plane_vendors[r])}};
   j["influence"] = {{"vendors", ids.vendors(t.influence_vendors[r])}};
+  j["transport_exposed_to"] = ids.vendors(t.transport_exposed_to[r]);
+  j["exposed"] = t.exposed[r] != 0;
+  j["exposed_via"] = ways_json(t.exposed[r]);
   j["exposed_to"] = ids.vendors(t.exposed_to[r]);
+  j["cut"] = ids.elements(t.cut[r]);
+  auto operators = nlohmann::ordered_json::array();
+  const auto& per = t.per_operator;
+  for (const Index k : t.operator_rows[r])
+    operators.push_back({{"operator", ids.inv.str(ids.inv.operators.id[per.op[k]])},
+                         {"isolated", per.isolated[k] != 0},
+                         {"transport_exposed_to", ids.vendors(per.transport_exposed_to[k])},
+                         {"exposed", per.exposed[k] != 0},
+                         {"exposed_via", ways_json(per.exposed[k])},
+                         {"exposed_to", ids.vendors(per.exposed_to[k])},
+                         {"cut", ids.elements(per.cut[k])}});
+  j["operators"] = std::move(operators);
 }
 
 std::vector<Index> rows_by_site_id(const Inventory& inv, const ExposureTable& t) {
@@ -81,16 +99,21 @@ std::vector<Index> rows_by_site_id(const Inventory& inv, const ExposureTable& t)
   return rows;
 }
 
+std::size_t cell_sites_total(const Inventory& inv) {
+  return static_cast<std::size_t>(std::count(inv.sites.kind.begin(), inv.sites.kind.end(), SiteKind::cell));
+}
+
 std::int64_t cell_subscribers_total(const Inventory& inv) {
   std::int64_t n = 0;
   for (Index s = 0; s < inv.sites.size(); ++s)
-    if (inv.sites.kind[s] == SiteKind::cell) n += std::max<std::int64_t>(0, inv.sites.subscribers[s]);
+    if (inv.sites.kind[s] == SiteKind::cell) n = saturating_add(n, std::max<std::int64_t>(0, inv.sites.subscribers[s]));
   return n;
 }
 
-// Vendors with any blast radius, largest first (then by id).
-std::vector<VendorBlastRadius> ranked_blast_radius(const Inventory& inv, const ExposureTable& cells) {
-  std::vector<VendorBlastRadius> all = blast_radius(inv, cells);
+}  // namespace
+
+std::vector<VendorBlastRadius> ranked_blast_radius(const Inventory& inv, const ExposureReport& report) {
+  std::vector<VendorBlastRadius> all = report.blast_radius;
   std::erase_if(all, [](const VendorBlastRadius& b) { return b.sites_crossing == 0 && b.sites_influenced == 0; });
   std::sort(all.begin(), all.end(), [&](const VendorBlastRadius& a, const VendorBlastRadius& b) {
     if (a.sites_crossing != b.sites_crossing) return a.sites_crossing > b.sites_crossing;
@@ -98,6 +121,43 @@ std::vector<VendorBlastRadius> ranked_blast_radius(const Inventory& inv, const E
     return inv.vendor_id(a.vendor) < inv.vendor_id(b.vendor);
   });
   return all;
+}
+
+namespace {
+
+// "EXPOSED (transport, influence) to huawei; cut: 2 elements: R1, R2" or "no: ...".
+std::string exposure_words(const Ids& ids, std::uint8_t ways, std::span<const Index> exposed_to,
+                           std::span<const Index> cut, bool style) {
+  if (!ways) return "no: a way to the core avoids every designated vendor, and none runs the control plane";
+  std::string words = paint(style, kRed, fmt::format("EXPOSED ({})", fmt::join(exposure_way_names(ways, true), ", ")));
+  words += exposed_to.empty() ? std::string(" to the designated vendors taken together (to none alone)")
+                              : fmt::format(" to {}", joined(ids.vendors(exposed_to)));
+  if (!cut.empty())
+    words += fmt::format("; cut: {} element{}: {}", cut.size(), cut.size() == 1 ? "" : "s",
+                         joined_capped(ids.elements(cut), 8));
+  return words;
+}
+
+// Per serving operator: how many of the listed facilities it serves, and how many of those
+// its traffic exposes (whatever the other operators offer).
+std::string per_operator_summary(const Inventory& inv, const ExposureTable& t, std::span<const Index> rows, bool style) {
+  std::vector<std::size_t> served(inv.operators.size(), 0), exposed(inv.operators.size(), 0);
+  for (const Index r : rows)
+    for (const Index k : t.operator_rows[r]) {
+      ++served[t.per_operator.op[k]];
+      exposed[t.per_operator.op[k]] += t.per_operator.exposed[k] != 0;
+    }
+  std::vector<std::pair<std::string_view, Index>> ops;
+  for (Index op = 0; op < inv.operators.size(); ++op)
+    if (served[op]) ops.emplace_back(inv.str(inv.operators.id[op]), op);
+  if (ops.empty()) return "";
+  std::sort(ops.begin(), ops.end());
+  std::string out = "Exposed per serving operator (its traffic cannot avoid the designated vendors):\n";
+  for (const auto& [id, op] : ops)
+    out += fmt::format("  {}: {} of the facilities it serves\n", id,
+                       paint(style, exposed[op] ? kRed : "", share_text(static_cast<long long>(exposed[op]),
+                                                                       static_cast<long long>(served[op]))));
+  return out;
 }
 
 bool is_designated(const ExposureContext& c, std::string_view vendor) {
@@ -124,7 +184,7 @@ std::vector<Index> listed_rows(const Inventory& inv, const ExposureTable& t, con
 
 bool any_exposed(const Inventory& inv, const ExposureTable& t, const FacilityFilter& filter) {
   for (Index r = 0; r < t.size(); ++r)
-    if (!t.exposed_to[r].empty() && filter.matches(inv, t.subject[r])) return true;
+    if (t.exposed[r] && filter.matches(inv, t.subject[r])) return true;
   return false;
 }
 
@@ -146,8 +206,7 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
   for (const Index r : rows) {
     const Index f = t.subject[r];
     const bool iso = t.isolated[r] != 0;
-    const auto exposed_to = ids.vendors(t.exposed_to[r]);
-    exposed += !exposed_to.empty();
+    exposed += t.exposed[r] != 0;
     isolated += iso;
     std::string head = fmt::format("{}  {}", inv.str(inv.facilities.id[f]), name_of(inv.facilities.kind[f]));
     if (inv.facilities.owner[f] != kNoCountry) head += fmt::format(", owner {}", name_of(inv.facilities.owner[f]));
@@ -176,8 +235,19 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
     }
     table.add_row({"control plane", joined(ids.vendors(t.control_plane_vendors[r]))});
     table.add_row({"influence", joined(ids.vendors(t.influence_vendors[r]))});
-    if (!c.designation.empty())
-      table.add_row({"exposed to", exposed_to.empty() ? "none" : paint(style, kRed, fmt::format("EXPOSED: {}", joined(exposed_to)))});
+    table.add_row({"must cross", t.transport_exposed_to[r].empty()
+                                     ? std::string("no vendor (each vendor's failure leaves it a way to the core)")
+                                     : fmt::format("{} (each one's failure cuts it off)",
+                                                   joined(ids.vendors(t.transport_exposed_to[r])))});
+    if (!c.designation.empty()) {
+      table.add_row({"exposed", exposure_words(ids, t.exposed[r], t.exposed_to[r], t.cut[r], style)});
+      const auto& per = t.per_operator;
+      for (const Index k : t.operator_rows[r])
+        table.add_row({fmt::format("  via {}", inv.str(inv.operators.id[per.op[k]])),
+                       per.isolated[k] && !per.exposed[k]
+                           ? paint(style, kYellow, "isolated: none of its serving cells reaches its core")
+                           : exposure_words(ids, per.exposed[k], per.exposed_to[k], per.cut[k], style)});
+    }
     // The header row of two blanks is left out: a key/value table reads without it.
     std::string body = table.render(2, false);
     body.erase(0, body.find('\n') + 1);
@@ -187,15 +257,16 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
   out += fmt::format("{} facilit{}: {} isolated", group_digits(n), n == 1 ? "y" : "ies",
                      group_digits(static_cast<long long>(isolated)));
   if (!c.designation.empty())
-    out += fmt::format(", {} exposed to a designated vendor", paint(style, exposed ? kRed : "", group_digits(static_cast<long long>(exposed))));
+    out += fmt::format(", {} exposed to the designated vendors", paint(style, exposed ? kRed : "", group_digits(static_cast<long long>(exposed))));
   out += ".\n";
+  if (!c.designation.empty()) out += per_operator_summary(inv, t, rows, style);
 
   const ExposureTable& cells = report.cell_sites;
-  if (c.cell_sites || c.blast_radius) {
+  if (c.cell_sites) {
     std::size_t cells_isolated = 0, cells_exposed = 0;
     for (Index r = 0; r < cells.size(); ++r) {
       cells_isolated += cells.isolated[r];
-      cells_exposed += !cells.exposed_to[r].empty();
+      cells_exposed += cells.exposed[r] != 0;
     }
     const auto total = static_cast<long long>(cells.size());
     out += fmt::format("\n{}\n  {} isolated\n", paint(style, kBold, fmt::format("Cell sites: {}", group_digits(total))),
@@ -204,15 +275,16 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
       out += fmt::format("  {} exposed to a designated vendor\n", share_text(static_cast<long long>(cells_exposed), total));
   }
   if (c.blast_radius) {
-    const auto total = static_cast<long long>(cells.size());
+    const auto total = static_cast<long long>(cell_sites_total(inv));
     const std::int64_t subscribers = cell_subscribers_total(inv);
     out += fmt::format("\n{}\n", paint(style, kBold, "Blast radius per vendor (cell sites)"));
-    out += "  must cross: every path of the site to its core crosses one of the vendor's elements\n"
-           "  influenced: the vendor manages or hosts (directly or through a chain) an element the site cannot\n"
-           "              avoid or its operator's control plane\n";
+    out += "  must cross: the vendor's failure cuts the site off from its core (every path crosses its elements);\n"
+           "              the same as `netvet outage --vendor V --mode failure`\n"
+           "  influenced: its kill-switch cuts the site off (it also stops what its elements manage or host);\n"
+           "              the same as `netvet outage --vendor V --mode kill-switch`\n";
     TextTable table({"vendor", "must cross (sites)", "subscribers", "influenced (sites)", "subscribers"},
                     {Align::left, Align::right, Align::right, Align::right, Align::right});
-    for (const VendorBlastRadius& b : ranked_blast_radius(inv, cells)) {
+    for (const VendorBlastRadius& b : ranked_blast_radius(inv, report)) {
       const std::string_view id = inv.vendor_id(b.vendor);
       table.add_row({is_designated(c, id) ? fmt::format("{} *", id) : std::string(id),
                      share_text(static_cast<long long>(b.sites_crossing), total),
@@ -244,9 +316,8 @@ nlohmann::ordered_json exposure_json(const Inventory& inv, const ExposureReport&
     o["owner"] = inv.facilities.owner[f] == kNoCountry ? nlohmann::ordered_json() : nlohmann::ordered_json(name_of(inv.facilities.owner[f]));
     o["name"] = inv.str(inv.facilities.name[f]);
     o["served_by"] = ids.sites(t.served_by[r]);
-    o["operators"] = ids.operators(t.served_by[r]);
     subject_json(o, ids, t, r);
-    exposed += !t.exposed_to[r].empty();
+    exposed += t.exposed[r] != 0;
     isolated += t.isolated[r];
     facilities.push_back(std::move(o));
   }
@@ -268,7 +339,7 @@ nlohmann::ordered_json exposure_json(const Inventory& inv, const ExposureReport&
   }
   if (c.blast_radius) {
     auto vendors = nlohmann::ordered_json::array();
-    std::vector<VendorBlastRadius> all = ranked_blast_radius(inv, cells);
+    std::vector<VendorBlastRadius> all = ranked_blast_radius(inv, report);
     std::sort(all.begin(), all.end(),
               [&](const auto& a, const auto& b) { return inv.vendor_id(a.vendor) < inv.vendor_id(b.vendor); });
     for (const VendorBlastRadius& b : all)
@@ -278,7 +349,16 @@ nlohmann::ordered_json exposure_json(const Inventory& inv, const ExposureReport&
                          {"subscribers_crossing", b.subscribers_crossing},
                          {"sites_influenced", b.sites_influenced},
                          {"subscribers_influenced", b.subscribers_influenced}});
-    j["blast_radius"] = {{"sites_total", cells.size()},
+    auto spec_vendors = nlohmann::ordered_json::array();  // cli.md's shape, every vendor, by id
+    std::vector<VendorBlastRadius> every = report.blast_radius;
+    std::sort(every.begin(), every.end(),
+              [&](const auto& a, const auto& b) { return inv.vendor_id(a.vendor) < inv.vendor_id(b.vendor); });
+    for (const VendorBlastRadius& b : every)
+      spec_vendors.push_back({{"vendor", inv.vendor_id(b.vendor)},
+                              {"must_cross", {{"sites", b.sites_crossing}, {"subscribers", b.subscribers_crossing}}},
+                              {"influenced", {{"sites", b.sites_influenced}, {"subscribers", b.subscribers_influenced}}}});
+    j["vendors"] = std::move(spec_vendors);
+    j["blast_radius"] = {{"sites_total", cell_sites_total(inv)},
                          {"subscribers_total", cell_subscribers_total(inv)},
                          {"vendors", std::move(vendors)}};
   }

@@ -42,7 +42,10 @@ struct ExposureContext {
 // Rows of `table` (a facilities table) the filter keeps, ordered by facility id.
 std::vector<Index> listed_rows(const Inventory& inventory, const ExposureTable& table, const FacilityFilter& filter);
 
-// Whether a listed facility is exposed to a designated vendor: the exit code's question.
+// The vendors with any blast radius (report.blast_radius), largest first, then by id.
+std::vector<VendorBlastRadius> ranked_blast_radius(const Inventory& inventory, const ExposureReport& report);
+
+// Whether a listed facility is exposed to the designated vendors: the exit code's question.
 bool any_exposed(const Inventory& inventory, const ExposureTable& facilities, const FacilityFilter& filter);
 
 // For people: per facility, its kind, owner, serving sites and operators, unavoidable

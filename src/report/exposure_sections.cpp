@@ -56,6 +56,14 @@ std::string vendor_list(const Inventory& inv, std::span<const Index> rows) {
   return ids.empty() ? "none" : esc(fmt::format("{}", fmt::join(ids, ", ")));
 }
 
+std::string element_list(const Inventory& inv, std::span<const Index> rows) {
+  std::vector<std::string> ids;
+  for (const Index e : rows) ids.emplace_back(inv.str(inv.elements.id[e]));
+  std::sort(ids.begin(), ids.end());
+  return esc(fmt::format("{}", fmt::join(ids, ", ")));
+}
+
+std::string way_list(std::uint8_t ways) { return fmt::format("{}", fmt::join(exposure_way_names(ways, true), ", ")); }
 
 std::string facility_block(const Inventory& inv, const ExposureTable& t, Index r, std::span<const Index> chain,
                            const VendorColours& colours) {
@@ -63,7 +71,9 @@ std::string facility_block(const Inventory& inv, const ExposureTable& t, Index r
   const std::string id(inv.str(inv.facilities.id[f]));
   std::string badge;
   if (t.isolated[r]) badge += "<span class=\"badge isolated\">isolated</span>";
-  if (!t.exposed_to[r].empty()) badge += fmt::format("<span class=\"badge exposed\">exposed to {}</span>", vendor_list(inv, t.exposed_to[r]));
+  if (t.exposed[r])
+    badge += fmt::format("<span class=\"badge exposed\">exposed to {}</span>",
+                         t.exposed_to[r].empty() ? std::string("the designated vendors together") : vendor_list(inv, t.exposed_to[r]));
   if (badge.empty()) badge = "<span class=\"badge clean\">not exposed</span>";
   std::set<std::string> site_ids, op_ids;
   for (const Index s : t.served_by[r]) {
@@ -106,12 +116,23 @@ std::string facility_block(const Inventory& inv, const ExposureTable& t, Index r
   }
   std::string name;
   if (inv.facilities.name[f] != kEmptyStr) name = fmt::format(" {}", esc(inv.str(inv.facilities.name[f])));
+  // Vendor level: per serving operator, whether its traffic can avoid the designated
+  // vendors, and the cut that would give it a clean way.
+  std::string verdicts = fmt::format("<dt>Must cross</dt><dd>{}</dd>", vendor_list(inv, t.transport_exposed_to[r]));
+  const auto& per = t.per_operator;
+  for (const Index k : t.operator_rows[r]) {
+    std::string what = per.isolated[k] && !per.exposed[k] ? std::string("isolated")
+                       : per.exposed[k] ? fmt::format("<b>exposed</b> ({})", esc(way_list(per.exposed[k])))
+                                        : std::string("a way avoids the designated vendors");
+    if (!per.cut[k].empty()) what += fmt::format("; cut: {}", element_list(inv, per.cut[k]));
+    verdicts += fmt::format("<dt>Via {}</dt><dd>{}</dd>", esc(inv.str(inv.operators.id[per.op[k]])), what);
+  }
   return fmt::format(
       "<div class=\"facility\" id=\"fac-{0}\"><h3><span class=\"mono\">{0}</span>{1}{2}</h3><div class=\"about\">{3}</div>{4}"
       "<dl class=\"facts\"><dt>Possible</dt><dd>{5} elements; vendors {6}</dd><dt>Control plane</dt><dd>{7}</dd>"
-      "<dt>Influence</dt><dd>{8}</dd></dl></div>",
+      "<dt>Influence</dt><dd>{8}</dd>{9}</dl></div>",
       esc(id), name, badge, about, chain_html, count(t.possible_count[r]), vendor_list(inv, t.possible_vendors[r]),
-      vendor_list(inv, t.control_plane_vendors[r]), vendor_list(inv, t.influence_vendors[r]));
+      vendor_list(inv, t.control_plane_vendors[r]), vendor_list(inv, t.influence_vendors[r]), verdicts);
 }
 
 double share(const OperatorSurvival& o) {
@@ -120,7 +141,7 @@ double share(const OperatorSurvival& o) {
 
 }  // namespace
 
-int facility_status(const ExposureTable& t, Index r) { return t.isolated[r] ? 2 : t.exposed_to[r].empty() ? 0 : 1; }
+int facility_status(const ExposureTable& t, Index r) { return t.exposed[r] ? 1 : t.isolated[r] ? 2 : 0; }
 
 void exposed_first(const ExposureTable& t, std::vector<Index>& rows) {
   std::stable_sort(rows.begin(), rows.end(), [&](Index a, Index b) {

@@ -46,15 +46,21 @@ TEST(CheckExposureCli, UsEmbassyServedByOneHuaweiCellIsExposed) {
   EXPECT_EQ((*f)["severity"], "high");
   EXPECT_EQ((*f)["vendor"], "huawei");  // the first designated element from the cell: C1-GNB
   EXPECT_EQ((*f)["operator"], "alba");
-  EXPECT_EQ((*f)["clause"], "unavoidable vendor in high-risk; influence vendor in high-risk");
+  EXPECT_EQ((*f)["clause"], "transport, influence exposure to high-risk");
   const std::string message = (*f)["message"];
-  // C1's radio, antenna and gNodeB are all sources, so the chain starts at the gNodeB.
-  EXPECT_NE(message.find("serving cells (C1) to the core crosses C1-GNB (huawei gnb) -> C1-CSR (huawei csr) -> "
-                         "AGG1-R1 (huawei router) -> CORE1-R1 (cisco router)"),
+  // C1's radio, antenna and gNodeB are all sources, and every one's way leads through the
+  // gNodeB: the smallest cut is that one Huawei element, nearest the cells.
+  EXPECT_NE(message.find("is exposed to huawei (transport, influence): via alba, every path from its serving cells to "
+                         "the core crosses the designated vendors' element: C1-GNB (huawei gnb)"),
+            std::string::npos)
+      << message;
+  // The chain explains it, in path order.
+  EXPECT_NE(message.find("its traffic cannot avoid C1-GNB (huawei gnb) -> C1-CSR (huawei csr) -> AGG1-R1 (huawei router) -> "
+                         "CORE1-R1 (cisco router)"),
             std::string::npos)
       << message;
   // Huawei's EMS manages the gNodeB (and more): the nearest influencing element.
-  EXPECT_NE(message.find("huawei influences it: DC1-EMS-HW (huawei ems) manages or hosts"), std::string::npos) << message;
+  EXPECT_NE(message.find("DC1-EMS-HW (huawei ems) manages or hosts C1-GNB (huawei gnb)"), std::string::npos) << message;
   EXPECT_NE(message.find("[us-colocation us-facility-exposure; source:"), std::string::npos) << message;
 }
 

@@ -36,6 +36,23 @@ const Json& facility(const Json& doc, const std::string& id) {
 
 Strings strings(const Json& j) { return j.get<Strings>(); }
 
+// The serving operators of a facility object, by id (cli.md: "operators": [{"operator", ...}]).
+Strings operator_ids(const Json& f) {
+  Strings ids;
+  for (const auto& o : f["operators"]) ids.push_back(o["operator"]);
+  return ids;
+}
+
+const Json& operator_entry(const Json& f, const std::string& op) {
+  for (const auto& o : f["operators"])
+    if (o["operator"] == op) return o;
+  static const Json none;
+  ADD_FAILURE() << "no operator " << op;
+  return none;
+}
+
+const std::string kDualHomed = NETVET_SOURCE_DIR "/tests/fixtures/exposure/dual-homed-embassy";
+
 // examples/london with two more facilities and an isolated cell site:
 // F-ELMS (embassy, US) served by C1 alone (Huawei radio, router and aggregation router),
 // F-BRIX (military, GB) served by C5 (ZTE end to end), F-CUTOFF (other, FR) served by C9,
@@ -79,7 +96,7 @@ TEST(ExposureCli, TwoOperatorsLeaveTheUsEmbassyNothingUnavoidable) {
   const Json& emb = facility(doc, "F-US-EMB");
   EXPECT_EQ(emb["owner"], "US");
   EXPECT_EQ(strings(emb["served_by"]), (Strings{"C1", "C2", "C6"}));  // the cell sites within 2 km
-  EXPECT_EQ(strings(emb["operators"]), (Strings{"alba", "brig"}));
+  EXPECT_EQ(operator_ids(emb), (Strings{"alba", "brig"}));
   EXPECT_EQ(emb["isolated"], false);
   EXPECT_TRUE(emb["unavoidable"]["elements"].empty());
   EXPECT_TRUE(emb["unavoidable"]["vendors"].empty());
@@ -102,13 +119,13 @@ TEST(ExposureCli, JsonKeysAndSortOrderFollowTheContract) {
   for (const auto& f : doc["facilities"]) {
     ids.push_back(f["id"]);
     for (const char* key : {"id", "kind", "owner", "served_by", "unavoidable", "possible", "control_plane", "influence",
-                            "exposed_to"})
+                            "transport_exposed_to", "exposed", "exposed_to", "cut", "operators"})
       EXPECT_TRUE(f.contains(key)) << key;
     EXPECT_TRUE(f["unavoidable"].contains("elements") && f["unavoidable"].contains("vendors"));
     EXPECT_TRUE(f["possible"].contains("vendors") && f["possible"]["count"].is_number_unsigned());
     for (const Json* list : {&f["served_by"], &f["unavoidable"]["elements"], &f["unavoidable"]["vendors"],
                              &f["possible"]["vendors"], &f["control_plane"]["vendors"], &f["influence"]["vendors"],
-                             &f["exposed_to"]}) {
+                             &f["transport_exposed_to"], &f["exposed_to"], &f["cut"]}) {
       const Strings s = strings(*list);
       EXPECT_TRUE(std::is_sorted(s.begin(), s.end())) << f["id"] << " " << list->dump();
     }
@@ -116,6 +133,65 @@ TEST(ExposureCli, JsonKeysAndSortOrderFollowTheContract) {
   EXPECT_EQ(ids, (Strings{"F-DOCKS", "F-US-EMB", "F-WHITEHALL"}));
   EXPECT_EQ(doc["designated"]["source"], "gb:designated");
   EXPECT_EQ(doc["designated"]["vendors"], (Strings{"huawei"}));
+}
+
+// The case issue 10 found: the embassy's cell site is dual-homed to two Huawei routers.
+// Element by element nothing Huawei is unavoidable; vendor by vendor its traffic cannot
+// avoid Huawei, and the cut names both routers (tests/fixtures/exposure/dual-homed-embassy).
+TEST(ExposureCli, TheDualHomedEmbassyIsExposedWithACutOfBothRouters) {
+  const Json doc = run_json("exposure '" + kDualHomed + "' --vendors huawei --blast-radius", 1);
+  const Json& emb = facility(doc, "F-US-EMB");
+  EXPECT_TRUE(emb["unavoidable"]["elements"].size() > 0);
+  EXPECT_EQ(std::count(emb["unavoidable"]["vendors"].begin(), emb["unavoidable"]["vendors"].end(), "huawei"), 0);
+  EXPECT_EQ(emb["exposed"], true);
+  EXPECT_EQ(strings(emb["exposed_to"]), (Strings{"huawei"}));
+  EXPECT_EQ(strings(emb["exposed_via"]), (Strings{"transport", "influence"}));
+  EXPECT_EQ(strings(emb["cut"]), (Strings{"AGG-H1", "AGG-H2"}));
+  EXPECT_EQ(strings(operator_entry(emb, "alba")["cut"]), (Strings{"AGG-H1", "AGG-H2"}));
+  // The residence: brig's traffic has a clean way, alba's has not.
+  const Json& res = facility(doc, "F-US-RES");
+  EXPECT_EQ(res["exposed"], false);
+  EXPECT_EQ(operator_entry(res, "alba")["exposed"], true);
+  EXPECT_EQ(operator_entry(res, "brig")["exposed"], false);
+  EXPECT_TRUE(operator_entry(res, "brig")["cut"].empty());
+  EXPECT_EQ(strings(res["cut"]), (Strings{"AGG-H1", "AGG-H2"}));
+  EXPECT_EQ(facility(doc, "F-US-CONS")["exposed"], false);
+  EXPECT_EQ(doc["summary"]["exposed"], 1);
+
+  // Blast radius is the outage seen from the other side: Huawei's failure cuts off C1.
+  const Json outage = run_json("outage '" + kDualHomed + "' --vendor huawei --mode failure", 0);
+  std::int64_t cut_off = 0;
+  for (const auto& o : outage["scenarios"][0]["operators"])
+    cut_off += o["sites_total"].get<std::int64_t>() - o["sites_surviving"].get<std::int64_t>();
+  for (const auto& v : doc["vendors"])
+    if (v["vendor"] == "huawei") {
+      EXPECT_EQ(v["must_cross"]["sites"], cut_off);
+    }
+  EXPECT_EQ(cut_off, 1);
+
+  const CliRun text = run_netvet("exposure '" + kDualHomed + "' --vendors huawei");
+  EXPECT_EQ(text.exit_code, 1);
+  for (const char* s : {"EXPOSED (transport, influence) to huawei; cut: 2 elements: AGG-H1, AGG-H2",
+                        "via brig", "alba: 2 of 2 (100.0%) of the facilities it serves"})
+    EXPECT_NE(text.out.find(s), std::string::npos) << s << "\n" << text.out;
+}
+
+TEST(ExposureCli, UsColocationFlagsTheDualHomedEmbassyAndTheResidencePerOperator) {
+  const CliRun r = run_netvet("check '" + kDualHomed + "' --policy us-colocation --as-of 2026-11-01 --format json");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const Json doc = Json::parse(r.out);
+  Strings flagged;
+  for (const auto& f : doc["findings"]) {
+    flagged.push_back(f["subject"]["id"]);
+    EXPECT_EQ(f["vendor"], "huawei");
+    EXPECT_EQ(f["operator"], "alba");
+    const std::string message = f["message"];
+    EXPECT_NE(message.find("AGG-H1"), std::string::npos) << message;
+    EXPECT_NE(message.find("AGG-H2"), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
+  }
+  std::sort(flagged.begin(), flagged.end());
+  EXPECT_EQ(flagged, (Strings{"F-US-EMB", "F-US-RES"}));
 }
 
 TEST(ExposureCli, VendorNamesGoThroughTheRegistry) {
@@ -166,7 +242,7 @@ TEST(ExposureCli, TheServingRadiusDecidesWhoServesTheEmbassy) {
   Json doc = run_json("exposure '" + kLondon + "' --serving-radius 0.15", 0);
   const Json& near = facility(doc, "F-US-EMB");
   EXPECT_EQ(strings(near["served_by"]), (Strings{"C1"}));
-  EXPECT_EQ(strings(near["operators"]), (Strings{"alba"}));
+  EXPECT_EQ(operator_ids(near), (Strings{"alba"}));
   EXPECT_EQ(near["isolated"], false);
   // C1's antenna, radio and gNodeB are all sources: the gNodeB is the first element every
   // path crosses, then C1's router, AGG1-R1 (both ways out of it) and CORE1-R1.

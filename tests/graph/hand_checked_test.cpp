@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+#include <string>
+
 #include "graph/exposure.h"
 #include "graph/outage.h"
 #include "networks.h"
@@ -148,6 +152,159 @@ TEST(HandChecked, SourcesBelongToTheSitesOperator) {
   n.facility("F", {cell});
   const Inventory inv = std::move(n).finish();
   EXPECT_TRUE(exposure(inv).facilities.isolated[0]);
+}
+
+// ---- Exposure judged by vendor (shared/spec/inventory.md): the cases issue 10 names. ----
+
+std::vector<std::string> vendor_ids(const Inventory& inv, std::span<const Index> rows) {
+  std::vector<std::string> out;
+  for (const Index v : rows) out.emplace_back(inv.vendor_id(v));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Per-operator verdicts of facility row 0, by operator id.
+struct OperatorRow {
+  bool isolated;
+  std::uint8_t ways;
+  std::vector<Index> exposed_to, cut;
+};
+std::map<std::string, OperatorRow> per_operator(const Inventory& inv, const ExposureTable& t, Index row) {
+  std::map<std::string, OperatorRow> out;
+  for (const Index k : t.operator_rows[row]) {
+    const auto& p = t.per_operator;
+    out[std::string(inv.str(inv.operators.id[p.op[k]]))] = {p.isolated[k] != 0, p.exposed[k], ids(p.exposed_to[k]),
+                                                             ids(p.cut[k])};
+  }
+  return out;
+}
+
+// The embassy whose cell site is dual-homed to two Huawei aggregation routers:
+//
+//   ru - gnb - csr -+- H1 -+- R - upf
+//                   +- H2 -+
+//
+// Neither router is unavoidable, but every path crosses one: exposed to huawei through
+// transport, with a cut of both. Huawei's failure cuts the site off, and its blast radius
+// says so.
+TEST(HandChecked, DualHomedToTwoDesignatedRoutersIsExposed) {
+  Net n;
+  const Index a = n.op("A");
+  const Index cell = n.site("C", a, SiteKind::cell, kNoCoordinate, kNoCoordinate, 50), agg = n.site("G", a, SiteKind::aggregation),
+              core = n.site("K", a, SiteKind::core);
+  const Index ru = n.el("ru", cell, "ru", "ericsson"), gnb = n.el("gnb", cell, "gnb", "ericsson"),
+              csr = n.el("csr", cell, "csr", "nokia"), h1 = n.el("H1", agg, "router", "huawei"),
+              h2 = n.el("H2", agg, "router", "huawei"), r = n.el("R", core, "router", "cisco"),
+              upf = n.el("upf", core, "upf", "nokia");
+  n.link(ru, gnb), n.link(gnb, csr), n.link(csr, h1), n.link(csr, h2), n.link(h1, r), n.link(h2, r), n.link(r, upf);
+  n.facility("EMB", {cell});
+  const Inventory inv = std::move(n).finish();
+  const Index huawei = *inv.find_vendor("huawei");
+  ExposureOptions options{.cell_sites = true, .designated_vendors = {huawei}, .blast_radius = true, .threads = 1};
+  const auto rep = analyse_exposure(inv, options);
+  ASSERT_TRUE(rep);
+  const auto& f = rep->facilities;
+  EXPECT_EQ(ids(f.unavoidable_elements[0]), (std::vector<Index>{gnb, csr, r, upf}));  // the routers are avoidable alone
+  EXPECT_EQ(f.exposed[0], kViaTransport | kViaInfluence);  // a kill-switch removes at least what a failure does
+  EXPECT_EQ(ids(f.exposed_to[0]), std::vector<Index>{huawei});
+  // Every vendor whose failure alone cuts it off: the radio's, the routers', the core's.
+  EXPECT_EQ(vendor_ids(inv, f.transport_exposed_to[0]), (std::vector<std::string>{"cisco", "ericsson", "huawei", "nokia"}));
+  EXPECT_EQ(ids(f.cut[0]), (std::vector<Index>{h1, h2}));
+  EXPECT_EQ(rep->blast_radius[huawei].sites_crossing, 1u);
+  EXPECT_EQ(rep->blast_radius[huawei].subscribers_crossing, 50);
+  EXPECT_EQ(ids(rep->cell_sites.cut[0]), (std::vector<Index>{h1, h2}));
+}
+
+// One facility, two operators: A's site reaches A's core only through a Huawei router, B's
+// through a Cisco one. As a whole the facility has a clean way (B's); A's users' traffic
+// has not.
+TEST(HandChecked, OneOperatorExposedTheOtherClean) {
+  Net n;
+  const Index a = n.op("A"), b = n.op("B");
+  const Index ca = n.site("CA", a), cb = n.site("CB", b), ka = n.site("KA", a, SiteKind::core),
+              kb = n.site("KB", b, SiteKind::core);
+  const Index ra = n.el("ra", ca, "gnb", "nokia"), ha = n.el("HA", ka, "router", "huawei"), ua = n.el("ua", ka, "upf", "nokia"),
+              rb = n.el("rb", cb, "gnb", "nokia"), xb = n.el("XB", kb, "router", "cisco"), ub = n.el("ub", kb, "upf", "nokia");
+  n.link(ra, ha), n.link(ha, ua), n.link(rb, xb), n.link(xb, ub);
+  n.facility("F", {ca, cb});
+  const Inventory inv = std::move(n).finish();
+  const Index huawei = *inv.find_vendor("huawei");
+  const auto rep = exposure(inv, {"huawei"});
+  const auto& f = rep.facilities;
+  EXPECT_EQ(f.exposed[0], 0);
+  EXPECT_TRUE(f.exposed_to[0].empty());
+  const auto ops = per_operator(inv, f, 0);
+  ASSERT_EQ(ops.size(), 2u);
+  EXPECT_EQ(ops.at("A").ways, kViaTransport | kViaInfluence);
+  EXPECT_EQ(ops.at("A").exposed_to, std::vector<Index>{huawei});
+  EXPECT_EQ(ops.at("A").cut, std::vector<Index>{ha});
+  EXPECT_EQ(ops.at("B").ways, 0);
+  EXPECT_TRUE(ops.at("B").cut.empty());
+  EXPECT_EQ(ids(f.cut[0]), std::vector<Index>{ha});  // the union of the operators' cuts
+  // Cisco, on B's only way, exposes B's users and leaves A's (and the facility) clean.
+  const auto cisco = per_operator(inv, exposure(inv, {"cisco"}).facilities, 0);
+  EXPECT_EQ(cisco.at("A").ways, 0);
+  EXPECT_EQ(cisco.at("B").cut, std::vector<Index>{xb});
+}
+
+// Two ways out of a cell site, one through Huawei, one through ZTE: exposed to the two
+// taken together (cut: both routers), to neither alone.
+TEST(HandChecked, PathsAlternatingBetweenTwoDesignatedVendors) {
+  Net n;
+  const Index a = n.op("A");
+  const Index cell = n.site("C", a), core = n.site("K", a, SiteKind::core);
+  const Index g = n.el("g", cell, "gnb", "ericsson"), h = n.el("H", core, "router", "huawei"),
+              z = n.el("Z", core, "router", "zte"), u = n.el("u", core, "upf", "nokia");
+  n.link(g, h), n.link(g, z), n.link(h, u), n.link(z, u);
+  n.facility("F", {cell});
+  const Inventory inv = std::move(n).finish();
+  const auto both = exposure(inv, {"huawei", "zte"});
+  EXPECT_EQ(both.facilities.exposed[0], kViaTransport | kViaInfluence);
+  EXPECT_TRUE(both.facilities.exposed_to[0].empty());
+  // Alone, only the radio's and the UPF's vendors cut it off.
+  EXPECT_EQ(vendor_ids(inv, both.facilities.transport_exposed_to[0]), (std::vector<std::string>{"ericsson", "nokia"}));
+  EXPECT_EQ(ids(both.facilities.cut[0]), (std::vector<Index>{h, z}));
+  EXPECT_EQ(exposure(inv, {"huawei"}).facilities.exposed[0], 0);
+}
+
+// Exposure only through management: the site is dual-homed to two Cisco routers, both
+// managed by a Huawei EMS. No Huawei element carries the traffic; Huawei's kill-switch
+// stops both routers and cuts the site off. The cut is then the two routers.
+TEST(HandChecked, ExposedOnlyThroughManagement) {
+  Net n;
+  const Index a = n.op("A");
+  const Index cell = n.site("C", a), core = n.site("K", a, SiteKind::core), noc = n.site("N", a, SiteKind::datacenter);
+  const Index g = n.el("g", cell, "gnb", "ericsson"), r1 = n.el("R1", core, "router", "cisco"),
+              r2 = n.el("R2", core, "router", "cisco"), u = n.el("u", core, "upf", "nokia"),
+              ems = n.el("ems", noc, "ems", "huawei");
+  n.link(g, r1), n.link(g, r2), n.link(r1, u), n.link(r2, u);
+  n.link(ems, r1, LinkKind::manages), n.link(ems, r2, LinkKind::manages);
+  n.facility("F", {cell});
+  const Inventory inv = std::move(n).finish();
+  const auto rep = exposure(inv, {"huawei"});
+  EXPECT_EQ(rep.facilities.exposed[0], kViaInfluence);
+  EXPECT_EQ(ids(rep.facilities.exposed_to[0]), std::vector<Index>{*inv.find_vendor("huawei")});
+  EXPECT_EQ(ids(rep.facilities.cut[0]), (std::vector<Index>{r1, r2}));
+  EXPECT_EQ(ids(rep.facilities.unavoidable_elements[0]), (std::vector<Index>{g, u}));
+}
+
+// An isolated facility is not exposed through paths it does not have, but its operator's
+// control plane still counts: a Huawei AMF exposes it.
+TEST(HandChecked, IsolatedIsExposedOnlyThroughTheControlPlane) {
+  Net n;
+  const Index a = n.op("A");
+  const Index cell = n.site("C", a), core = n.site("K", a, SiteKind::core);
+  n.el("g", cell, "gnb", "ericsson");
+  n.el("u", core, "upf", "huawei");
+  n.el("amf", core, "amf", "zte");
+  n.facility("F", {cell});
+  const Inventory inv = std::move(n).finish();
+  const auto huawei = exposure(inv, {"huawei"});
+  EXPECT_TRUE(huawei.facilities.isolated[0]);
+  EXPECT_EQ(huawei.facilities.exposed[0], 0);  // the Huawei UPF is on no path: there is none
+  const auto zte = exposure(inv, {"zte"});
+  EXPECT_EQ(zte.facilities.exposed[0], kViaControlPlane);
+  EXPECT_TRUE(zte.facilities.cut[0].empty());
 }
 
 TEST(HandChecked, BadOptionsAreErrors) {

@@ -1,5 +1,6 @@
 #include "reference.h"
 
+#include <bit>
 #include <cmath>
 #include <deque>
 #include <functional>
@@ -188,6 +189,116 @@ std::vector<RefSurvival> Reference::outage(const std::vector<Index>& vendors, bo
     }
   }
   return out;
+}
+
+std::vector<bool> Reference::removal(const std::set<Index>& vendors, bool kill_switch) const {
+  std::vector<bool> removed(inv_.elements.size(), false);
+  for (Index e = 0; e < inv_.elements.size(); ++e)
+    if (vendors.count(inv_.elements.vendor[e])) {
+      removed[e] = true;
+      if (kill_switch)
+        for (const Index x : influenced_by(e)) removed[x] = true;
+    }
+  return removed;
+}
+
+bool Reference::runs_control_plane(Index vendor, Index op) const {
+  const auto control = [&](Index x) {
+    return inv_.domain_of(x) == Domain::core && inv_.function_of(x).plane == Plane::control && inv_.elements.op[x] == op;
+  };
+  for (Index e = 0; e < inv_.elements.size(); ++e) {
+    if (inv_.elements.vendor[e] != vendor) continue;
+    if (control(e)) return true;
+    for (const Index x : influenced_by(e))
+      if (control(x)) return true;
+  }
+  return false;
+}
+
+bool Reference::separates(const std::vector<std::pair<Index, Index>>& sources, const std::set<Index>& cut) const {
+  std::vector<bool> removed(inv_.elements.size(), false);
+  for (const Index e : cut) removed[e] = true;
+  return !connected(sources, removed);
+}
+
+std::size_t Reference::smallest_cut(const std::vector<std::pair<Index, Index>>& sources,
+                                    const std::set<Index>& cuttable) const {
+  // Only elements on some path can matter; the search is exponential in how many those are.
+  std::set<Index> on_some_path;
+  for (const auto& [x, op] : sources) {
+    if (cuttable.count(x)) on_some_path.insert(x);
+    for (const Index e : on_paths(x, op))
+      if (cuttable.count(e)) on_some_path.insert(e);
+  }
+  const std::vector<Index> items(on_some_path.begin(), on_some_path.end());
+  if (items.size() > 20) return kNoCut;
+  // Every subset of k items, for k = 1, 2, ... (Gosper's hack steps through the masks of
+  // k bits in increasing order); the first k with a separating subset is the answer.
+  std::size_t tried = 0;
+  for (std::size_t k = 1; k <= items.size(); ++k) {
+    const std::uint32_t limit = 1U << items.size();
+    for (std::uint32_t mask = (1U << k) - 1; mask < limit;) {
+      if (++tried > 300000) return kNoCut;
+      std::set<Index> cut;
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (mask >> i & 1U) cut.insert(items[i]);
+      if (separates(sources, cut)) return k;
+      const std::uint32_t low = mask & -mask, ripple = mask + low;
+      mask = (((ripple ^ mask) >> 2) / low) | ripple;
+    }
+  }
+  return kNoCut;
+}
+
+RefVerdict Reference::verdict(const std::vector<Index>& sites, const std::set<Index>& designated) const {
+  RefVerdict r;
+  const std::size_t n = inv_.elements.size();
+  std::set<Index> ops;
+  for (const Index s : sites) ops.insert(inv_.sites.op[s]);
+  const std::vector<bool> nothing(n, false);
+  const std::vector<bool> set_failure = removal(designated, false), set_kill = removal(designated, true);
+  const auto sources_of = [&](const std::set<Index>& of) {
+    std::vector<std::pair<Index, Index>> sources;
+    for (const Index s : sites)
+      if (of.count(inv_.sites.op[s]))
+        for (Index e = 0; e < n; ++e)
+          if (inv_.elements.site[e] == s && inv_.domain_of(e) == Domain::ran) sources.emplace_back(e, inv_.sites.op[s]);
+    return sources;
+  };
+  // The verdict for the traffic of the operators `of`.
+  const auto judge = [&](const std::set<Index>& of, std::uint8_t& ways, std::set<Index>& transport_exposed_to,
+                         std::set<Index>& exposed_to) {
+    const auto sources = sources_of(of);
+    const bool reaches = connected(sources, nothing);
+    const auto cut_off = [&](const std::vector<bool>& removed) { return reaches && !connected(sources, removed); };
+    for (Index v = 0; v < inv_.vendors.size(); ++v)
+      if (cut_off(removal({v}, false))) transport_exposed_to.insert(v);
+    if (designated.empty()) return;
+    bool control_plane = false;
+    for (const Index v : designated) {
+      bool runs = false;
+      for (const Index op : of) runs |= runs_control_plane(v, op);
+      control_plane |= runs;
+      if (runs || transport_exposed_to.count(v) || cut_off(removal({v}, true))) exposed_to.insert(v);
+    }
+    ways = (cut_off(set_failure) ? 1 : 0) | (cut_off(set_kill) ? 2 : 0) | (control_plane ? 4 : 0);
+  };
+  judge(ops, r.ways, r.transport_exposed_to, r.exposed_to);
+  for (const Index op : ops) {
+    RefOperatorVerdict o;
+    o.op = op;
+    o.sources = sources_of({op});
+    o.isolated = !connected(o.sources, nothing);
+    judge({op}, o.ways, o.transport_exposed_to, o.exposed_to);
+    if (o.ways & 3) {
+      const std::vector<bool>& removed = o.ways & 1 ? set_failure : set_kill;
+      for (Index e = 0; e < n; ++e)
+        if (removed[e]) o.cuttable.insert(e);
+      o.cut_size = smallest_cut(o.sources, o.cuttable);
+    }
+    r.operators.push_back(std::move(o));
+  }
+  return r;
 }
 
 }  // namespace netvet::testing

@@ -186,12 +186,17 @@ TEST(PackLoader, ReadsAnExposureRule) {
   EXPECT_EQ(rule->owners.size(), 1U);
   EXPECT_EQ(rule->vendors, "hrv");
   // Without `via`: every way the spec calls exposure.
-  EXPECT_EQ(rule->via, (std::vector<ExposureVia>{ExposureVia::unavoidable, ExposureVia::control_plane, ExposureVia::influence}));
+  EXPECT_EQ(rule->via, (std::vector<ExposureVia>{ExposureVia::transport, ExposureVia::control_plane, ExposureVia::influence}));
   std::string rules(kExposureRule);
   rules += "    via: [influence, unavoidable, influence]\n";
   pack = parse_pack(with_rules(rules), "good.yaml");
   ASSERT_TRUE(pack) << pack.error().front().to_string();
-  EXPECT_EQ(std::get<ExposureRule>(pack->rules[0].spec).via, (std::vector<ExposureVia>{ExposureVia::unavoidable, ExposureVia::influence}));
+  EXPECT_EQ(std::get<ExposureRule>(pack->rules[0].spec).via, (std::vector<ExposureVia>{ExposureVia::transport, ExposureVia::influence}));
+  EXPECT_FALSE(std::get<ExposureRule>(pack->rules[0].spec).per_operator);
+  pack = parse_pack(with_rules(std::string(kExposureRule) + "    via: [transport]\n    per_operator: true\n"), "good.yaml");
+  ASSERT_TRUE(pack) << pack.error().front().to_string();
+  EXPECT_TRUE(std::get<ExposureRule>(pack->rules[0].spec).per_operator);
+  EXPECT_EQ(std::get<ExposureRule>(pack->rules[0].spec).via, (std::vector<ExposureVia>{ExposureVia::transport}));
 }
 
 TEST(PackLoader, ExposureRuleProblemsPointAtTheValue) {
@@ -207,9 +212,11 @@ TEST(PackLoader, ExposureRuleProblemsPointAtTheValue) {
   EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrvs")),
             (std::vector<std::string>{"24:14: unknown designation 'hrvs' (did you mean 'hrv'?)"}));
   EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    via: [unavoidable, sideways]")),
-            (std::vector<std::string>{"25:24: unknown way 'sideways': expected unavoidable, control_plane or influence"}));
+            (std::vector<std::string>{"25:24: unknown way 'sideways': expected transport, control_plane or influence"}));
   EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    via: []")),
-            (std::vector<std::string>{"25:10: 'via' needs at least one of unavoidable, control_plane or influence"}));
+            (std::vector<std::string>{"25:10: 'via' needs at least one of transport, control_plane or influence"}));
+  EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    per_operator: sometimes")),
+            (std::vector<std::string>{"25:19: 'per_operator' must be true or false"}));
   EXPECT_EQ(problems(with("vendors: hrv", "vendors: hrv\n    select: vendor in hrv")),
             (std::vector<std::string>{"25:13: an exposure rule takes no 'select': it names facilities and a designation ('facilities', 'vendors')"}));
   EXPECT_EQ(problems(with("    vendors: hrv\n", "")),

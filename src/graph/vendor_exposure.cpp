@@ -1,0 +1,172 @@
+#include "graph/vendor_exposure.h"
+
+#include <algorithm>
+#include <cassert>
+#include <thread>
+
+#include "util/parallel.h"
+
+namespace netvet::graph {
+namespace {
+
+// Per operator: the vendors of its control-plane elements and of every element that
+// influences one (a backward search over the influence links from them).
+VendorSets control_plane_vendors(const TrafficGraph& g, const Csr& managed_by) {
+  VendorSets out(g.operators, g.vendors);
+  std::vector<Index> stamp(g.elements, kNoIndex), queue;
+  for (Index op = 0; op < g.operators; ++op) {
+    queue.clear();
+    for (const Index e : g.control_plane_of_operator[op])
+      if (stamp[e] != op) stamp[e] = op, queue.push_back(e);
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+      set_vendor(out[op], g.vendor[queue[head]]);
+      for (const Index m : managed_by[queue[head]])
+        if (stamp[m] != op) stamp[m] = op, queue.push_back(m);
+    }
+  }
+  return out;
+}
+
+// One removal to compute: whose elements, how, and where the answer goes.
+struct Removal {
+  std::vector<Index> vendors;
+  bool kill_switch = false;
+  SiteBits* reaching = nullptr;
+  std::optional<VertexCutFinder>* cut = nullptr;  // also keep the components, for cuts
+};
+
+}  // namespace
+
+VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
+    : g_(g), designated_(options.designated), failure_(g.vendors), kill_(g.vendors), kill_is_failure_(g.vendors, 0) {
+  std::optional<Csr> turned;
+  const Csr& acts_on = g.influence_reversed ? turned.emplace(reversed(g.influence)) : g.influence;
+  const SiteReach reach(g, acts_on);
+
+  // A removal is computed once: a vendor whose elements manage or host only its own has
+  // a kill-switch that removes what its failure does, and a designated set of one vendor
+  // is that vendor.
+  const auto kill_adds = [&](Index v) {
+    for (const Index e : reach.elements_of_vendor(v))
+      for (const Index w : acts_on[e])
+        if (g.vendor[w] != v) return true;
+    return false;
+  };
+  const bool lone = designated_.size() == 1;
+  std::vector<Removal> removals{{.reaching = &base_}};
+  for (Index v = 0; v < g.vendors; ++v) {
+    if (reach.elements_of_vendor(v).empty()) continue;  // removes nothing: reaching is base_
+    const bool is_designated = std::binary_search(designated_.begin(), designated_.end(), v);
+    if (!(lone && is_designated)) removals.push_back({.vendors = {v}, .reaching = &failure_[v]});
+    if (!(options.every_kill_switch || is_designated)) continue;
+    kill_is_failure_[v] = !kill_adds(v);
+    if (!kill_is_failure_[v] && !(lone && is_designated))
+      removals.push_back({.vendors = {v}, .kill_switch = true, .reaching = &kill_[v]});
+  }
+  if (!designated_.empty()) {
+    removals.push_back({.vendors = designated_, .reaching = &set_failure_, .cut = &set_failure_cut_});
+    removals.push_back({.vendors = designated_, .kill_switch = true, .reaching = &set_kill_, .cut = &set_kill_cut_});
+  }
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers = std::min<std::size_t>(threads, removals.size());
+  // The control plane's vendors need no reach: they run beside the removals.
+  parallel_for(workers + 1, threads, [&](std::size_t w) {
+    if (w == workers) {
+      std::optional<Csr> turned_back;
+      const Csr& managed_by = g.influence_reversed ? g.influence : turned_back.emplace(reversed(g.influence));
+      control_plane_ = control_plane_vendors(g, managed_by);
+      return;
+    }
+    ReachScratch scratch;  // one per worker: the arrays are the size of the network
+    for (std::size_t i = w; i < removals.size(); i += workers) {
+      const Removal& r = removals[i];
+      reach.remove_vendors(r.vendors, r.kill_switch, scratch);
+      *r.reaching = reach.reaching(scratch);
+      if (r.cut) r.cut->emplace(g, scratch.component);
+    }
+  });
+  if (lone && !reach.elements_of_vendor(designated_[0]).empty()) {
+    failure_[designated_[0]] = set_failure_;
+    if (!kill_is_failure_[designated_[0]]) kill_[designated_[0]] = set_kill_;
+  }
+}
+
+const SiteBits& VendorExposure::reaching_after_failure(Index vendor) const {
+  return failure_[vendor].empty() ? base_ : failure_[vendor];
+}
+
+const SiteBits& VendorExposure::reaching_after_kill_switch(Index vendor) const {
+  if (kill_is_failure_[vendor]) return reaching_after_failure(vendor);
+  // Not computed: a vendor with no elements (nothing removed), or one that is neither
+  // designated nor asked for with every_kill_switch (a caller's bug).
+  assert(!kill_[vendor].empty() || failure_[vendor].empty());
+  return kill_[vendor].empty() ? base_ : kill_[vendor];
+}
+
+void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, SubjectVerdict& out) const {
+  out.ways = 0;
+  out.transport_exposed_to.clear();
+  out.exposed_to.clear();
+  out.cut.clear();
+  s.ops.clear();
+  for (const Index site : sites) s.ops.push_back(g_.site_operator[site]);
+  std::sort(s.ops.begin(), s.ops.end());
+  s.ops.erase(std::unique(s.ops.begin(), s.ops.end()), s.ops.end());
+  out.operators.resize(s.ops.size());
+
+  // Cut off by a removal: reaching with nothing removed, and not after it.
+  const auto cut_off = [&](std::span<const Index> of, const SiteBits& after) {
+    return base_.any_of(of) && !after.any_of(of);
+  };
+  const auto judge_sites = [&](std::span<const Index> of, std::uint8_t control_plane_ways,
+                               const std::vector<std::uint8_t>& control_plane_of_vendor, std::uint8_t& ways,
+                               std::vector<Index>& transport_exposed_to, std::vector<Index>& exposed_to) {
+    for (Index v = 0; v < g_.vendors; ++v)
+      if (!failure_[v].empty() && cut_off(of, failure_[v])) transport_exposed_to.push_back(v);
+    if (designated_.empty()) return;
+    ways = control_plane_ways;
+    if (cut_off(of, set_failure_)) ways |= kViaTransport;
+    if (cut_off(of, set_kill_)) ways |= kViaInfluence;
+    for (std::size_t i = 0; i < designated_.size(); ++i) {
+      const Index v = designated_[i];
+      if (control_plane_of_vendor[i] || std::binary_search(transport_exposed_to.begin(), transport_exposed_to.end(), v) ||
+          cut_off(of, reaching_after_kill_switch(v)))
+        exposed_to.push_back(v);
+    }
+  };
+
+  std::vector<std::uint8_t> any_control_plane(designated_.size(), 0), op_control_plane(designated_.size(), 0);
+  std::uint8_t any_control_plane_ways = 0;
+  for (std::size_t k = 0; k < s.ops.size(); ++k) {
+    const Index op = s.ops[k];
+    OperatorVerdict& verdict = out.operators[k];
+    verdict = {.op = op};
+    s.sites.clear();
+    for (const Index site : sites)
+      if (g_.site_operator[site] == op) s.sites.push_back(site);
+    verdict.isolated = !base_.any_of(s.sites);
+    std::uint8_t control_plane_ways = 0;
+    for (std::size_t i = 0; i < designated_.size(); ++i) {
+      op_control_plane[i] = has_vendor(control_plane_[op], designated_[i]);
+      any_control_plane[i] |= op_control_plane[i];
+      if (op_control_plane[i]) control_plane_ways = kViaControlPlane;
+    }
+    any_control_plane_ways |= control_plane_ways;
+    judge_sites(s.sites, control_plane_ways, op_control_plane, verdict.ways, verdict.transport_exposed_to,
+                verdict.exposed_to);
+    const VertexCutFinder* finder = verdict.ways & kViaTransport   ? &*set_failure_cut_
+                                    : verdict.ways & kViaInfluence ? &*set_kill_cut_
+                                                                   : nullptr;
+    if (!finder) continue;
+    s.sources.clear();
+    for (const Index site : s.sites)
+      for (const Index x : g_.ran_elements_of_site[site]) s.sources.push_back(x);
+    verdict.cut = finder->cut(s.sources, op, s.cut);
+    out.cut.insert(out.cut.end(), verdict.cut.begin(), verdict.cut.end());
+  }
+  judge_sites(sites, any_control_plane_ways, any_control_plane, out.ways, out.transport_exposed_to, out.exposed_to);
+  std::sort(out.cut.begin(), out.cut.end());
+  out.cut.erase(std::unique(out.cut.begin(), out.cut.end()), out.cut.end());
+}
+
+}  // namespace netvet::graph
