@@ -89,11 +89,13 @@ void JsonReader::read() {
                                     text_[first] == '\t'))
       ++first;
     const bool json_like = first < text_.size() && (text_[first] == '[' || text_[first] == '"');
+    const bool csv = shown_.ends_with(".csv") || shown_.ends_with(".CSV");
     problem("", "", "",
             fmt::format("not a netvet inventory JSON document: {}; expected a JSON object "
                         "{{\"format\": \"netvet-inventory\", \"version\": 1, ...}} in a *.json file, or a "
-                        "folder of CSV tables (a CSV bundle)",
-                        json_like ? "its top-level value is not an object" : "it does not start with '{'"));
+                        "folder of CSV tables (a CSV bundle){}",
+                        json_like ? "its top-level value is not an object" : "it does not start with '{'",
+                        csv ? " -- for a CSV table, give the folder that holds the bundle's tables" : ""));
     return;
   }
   std::set<std::string, std::less<>> seen;

@@ -245,8 +245,11 @@ TEST(Hardening, StrictJsonLiteralsAndDuplicateKeys) {
     EXPECT_NE(r.err.find("net.json at " + pointer + ":"), std::string::npos) << tail << "\n" << r.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "out")) << tail;
   }
-  // Escapes that make ordinary text still convert both ways.
-  write(dir / "net.json", head + R"("links": [{"a": "E1", "b": "E2", "note": "caf\u00e9 \"q\"\ttab"}]})");
+  // Escapes that make ordinary text still convert both ways (an element's attribute).
+  std::string with_note = head;
+  const std::string plain = R"("vendor": "nokia"})";
+  with_note.replace(with_note.find(plain), plain.size(), R"("vendor": "nokia", "note": "caf\u00e9 \"q\"\ttab"})");
+  write(dir / "net.json", with_note + R"("links": [{"a": "E1", "b": "E2"}]})");
   ASSERT_EQ(run_netvet("convert '" + (dir / "net.json") + "' '" + (dir / "out") + "'").exit_code, 0);
   const CliRun back = run_netvet("convert '" + (dir / "out") + "' '" + (dir / "back.json") + "'");
   EXPECT_EQ(back.exit_code, 0) << back.err;
