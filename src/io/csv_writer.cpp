@@ -140,7 +140,7 @@ Result<void> replace_tables(const std::filesystem::path& temp, const std::filesy
   return {};
 }
 
-// Up to a few names of what `folder` holds, for the message refusing it; empty when empty.
+// The names of what `folder` holds, sorted (the message refusing it shows the first few).
 std::vector<std::string> entries_of(const std::filesystem::path& folder, std::error_code& ec) {
   std::vector<std::string> names;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) names.push_back(entry.path().filename().string());
