@@ -33,8 +33,8 @@ median_s() {  # median wall time in seconds from a hyperfine JSON export
 
 echo "generating $sites sites..." >&2
 hyperfine --runs 1 --export-json "$dir/generate.json" \
-  "$netvet generate --country GB --sites $sites --seed 1 --out $dir/gb -q" >&2
-gen_rss=$(peak_rss_mb "$netvet" generate --country GB --sites "$sites" --seed 1 --out "$dir/gb" -q)
+  "$netvet generate --country GB --sites $sites --seed 1 --out $dir/gb -q --force" >&2
+gen_rss=$(peak_rss_mb "$netvet" generate --country GB --sites "$sites" --seed 1 --out "$dir/gb" -q --force)
 elements=$(($(wc -l < "$dir/gb/elements.csv") - 1))
 echo "| \`generate --country GB --sites $sites\` ($elements elements, CSV) | $(median_s "$dir/generate.json") s (1 run) | $gen_rss MB |" >> "$summary"
 

@@ -16,7 +16,7 @@ namespace {
 
 struct ConvertArgs {
   std::string inventory, out, to;
-  bool timings = false;
+  bool timings = false, force = false;
 };
 
 int run_convert(const ConvertArgs& args) {
@@ -32,7 +32,7 @@ int run_convert(const ConvertArgs& args) {
   const io::Format format = args.to == "json" ? io::Format::json
                             : args.to == "csv" ? io::Format::csv
                                                : io::format_of_path(args.out).value_or(io::Format::csv);
-  const auto written = io::write_inventory(*inv, args.out, format);
+  const auto written = io::write_inventory(*inv, args.out, format, {.replace = args.force});
   timer.lap("write");
   if (!written) {
     fmt::print(stderr, "{}", report::diagnostics_text(written.error(), stderr_is_terminal()));
@@ -51,6 +51,9 @@ void add_convert(CLI::App& app, Run& run) {
   cmd->add_option("out", args->out, "Output: a *.json file, or a folder for a CSV bundle")->required();
   cmd->add_option("--to", args->to, "Output format, when the output path does not say it")
       ->check(CLI::IsMember({"csv", "json"}));
+  cmd->add_flag("--force", args->force,
+                "Write a CSV bundle into a non-empty folder: replace its bundle tables (other files are kept; a "
+                "table the inventory lacks is emptied to its header)");
   cmd->add_flag("--timings", args->timings, "Print how long each phase took on standard error");
   cmd->callback([&run, args] { run = [args] { return run_convert(*args); }; });
 }

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "command.h"
 #include "gen/generate.h"
 #include "io/inventory_io.h"
@@ -20,10 +22,27 @@ struct GenerateArgs {
   std::string country, out, format;  // format empty: from --out (*.json is JSON)
   std::size_t sites = 0;
   std::uint64_t seed = 1;
-  bool timings = false, quiet = false;
+  bool timings = false, quiet = false, force = false;
 };
 
 int run_generate(const GenerateArgs& args) {
+  const auto format = args.format == "json"  ? io::Format::json
+                      : args.format == "csv" ? io::Format::csv
+                                             : io::format_of_path(args.out).value_or(io::Format::csv);
+  // Nothing lost: an existing inventory is never overwritten without --force, and that is
+  // known before a minute is spent generating.
+  std::error_code ec;
+  if (!args.force && format == io::Format::json && std::filesystem::exists(args.out, ec)) {
+    fmt::print(stderr, "error: {}: the file exists; nothing was written. Choose another path, or pass --force to "
+                       "replace it\n", args.out);
+    return kBadInput;
+  }
+  if (!args.force && format == io::Format::csv && std::filesystem::is_directory(args.out, ec) &&
+      !std::filesystem::is_empty(args.out, ec)) {
+    fmt::print(stderr, "error: {}: the folder is not empty; nothing was written. Choose a new or empty folder, or "
+                       "pass --force to replace its bundle tables (other files are kept)\n", args.out);
+    return kBadInput;
+  }
   PhaseTimer timer(args.timings);
   ProgressBar bar;
   gen::GenerateOptions options;
@@ -38,10 +57,7 @@ int run_generate(const GenerateArgs& args) {
     fmt::print(stderr, "{}", report::diagnostics_text(inventory.error(), stderr_is_terminal()));
     return kBadInput;
   }
-  const auto format = args.format == "json"  ? io::Format::json
-                      : args.format == "csv" ? io::Format::csv
-                                             : io::format_of_path(args.out).value_or(io::Format::csv);
-  if (const auto written = io::write_inventory(*inventory, args.out, format); !written) {
+  if (const auto written = io::write_inventory(*inventory, args.out, format, {.replace = args.force}); !written) {
     fmt::print(stderr, "{}", report::diagnostics_text(written.error(), stderr_is_terminal()));
     return kBadInput;
   }
@@ -71,6 +87,9 @@ void add_generate(CLI::App& app, Run& run) {
   cmd->add_option("--out", args->out, "Output: a folder (CSV bundle) or a *.json file")->required();
   cmd->add_option("--format", args->format, "Output format: csv or json (default: json when --out ends in .json)")
       ->check(CLI::IsMember({"csv", "json"}));
+  cmd->add_flag("--force", args->force,
+                "Write into an existing inventory: replace the *.json file, or the bundle tables of a non-empty "
+                "folder (other files are kept; a table the new network lacks is emptied to its header)");
   cmd->add_flag("--timings", args->timings, "Print how long each phase took on standard error");
   cmd->add_flag("--quiet,-q", args->quiet, "No progress bar or summary");
   cmd->callback([&run, args] { run = [args] { return run_generate(*args); }; });

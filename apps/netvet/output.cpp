@@ -11,6 +11,7 @@
 
 #include "io/inventory_io.h"
 #include "report/diagnostics_report.h"
+#include "util/files.h"
 
 namespace netvet::cli {
 
@@ -24,7 +25,14 @@ bool emit_stream(const std::string& path, const std::function<void(std::ostream&
     std::cout.flush();
     return true;
   }
-  const std::filesystem::path target(path);
+  // Through a symlink to its target (the link stays); a FIFO, device or folder is refused
+  // rather than replaced by a regular file.
+  const auto resolved = resolve_output_file(path, path);
+  if (!resolved) {
+    fmt::print(stderr, "{}", report::diagnostics_text(resolved.error(), stderr_is_terminal()));
+    return false;
+  }
+  const std::filesystem::path& target = *resolved;
   const std::filesystem::path temp = target.string() + fmt::format(".tmp-{}", ::getpid());
   const auto discard = [&] {
     std::error_code ignored;

@@ -20,6 +20,7 @@
 #include "io/lookahead.h"
 #include "io/parallel.h"
 #include "io/text_file.h"
+#include "util/files.h"
 
 namespace netvet::io {
 
@@ -352,8 +353,14 @@ std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::st
   file->source.file = file->path.string();
   file->source.table = spec ? spec->name : std::string_view("meta");
   file->source.spec = spec;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file->path, ec)) {
+  const PathKind kind = path_kind(file->path);
+  if (kind != PathKind::file && kind != PathKind::missing) {
+    // A FIFO or a folder named like a table: refused, never opened (a FIFO would block).
+    auto refused = check_regular_file(file->path, file->source.file, "a CSV table (a regular file)");
+    for (auto& d : refused.error()) loader.report(std::move(d));
+    return nullptr;
+  }
+  if (kind != PathKind::file) {
     if (required) {
       Diagnostic d;
       d.file = file->source.file;

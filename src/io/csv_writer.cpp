@@ -1,13 +1,18 @@
 // write_csv_bundle: an inventory -> a folder of CSV tables in canonical form.
 //
-// The tables are written into a temporary sibling folder; when all are complete they
-// replace the destination: renamed into place when it does not exist yet, otherwise each
-// table file is renamed over its old self and optional tables the inventory no longer
-// has (an old facilities.csv) are removed. Other files in the folder are left alone.
+// The tables are written into a temporary sibling folder; when all are complete it is
+// renamed into place (the destination does not exist, or is an empty folder). A folder
+// with files in it is refused unless WriteOptions::replace: then each bundle table is
+// renamed over its old self, a bundle table the inventory no longer has (an old
+// evidence.csv) is replaced by its header alone, and other files are left alone. Nothing
+// is ever deleted: `generate --out examples/london` once deleted its evidence.csv.
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 
 #include "io/atomic_write.h"
 #include "io/canonical_tables.h"
@@ -102,30 +107,73 @@ Result<std::vector<std::string_view>> write_tables(const Inventory& inventory, c
   return written;
 }
 
-// Moves the finished tables of `temp` into the existing folder `target`.
+// The header row alone of bundle table `name`.
+std::string empty_table(std::string_view name) {
+  if (name == "meta.csv") return "key,value\n";
+  std::string out;
+  for (const auto& spec : table_specs()) {
+    if (spec.file != name) continue;
+    for (std::size_t c = 0; c < spec.columns.size(); ++c) {
+      if (c > 0) out.push_back(',');
+      out.append(spec.columns[c].name);
+    }
+  }
+  out.push_back('\n');
+  return out;
+}
+
+// Moves the finished tables of `temp` into the existing folder `target`; a bundle table
+// `target` holds but the inventory lacks is emptied to its header (never deleted).
 Result<void> replace_tables(const std::filesystem::path& temp, const std::filesystem::path& target,
                             const std::vector<std::string_view>& written) {
   std::error_code ec;
   for (const auto name : kBundleFiles) {
-    if (std::ranges::find(written, name) != written.end()) {
-      std::filesystem::rename(temp / name, target / name, ec);
-    } else {
-      std::filesystem::remove(target / name, ec);  // a stale optional table
+    if (std::ranges::find(written, name) == written.end()) {
+      if (!std::filesystem::exists(target / name, ec)) continue;
+      OutputFile file(temp / name, target / name);
+      file.buffer() = empty_table(name);
+      if (auto closed = file.close(); !closed) return closed;
     }
+    std::filesystem::rename(temp / name, target / name, ec);
     if (ec) return fail(write_problem(target / name, fmt::format("cannot replace the table: {}", ec.message())));
   }
   return {};
 }
 
+// The names of what `folder` holds, sorted (the message refusing it shows the first few).
+std::vector<std::string> entries_of(const std::filesystem::path& folder, std::error_code& ec) {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) names.push_back(entry.path().filename().string());
+  std::ranges::sort(names);
+  return names;
+}
+
 }  // namespace
 
-Result<void> write_csv_bundle(const Inventory& inventory, const std::filesystem::path& folder_in) {
+Result<void> write_csv_bundle(const Inventory& inventory, const std::filesystem::path& folder_in,
+                              const WriteOptions& options) {
   // "out/" and "out" name the same folder.
   const std::filesystem::path folder = folder_in.filename().empty() ? folder_in.parent_path() : folder_in;
   std::error_code ec;
-  const bool exists = std::filesystem::exists(folder, ec);
+  bool exists = std::filesystem::exists(folder, ec);
   if (exists && !std::filesystem::is_directory(folder, ec))
     return fail(write_problem(folder, "exists and is not a folder; a CSV bundle is written into a folder"));
+  if (exists) {
+    const auto names = entries_of(folder, ec);
+    if (ec) return fail(write_problem(folder, fmt::format("cannot list the folder: {}", ec.message())));
+    if (!names.empty() && !options.replace) {
+      std::string shown;
+      for (std::size_t i = 0; i < names.size() && i < 5; ++i) shown += (i > 0 ? ", " : "") + names[i];
+      if (names.size() > 5) shown += fmt::format(" and {} more", names.size() - 5);
+      Diagnostic d = write_problem(folder, fmt::format("the folder is not empty (it holds {}); expected a new or empty "
+                                                       "folder for the CSV bundle. Nothing was written: choose another "
+                                                       "folder, or pass --force to replace its bundle tables",
+                                                       shown));
+      return fail(std::move(d));
+    }
+    // An empty folder is replaced by the finished one: rename(2) onto an empty folder.
+    if (names.empty()) exists = false;
+  }
   const auto temp = temp_sibling(folder);
   if (!std::filesystem::create_directory(temp, ec) || ec)
     return fail(write_problem(folder, fmt::format("cannot create the folder: {}", ec ? ec.message() : "it exists")));

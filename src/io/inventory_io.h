@@ -32,8 +32,20 @@ Result<Inventory> read_json(const std::filesystem::path& file, const ReadOptions
 // The format a path names: a folder (or a path ending in '/') is csv; *.json is json.
 std::optional<Format> format_of_path(const std::filesystem::path& path);
 
-Result<void> write_inventory(const Inventory& inventory, const std::filesystem::path& path, Format format);
-Result<void> write_csv_bundle(const Inventory& inventory, const std::filesystem::path& folder);
+struct WriteOptions {
+  // A CSV bundle goes only into a new or empty folder, unless `replace`: then the bundle's
+  // own tables in the folder (operators.csv ... meta.csv) are replaced, a table the new
+  // inventory lacks is replaced by its header alone (an empty table, so that the bundle
+  // stays whole), and every other file is left alone. No file is ever deleted.
+  bool replace = false;
+};
+
+// A JSON document replaces an existing file (through a symlink, its target); a FIFO,
+// device or folder at `file` is refused.
+Result<void> write_inventory(const Inventory& inventory, const std::filesystem::path& path, Format format,
+                             const WriteOptions& options = {});
+Result<void> write_csv_bundle(const Inventory& inventory, const std::filesystem::path& folder,
+                              const WriteOptions& options = {});
 Result<void> write_json(const Inventory& inventory, const std::filesystem::path& file);
 
 }  // namespace netvet::io

@@ -10,6 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+#include <set>
+
 #include "io/inventory_io.h"
 #include "io/text_file.h"
 
@@ -80,12 +83,32 @@ void JsonReader::read() {
       syntax(e);
       return;
     }
-    problem("", "", "", "wrong JSON type: expected an object {\"format\": \"netvet-inventory\", \"version\": 1, ...}");
+    // Most often not JSON at all (a CSV table, a text file): say what netvet expected.
+    std::size_t first = 0;
+    while (first < text_.size() && (text_[first] == ' ' || text_[first] == '\n' || text_[first] == '\r' ||
+                                    text_[first] == '\t'))
+      ++first;
+    const bool json_like = first < text_.size() && (text_[first] == '[' || text_[first] == '"');
+    const bool csv = shown_.ends_with(".csv") || shown_.ends_with(".CSV");
+    problem("", "", "",
+            fmt::format("not a netvet inventory JSON document: {}; expected a JSON object "
+                        "{{\"format\": \"netvet-inventory\", \"version\": 1, ...}} in a *.json file, or a "
+                        "folder of CSV tables (a CSV bundle){}",
+                        json_like ? "its top-level value is not an object" : "it does not start with '{'",
+                        csv ? " -- for a CSV table, give the folder that holds the bundle's tables" : ""));
     return;
   }
+  std::set<std::string, std::less<>> seen;
   for (auto field : top) {
     std::string_view key;
     if (const auto e = field.unescaped_key().get(key)) return void(syntax(e));
+    if (!seen.emplace(key).second) {
+      // A second "links" array would otherwise be merged into the first, unseen.
+      return problem(fmt::format("/{}", key), std::string(key), std::string(key),
+                     fmt::format("duplicate key '{}' at the top level; expected each of format, version, meta, "
+                                 "operators, sites, elements, links, facilities and evidence at most once",
+                                 key));
+    }
     sj::value value;
     if (const auto e = field.value().get(value)) return void(syntax(e));
     std::optional<TableId> table;
@@ -159,7 +182,12 @@ void JsonReader::finish_pass() {
 Flow JsonReader::header_value(std::string_view key, sj::value v) {
   std::string_view text;
   sj::json_type t{};
-  if (scalar(v, text, t) == Flow::stop) return Flow::stop;
+  if (const auto e = scalar_text(v, text, t)) {
+    auto message = value_problem(e, text);
+    if (!message) return syntax(e);
+    problem(fmt::format("/{}", key), std::string(key), std::string(text), std::move(*message));
+    return Flow::stop;
+  }
   // A wrong format or version means the rest cannot be trusted: stop rather than report
   // a thousand consequences.
   if (key == "format") {

@@ -94,7 +94,15 @@ class RowParser {
 
 // A scalar as text: strings unquoted (views into the input unless they hold escapes),
 // numbers and booleans as written, nothing for null, arrays and objects; `found` its type.
+// simdjson's on-demand parser types a value by its first byte only, so the literal is
+// checked here: a bare word (`nonsense`, `tru`), a malformed number (`-abc`, `1.2.3`) or
+// a string whose escapes make a control character ("\u0000", "\b") is an error, with
+// `out` the token as written (see value_problem).
 simdjson::error_code scalar_text(sj::value& v, std::string_view& out, sj::json_type& found);
+
+// What is wrong with a value scalar_text refused, for a problem at its JSON pointer;
+// nothing when `e` is a syntax error that stops the read.
+std::optional<std::string> value_problem(simdjson::error_code e, std::string_view token);
 
 class JsonReader {
  public:

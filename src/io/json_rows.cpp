@@ -3,8 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "io/json_reader.h"
 #include "io/lookahead.h"
+#include "util/text.h"
 
 namespace netvet::io {
 
@@ -101,24 +105,77 @@ void ParsedRows::finish() {
   slices_.clear();
 }
 
+namespace {
+// RFC 8259's number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view t) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    return i > from;
+  };
+  if (i < t.size() && t[i] == '-') ++i;
+  if (i < t.size() && t[i] == '0') ++i;
+  else if (!digits()) return false;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (!digits()) return false;
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+    if (!digits()) return false;
+  }
+  return i == t.size();
+}
+}  // namespace
+
 simdjson::error_code scalar_text(sj::value& v, std::string_view& out, sj::json_type& found) {
   if (const auto e = v.type().get(found)) return e;
   out = {};
-  if (found == sj::json_type::null || found == sj::json_type::array || found == sj::json_type::object)
-    return simdjson::SUCCESS;
+  if (found == sj::json_type::array || found == sj::json_type::object) return simdjson::SUCCESS;
   std::string_view token = v.raw_json_token();
   while (!token.empty() && (token.back() == ' ' || token.back() == '\n' || token.back() == '\r' || token.back() == '\t'))
     token.remove_suffix(1);
-  if (found != sj::json_type::string) {
-    out = token;
-    return simdjson::SUCCESS;
+  switch (found) {
+    case sj::json_type::null:
+      if (token == "null") return simdjson::SUCCESS;
+      out = token;
+      return simdjson::N_ATOM_ERROR;
+    case sj::json_type::boolean:
+      out = token;
+      return token == "true" || token == "false" ? simdjson::SUCCESS : simdjson::T_ATOM_ERROR;
+    case sj::json_type::number:
+      out = token;
+      return is_json_number(token) ? simdjson::SUCCESS : simdjson::NUMBER_ERROR;
+    default: break;
   }
   const std::string_view inner = token.substr(1, token.size() >= 2 ? token.size() - 2 : 0);
   if (inner.find('\\') == std::string_view::npos) {
-    out = inner;  // a view of the input: no copy
+    out = inner;  // a view of the input (checked as text when read): no copy
     return simdjson::SUCCESS;
   }
-  return v.get_string().get(out);
+  if (const auto e = v.get_string().get(out)) return e;
+  // "\u0000", "\b", "\u001b": characters a CSV bundle cannot hold, nor a report show.
+  if (find_non_text_byte(out)) return simdjson::UNESCAPED_CHARS;
+  return simdjson::SUCCESS;
+}
+
+std::optional<std::string> value_problem(simdjson::error_code e, std::string_view token) {
+  switch (e) {
+    case simdjson::N_ATOM_ERROR:
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+      return fmt::format("not a JSON value: '{}'; expected a string in double quotes, a number, true, false or null",
+                         token);
+    case simdjson::NUMBER_ERROR:
+      return fmt::format("malformed JSON number '{}'; expected a number such as 12, -0.5 or 1e6", token);
+    case simdjson::UNESCAPED_CHARS:
+      return fmt::format("the string holds {}; expected text without control characters (tab, CR and LF "
+                         "are allowed)",
+                         describe_non_text_byte(token, *find_non_text_byte(token)));
+    default: return std::nullopt;
+  }
 }
 
 simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, ParsedRows& out) {
@@ -163,7 +220,19 @@ simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, Parse
       std::string_view text;
       sj::json_type found{};
       const std::string name(key);
-      if (const auto e = scalar_text(v, text, found)) return e;
+      if (const auto bad = find_non_text_byte(name)) {
+        report(s.at(index, name, name,
+                    fmt::format("the key holds {}; expected a key without control characters",
+                                describe_non_text_byte(name, *bad))));
+        continue;
+      }
+      if (const auto e = scalar_text(v, text, found)) {
+        if (auto message = value_problem(e, text)) {
+          report(s.at(index, name, text, std::move(*message)));
+          continue;
+        }
+        return e;
+      }
       if (found == sj::json_type::array || found == sj::json_type::object) {
         wrong(name, "", "a string, number or boolean (an attribute holds one value)", found);
         continue;
@@ -174,7 +243,14 @@ simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, Parse
         out.extra_names = names_;
         it = names_.end() - 1;
       }
-      out.extras.push_back({static_cast<std::uint32_t>(it - names_.begin()), text});
+      const auto handle = static_cast<std::uint32_t>(it - names_.begin());
+      // A repeated key would be merged silently by a reader that keeps the last one.
+      if (std::any_of(out.extras.begin() + extras_begin, out.extras.end(),
+                      [&](const ExtraCell& e) { return e.column == handle; })) {
+        report(s.at(index, name, name, fmt::format("duplicate key '{}' in one row", name)));
+        continue;
+      }
+      out.extras.push_back({handle, text});
       continue;
     }
     const std::size_t c = *column;
@@ -186,7 +262,14 @@ simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, Parse
     seen |= 1u << c;
     if (cs.kind != CellKind::list) {
       sj::json_type found{};
-      if (const auto e = scalar_text(v, r.cell[c], found)) return e;
+      if (const auto e = scalar_text(v, r.cell[c], found)) {
+        if (auto message = value_problem(e, r.cell[c])) {
+          report(s.at(index, cs.name, r.cell[c], std::move(*message)));
+          r.cell[c] = {};
+          continue;
+        }
+        return e;
+      }
       if (!fits(cs.kind, found)) {
         wrong(cs.name, r.cell[c], expected_name(cs.kind), found);
         r.cell[c] = {};
@@ -195,10 +278,16 @@ simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, Parse
     }
     sj::json_type found{};
     if (const auto e = v.type().get(found)) return e;
-    if (found == sj::json_type::null) continue;
     if (found != sj::json_type::array) {
       std::string_view text;
-      if (const auto e = scalar_text(v, text, found)) return e;
+      if (const auto e = scalar_text(v, text, found)) {
+        if (auto message = value_problem(e, text)) {
+          report(s.at(index, cs.name, text, std::move(*message)));
+          continue;
+        }
+        return e;
+      }
+      if (found == sj::json_type::null) continue;
       wrong(cs.name, text, expected_name(cs.kind), found);
       continue;
     }
@@ -211,7 +300,14 @@ simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, Parse
       if (const auto e = std::move(item).get(iv)) return e;
       std::string_view text;
       sj::json_type item_type{};
-      if (const auto e = scalar_text(iv, text, item_type)) return e;
+      if (const auto e = scalar_text(iv, text, item_type)) {
+        auto message = value_problem(e, text);
+        if (!message) return e;
+        Diagnostic d = s.at(index, cs.name, text, std::move(*message));
+        d.pointer += fmt::format("/{}", k++);
+        report(std::move(d));
+        continue;
+      }
       if (item_type == sj::json_type::string) {
         out.items.push_back(text);
       } else {
@@ -231,6 +327,7 @@ simdjson::error_code RowParser::parse(sj::value value, std::int64_t index, Parse
 }
 
 Flow JsonReader::read_meta(sj::object object) {
+  std::set<std::string> seen_meta;
   for (auto field : object) {
     std::string_view key_view;
     if (const auto e = field.unescaped_key().get(key_view)) return syntax(e);
@@ -239,7 +336,16 @@ Flow JsonReader::read_meta(sj::object object) {
     if (const auto e = field.value().get(v)) return syntax(e);
     std::string_view text;
     sj::json_type found{};
-    if (scalar(v, text, found) == Flow::stop) return Flow::stop;
+    if (const auto e = scalar_text(v, text, found)) {
+      auto message = value_problem(e, text);
+      if (!message) return syntax(e);
+      loader_.report(meta_source_.at(-1, key, text, std::move(*message)));
+      continue;
+    }
+    if (!seen_meta.insert(key).second) {
+      loader_.report(meta_source_.at(-1, key, key, fmt::format("duplicate key '{}' in meta", key)));
+      continue;
+    }
     const bool known = std::ranges::find(meta_keys(), key) != meta_keys().end();
     const bool ok = known ? (found == sj::json_type::string || found == sj::json_type::null)
                           : (found != sj::json_type::array && found != sj::json_type::object);

@@ -10,6 +10,7 @@
 #include "io/atomic_write.h"
 #include "io/canonical_tables.h"
 #include "io/inventory_io.h"
+#include "util/files.h"
 
 namespace netvet::io {
 
@@ -75,7 +76,11 @@ void append_table(OutputFile& file, const OutTable& table) {
 
 }  // namespace
 
-Result<void> write_json(const Inventory& inventory, const std::filesystem::path& target) {
+Result<void> write_json(const Inventory& inventory, const std::filesystem::path& path) {
+  // Through a symlink to its target; never onto a FIFO or device (util/files.h).
+  const auto resolved = resolve_output_file(path, path.string());
+  if (!resolved) return std::unexpected(resolved.error());
+  const std::filesystem::path& target = *resolved;
   const auto temp = temp_sibling(target);
   {
     OutputFile file(temp, target);

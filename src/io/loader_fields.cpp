@@ -9,6 +9,13 @@
 
 namespace netvet::io {
 
+namespace {
+// The largest count (subscribers of a site or operator) an inventory may hold: a trillion,
+// far above any network's, so that sums of counts stay exact (they saturate beyond, in
+// util/saturating.h, only past nine million rows of a trillion each).
+constexpr std::int64_t kMaxCount = 1'000'000'000'000;
+}  // namespace
+
 bool InventoryLoader::required(const TableSource& s, const RowCells& r, std::size_t c) {
   if (!r.cell[c].empty() || !r.items[c].empty()) return true;
   report(s.at(r.index, s.column(c), "",
@@ -24,6 +31,13 @@ std::int64_t InventoryLoader::count(const TableSource& s, const RowCells& r, std
     report(s.at(r.index, s.column(c), text,
                 fmt::format("malformed integer '{}'; expected a whole number of 0 or more, such as 120000",
                             text)));
+    return kNoCount;
+  }
+  if (*v > kMaxCount) {
+    // Bounded so that totals over any inventory stay exact (util/checked.h).
+    report(s.at(r.index, s.column(c), text,
+                fmt::format("count {} is too large; expected a whole number from 0 to {} (a trillion)", *v,
+                            kMaxCount)));
     return kNoCount;
   }
   return *v;

@@ -12,17 +12,16 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <utility>
 
+#include "util/files.h"
 #include "util/text.h"
 
 namespace netvet::io {
 
 namespace {
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
 Diagnostic file_problem(const std::string& shown, std::string message) {
   Diagnostic d;
   d.file = shown;
@@ -63,27 +62,16 @@ std::optional<std::size_t> first_non_text_byte(std::string_view s) {
 }  // namespace
 
 Result<std::string> read_file(const std::filesystem::path& path, const std::string& shown, std::size_t padding) {
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) return fail(file_problem(shown, fmt::format("cannot open the file: {}", std::strerror(errno))));
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return fail(file_problem(shown, fmt::format("cannot read the file: {}", ec.message())));
-  std::string text;
-  std::size_t got = 0;
-  const auto bytes = static_cast<std::size_t>(size);
-  // Not zero-filled first: a 200 MB document is read straight into place.
-  text.resize_and_overwrite(bytes + padding, [&](char* data, std::size_t) {
-    got = std::fread(data, 1, bytes, file.get());
-    std::memset(data + bytes, 0, padding);
-    return bytes;  // the padding stays allocated (and zero) beyond size()
-  });
-  if (got != bytes) return fail(file_problem(shown, "cannot read the file: it changed while being read"));
-  if (text.empty()) return fail(file_problem(shown, "the file is empty; expected a header row or a JSON document"));
+  // Only a regular file, never opened blocking: a FIFO given as an inventory is refused.
+  auto text = read_input_file(path, shown, "a CSV table or a JSON inventory document",
+                              std::numeric_limits<std::size_t>::max() - padding, padding);
+  if (!text) return text;
+  if (text->empty()) return fail(file_problem(shown, "the file is empty; expected a header row or a JSON document"));
   return text;
 }
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);  // a FIFO must not block
   if (fd < 0) return;
   struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
@@ -140,11 +128,21 @@ std::optional<Diagnostic> check_text(std::string_view text, const std::string& s
   const auto bad = first_non_text_byte(text);
   if (!bad) return std::nullopt;
   const auto line = 1 + std::ranges::count(before, '\n') + std::ranges::count(text.substr(0, *bad), '\n');
+  // The column: bytes since the line's start, which may lie in `before`.
+  const auto head = text.substr(0, *bad);
+  const auto newline = head.rfind('\n');
+  std::int64_t column = 0;
+  if (newline != std::string_view::npos) column = static_cast<std::int64_t>(*bad - newline);
+  else {
+    const auto prev = before.rfind('\n');
+    column = static_cast<std::int64_t>(*bad + before.size() - (prev == std::string_view::npos ? 0 : prev + 1)) + 1;
+  }
   const auto byte = static_cast<unsigned char>(text[*bad]);
-  Diagnostic d = file_problem(shown, fmt::format("not UTF-8 text: byte 0x{:02X} at byte offset {} (line {}); "
+  Diagnostic d = file_problem(shown, fmt::format("not UTF-8 text: {} at byte offset {} (line {}, column {}); "
                                                  "expected a UTF-8 text file, is this a binary file?",
-                                                 byte, base + *bad, line));
+                                                 describe_non_text_byte(text, *bad), base + *bad, line, column));
   d.line = line;
+  d.col = column;
   d.value = fmt::format("0x{:02X}", byte);
   return d;
 }

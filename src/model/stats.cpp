@@ -1,5 +1,7 @@
 #include "model/stats.h"
 
+#include "util/saturating.h"
+
 #include <algorithm>
 #include <map>
 
@@ -64,7 +66,10 @@ InventoryStats compute_stats(const Inventory& inv) {
     auto& o = per_op[inv.sites.op[site]];
     ++o.sites;
     if (inv.sites.kind[site] == SiteKind::cell) ++o.cell_sites;
-    if (inv.sites.subscribers[site] > 0) site_subscribers[inv.sites.op[site]] += inv.sites.subscribers[site];
+    if (inv.sites.subscribers[site] > 0) {
+      auto& sum = site_subscribers[inv.sites.op[site]];
+      sum = saturating_add(sum, inv.sites.subscribers[site]);
+    }
   }
 
   for (Index op = 0; op < n_ops; ++op) {

@@ -11,16 +11,18 @@ StringPool::StringPool() {
 
 std::string_view StringPool::store(std::string_view text) {
   if (text.size() > kChunkSize / 4) {
-    // A long text gets a chunk of its own, so chunks are not wasted on it.
+    // A long text gets a chunk of its own, so chunks are not wasted on it. The chunk
+    // being filled stays `current_`: the next short text goes on where the last one ended.
     chunks_.push_back(std::make_unique<char[]>(text.size()));
     std::memcpy(chunks_.back().get(), text.data(), text.size());
     return {chunks_.back().get(), text.size()};
   }
-  if (chunk_used_ + text.size() > kChunkSize) {
+  if (current_ == nullptr || chunks_.empty() || chunk_used_ + text.size() > kChunkSize) {
     chunks_.push_back(std::make_unique<char[]>(kChunkSize));
+    current_ = chunks_.back().get();
     chunk_used_ = 0;
   }
-  char* at = chunks_.back().get() + chunk_used_;
+  char* at = current_ + chunk_used_;
   std::memcpy(at, text.data(), text.size());
   chunk_used_ += text.size();
   return {at, text.size()};

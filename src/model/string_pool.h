@@ -53,8 +53,9 @@ class StringPool {
   std::string_view store(std::string_view text);
 
   static constexpr std::size_t kChunkSize = 1 << 20;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  std::size_t chunk_used_ = kChunkSize;
+  std::vector<std::unique_ptr<char[]>> chunks_;  // owners: chunks of kChunkSize and long texts
+  char* current_ = nullptr;  // the kChunkSize chunk short texts are going into (in chunks_)
+  std::size_t chunk_used_ = 0;  // bytes of current_ in use
   std::size_t text_bytes_ = 0;
   std::vector<std::string_view> views_;
   absl::flat_hash_map<std::string_view, StrId, ViewHash> index_;

@@ -126,6 +126,7 @@ std::optional<RegistryVendorId> VendorRegistry::find(std::string_view text) cons
 }
 
 std::optional<RegistryVendorId> VendorRegistry::closest(std::string_view text) const {
+  if (text.size() > kMaxSuggestLength) return std::nullopt;  // no typo of a name; and quadratic
   const std::string key = match_key(text);
   if (key.empty()) return std::nullopt;
   std::optional<RegistryVendorId> best;

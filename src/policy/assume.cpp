@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "policy/lexer.h"
+#include "util/text.h"
 
 namespace netvet::policy {
 namespace {
@@ -32,6 +33,13 @@ bool is_vendor_token(const Token& t) { return t.kind == TokenKind::identifier ||
 }  // namespace
 
 Result<Assumption> parse_assumption(std::string_view text, const SelectorScope& scope) {
+  if (text.size() > kMaxAssumptionBytes)
+    return fail(problem_at(text, kMaxAssumptionBytes,
+                           fmt::format("the assumption is {} bytes long; expected at most {}", text.size(),
+                                       kMaxAssumptionBytes)));
+  if (const auto bad = find_non_text_byte(text))
+    return fail(problem_at(text, *bad, fmt::format("not UTF-8 text: {}; expected text without control characters",
+                                                   describe_non_text_byte(text, *bad))));
   auto tokens = tokenize(text);
   if (!tokens) return fail(problem_at(text, tokens.error().offset, tokens.error().message));
   const auto& t = *tokens;

@@ -29,6 +29,9 @@ struct Assumption {
   std::optional<Selector> where;   // only the elements it selects
 };
 
+// The longest assumption parse_assumption reads (a `where` selector of a few pages).
+inline constexpr std::size_t kMaxAssumptionBytes = 64u << 10;
+
 // Parses one assumption; an error names `--assume` and the column inside the text.
 Result<Assumption> parse_assumption(std::string_view text, const SelectorScope& scope = {});
 

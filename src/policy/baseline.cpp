@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <sstream>
+
+#include "util/files.h"
 
 namespace netvet::policy {
 
@@ -127,16 +130,11 @@ Result<Baseline> parse_baseline(std::string_view text, std::string_view file) {
 }
 
 Result<Baseline> load_baseline(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostic d;
-    d.file = path.string();
-    d.message = "cannot read the baseline file";
-    return fail(std::move(d));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_baseline(text.str(), path.string());
+  // No size bound: a baseline is an earlier check's JSON, which may list a million findings.
+  const auto text = read_input_file(path, path.string(), "a baseline (the JSON of an earlier check)",
+                                    std::numeric_limits<std::size_t>::max());
+  if (!text) return std::unexpected(text.error());
+  return parse_baseline(*text, path.string());
 }
 
 }  // namespace netvet::policy

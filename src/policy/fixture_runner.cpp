@@ -12,6 +12,7 @@
 #include "model/yaml_util.h"
 #include "policy/evaluate.h"
 #include "policy/suggest.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace netvet::policy {
@@ -27,11 +28,9 @@ class CaseReader {
 
   Result<FixtureCase> read() {
     case_.expected_file = file_;
-    std::ifstream in(file_, std::ios::binary);
-    if (!in) return fail(problem_at(YAML::Node(), "", "cannot read the file"));
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto root = parse_yaml(text.str(), file_.string());
+    const auto text = read_input_file(file_, file_.string(), "a fixture's expected.yaml", 16u << 20);
+    if (!text) return std::unexpected(text.error());
+    auto root = parse_yaml(*text, file_.string());
     if (!root) return std::unexpected(root.error());
     if (!root->IsMap()) {
       problems_.push_back(problem_at(*root, "", "expected.yaml is a mapping with rule, as_of and findings"));

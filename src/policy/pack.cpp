@@ -8,6 +8,7 @@
 #include "data/embedded.h"
 #include "policy/pack_reader.h"
 #include "policy/suggest.h"
+#include "util/files.h"
 #include "util/text.h"
 
 namespace netvet::policy {
@@ -65,16 +66,9 @@ Result<Pack> parse_pack(std::string_view text, std::string_view file, const Pack
 }
 
 Result<Pack> load_pack_file(const std::filesystem::path& path, const PackOptions& options) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostic d;
-    d.file = path.string();
-    d.message = "cannot read the pack file";
-    return fail(std::move(d));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_pack(text.str(), path.string(), options);
+  const auto text = read_input_file(path, path.string(), "a policy pack (a YAML file)", kMaxPackBytes);
+  if (!text) return std::unexpected(text.error());
+  return parse_pack(*text, path.string(), options);
 }
 
 Result<Pack> builtin_pack(std::string_view id, const PackOptions& options) {
@@ -110,6 +104,12 @@ Result<ParamOverride> parse_param_override(std::string_view text) {
   Diagnostic d;
   d.file = "--param";
   d.value = std::string(text);
+  if (const auto bad = find_non_text_byte(text)) {
+    // Values are filled into descriptions and reports: text only.
+    d.message = fmt::format("not UTF-8 text: {} at byte {}; expected NAME=VALUE in UTF-8 without control characters",
+                            describe_non_text_byte(text, *bad), *bad);
+    return fail(std::move(d));
+  }
   if (eq == std::string_view::npos || eq == 0) {
     d.message = "expected NAME=VALUE or PACK.NAME=VALUE";
     return fail(std::move(d));

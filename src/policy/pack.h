@@ -143,6 +143,10 @@ struct PackOptions {
 // Parses pack YAML; every problem is reported with `file`, line and column.
 Result<Pack> parse_pack(std::string_view text, std::string_view file, const PackOptions& options = {});
 // Reads and parses a pack file.
+// A pack file is read only when it is a regular file of at most kMaxPackBytes: built-in
+// packs are ~10 KB, and a pack of tens of megabytes is a mistake that would parse for
+// seconds (docs/reliability.md).
+inline constexpr std::size_t kMaxPackBytes = 1u << 20;
 Result<Pack> load_pack_file(const std::filesystem::path& path, const PackOptions& options = {});
 // A built-in pack (data/policies/ID.yaml embedded in the binary).
 Result<Pack> builtin_pack(std::string_view id, const PackOptions& options = {});

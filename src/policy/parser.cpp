@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "policy/suggest.h"
 #include "policy/lexer.h"
 #include "util/text.h"
@@ -21,6 +23,10 @@ std::string describe(const Token& t) {
     default: return fmt::format("'{}'", t.text);
   }
 }
+
+// How deeply '(' and 'not' may nest. Real selectors nest a handful deep; the limit keeps
+// the recursive descent (and every later walk of the tree) far from the end of the stack.
+constexpr std::size_t kMaxDepth = 64;
 
 class Parser {
  public:
@@ -72,8 +78,24 @@ class Parser {
   Parsed parse_or() { return parse_chain(Expr::Kind::any_of, "or", &Parser::parse_and); }
   Parsed parse_and() { return parse_chain(Expr::Kind::all_of, "and", &Parser::parse_unary); }
 
+  // Counts one level of nesting while alive; see kMaxDepth.
+  struct Nesting {
+    explicit Nesting(std::size_t& depth) : depth_(depth) { ++depth_; }
+    ~Nesting() { --depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    std::size_t& depth_;
+  };
+  std::optional<std::unexpected<ExprError>> too_deep(const Token& at) const {
+    if (depth_ < kMaxDepth) return std::nullopt;
+    return fail(at, fmt::format("the expression nests '(' and 'not' more than {} deep; expected a flatter selector "
+                                "(split it into parameters or rules)", kMaxDepth));
+  }
+
   Parsed parse_unary() {
     if (at_word("not") && !at_word("in", 1)) {
+      if (auto deep = too_deep(peek())) return *deep;
+      const Nesting nesting(depth_);
       const std::size_t begin = next().offset;
       auto operand = parse_unary();
       if (!operand) return operand;
@@ -89,6 +111,8 @@ class Parser {
   Parsed parse_primary() {
     const Token& t = peek();
     if (t.kind == TokenKind::lparen) {
+      if (auto deep = too_deep(t)) return *deep;
+      const Nesting nesting(depth_);
       next();
       auto inner = parse_or();
       if (!inner) return inner;
@@ -249,6 +273,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
+  std::size_t depth_ = 0;  // '(' and 'not' open around the current token
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "model/yaml_util.h"
 #include "policy/source_map.h"
 #include "policy/suggest.h"
+#include "util/files.h"
 
 namespace netvet::policy {
 
@@ -173,16 +174,9 @@ Result<WaiverSet> parse_waivers(std::string_view text, std::string_view file, st
 }
 
 Result<WaiverSet> load_waivers(const std::filesystem::path& path, std::span<const Pack> packs) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostic d;
-    d.file = path.string();
-    d.message = "cannot read the waiver file";
-    return fail(std::move(d));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_waivers(text.str(), path.string(), packs);
+  const auto text = read_input_file(path, path.string(), "a waiver file (YAML)", kMaxWaiverBytes);
+  if (!text) return std::unexpected(text.error());
+  return parse_waivers(*text, path.string(), packs);
 }
 
 WaiverMatcher::WaiverMatcher(const WaiverSet& set, std::span<const Pack> packs, const Evaluation& evaluation,

@@ -56,6 +56,9 @@ struct WaiverSet {
 
 // Parses a waiver file; rules and selectors are checked against `packs`.
 Result<WaiverSet> parse_waivers(std::string_view text, std::string_view file, std::span<const Pack> packs);
+// A waiver file is read only when it is a regular file of at most kMaxWaiverBytes (tens of
+// thousands of waivers).
+inline constexpr std::size_t kMaxWaiverBytes = 16u << 20;
 Result<WaiverSet> load_waivers(const std::filesystem::path& path, std::span<const Pack> packs);
 
 // The waivers in force on the evaluation's date, matched against its findings.

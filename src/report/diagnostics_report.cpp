@@ -17,7 +17,8 @@ std::string diagnostics_text(const Diagnostics& diagnostics, bool style) {
 
 nlohmann::ordered_json diagnostics_json(const Diagnostics& diagnostics) {
   auto list = nlohmann::ordered_json::array();
-  for (const auto& d : diagnostics) {
+  for (const auto& problem : diagnostics) {
+    const Diagnostic d = problem.for_display();
     nlohmann::ordered_json j = {{"severity", d.severity == Severity::error ? "error" : "warning"},
                                 {"file", d.file}};
     if (d.row > 0) j["row"] = d.row;

@@ -6,9 +6,38 @@
 #include <map>
 #include <tuple>
 
+#include "util/text.h"
+
 namespace netvet {
 
+Diagnostic Diagnostic::for_display() const {
+  Diagnostic d = *this;
+  d.file = printable(file, kMaxShownMessage);
+  d.column = printable(column, kMaxShownValue);
+  d.pointer = printable(pointer, kMaxShownMessage);
+  std::string text = message;
+  if (value.size() > kMaxShownValue) {
+    // A long value echoed in the message: shortened there, and not repeated after it.
+    const std::string shortened = printable(value, kMaxShownValue);
+    bool echoed = false;
+    for (std::size_t at = text.find(value); at != std::string::npos; at = text.find(value, at + shortened.size())) {
+      text.replace(at, value.size(), shortened);
+      echoed = true;
+    }
+    d.value = echoed ? std::string() : shortened;
+  } else {
+    d.value = printable(value, kMaxShownValue);
+  }
+  d.message = printable(text, kMaxShownMessage, /*keep_newlines=*/true);
+  return d;
+}
+
 std::string Diagnostic::to_string() const {
+  const Diagnostic shown = for_display();
+  return shown.render();
+}
+
+std::string Diagnostic::render() const {
   std::string out = file;
   if (line > 0) {
     out += col > 0 ? fmt::format(":{}:{}", line, col) : fmt::format(":{}", line);

@@ -27,9 +27,21 @@ struct Diagnostic {
                            // instance shown of a folded group carries the group's total)
 
   // "file:line[:col]: column 'c': message (value 'v')" for people; a JSON problem reads
-  // "file at /pointer: ...".
+  // "file at /pointer: ...". Rendered from for_display().
   std::string to_string() const;
+
+  // A copy fit to show, which every rendering (text, JSON) starts from: control bytes and
+  // bytes that are not UTF-8 escaped (\x1b), so input can neither drive a terminal nor
+  // break a JSON writer; a long value cut to kMaxShownValue bytes with "… (N bytes)",
+  // and, when the message already quotes it, shown there only (the value is cleared).
+  Diagnostic for_display() const;
+
+ private:
+  std::string render() const;  // to_string() of a for_display() copy
 };
+
+inline constexpr std::size_t kMaxShownValue = 100;     // bytes of a value shown in a message
+inline constexpr std::size_t kMaxShownMessage = 4000;  // bytes of a whole message
 
 using Diagnostics = std::vector<Diagnostic>;
 

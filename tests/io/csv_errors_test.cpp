@@ -112,6 +112,12 @@ TEST(CsvErrors, MalformedValues) {
   EXPECT_NE(country.message.find("alpha-2"), std::string::npos);
   const auto& half = expect(bad("half_coordinates"), "lon is missing");
   EXPECT_EQ(half.row, 1);
+  // Counts are bounded so that no sum of them wraps around (util/checked.h).
+  const auto huge = bad("huge_subscribers");
+  const auto& count = expect(huge, "count 9000000000000000000 is too large");
+  EXPECT_EQ(count.column, "subscribers");
+  EXPECT_EQ(count.row, 1);
+  EXPECT_NE(count.message.find("from 0 to 1000000000000"), std::string::npos);
 }
 
 TEST(CsvErrors, RequiredValuesAndColumns) {

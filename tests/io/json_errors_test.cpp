@@ -49,7 +49,7 @@ TEST(JsonErrors, WrongTypesNameThePointer) {
   EXPECT_EQ(expect(bad("list_item_type.json"), "expected a string in the array, found a number").pointer,
             "/elements/0/tags/1");
   EXPECT_EQ(expect(bad("number_as_string.json"), "expected a number, found a string").pointer, "/sites/0/lat");
-  expect(bad("top_level_array.json"), "expected an object");
+  expect(bad("top_level_array.json"), "not a netvet inventory JSON document: its top-level value is not an object");
   expect(bad("trailing_content.json"), "JSON syntax error");
 }
 

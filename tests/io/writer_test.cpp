@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "io/inventory_io.h"
@@ -41,15 +42,42 @@ TEST(Writers, CsvQuotesOnlyWhereNeeded) {
   EXPECT_EQ(names_in(dir / "out"), (std::vector<std::string>{"elements.csv", "links.csv", "operators.csv", "sites.csv"}));
 }
 
-TEST(Writers, ReplacingABundleRemovesStaleTablesAndKeepsOtherFiles) {
+// A bundle goes into a new or empty folder only: `generate --out examples/london` once
+// overwrote the example and deleted its evidence.csv.
+TEST(Writers, ANonEmptyFolderIsRefusedAndLeftAlone) {
+  ScratchDir dir;
+  const auto out = dir / "out";
+  std::filesystem::copy(fixture("rich"), out);
+  const std::string evidence = slurp(out / "evidence.csv");
+  const auto refused = write_csv_bundle(small(), out);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().front().message.find("the folder is not empty (it holds elements.csv, evidence.csv"),
+            std::string::npos)
+      << refused.error().front().message;
+  EXPECT_EQ(slurp(out / "evidence.csv"), evidence);
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out"});  // no temporary folder left
+  // An empty folder takes the bundle.
+  std::filesystem::create_directory(dir / "empty");
+  ASSERT_TRUE(write_csv_bundle(small(), dir / "empty"));
+  EXPECT_EQ(names_in(dir / "empty"), (std::vector<std::string>{"elements.csv", "links.csv", "operators.csv", "sites.csv"}));
+}
+
+// With replace (--force): the bundle's tables are replaced, a table the inventory lacks
+// is emptied to its header so the folder stays one bundle, and nothing is deleted.
+TEST(Writers, ReplacingABundleEmptiesStaleTablesAndKeepsOtherFiles) {
   ScratchDir dir;
   const auto out = dir / "out";
   std::filesystem::copy(fixture("rich"), out);
   std::ofstream(out / "README.txt") << "mine";
-  ASSERT_TRUE(write_csv_bundle(small(), out));
-  EXPECT_EQ(names_in(out), (std::vector<std::string>{"README.txt", "elements.csv", "links.csv", "operators.csv",
-                                                     "sites.csv"}));
+  ASSERT_TRUE(write_csv_bundle(small(), out, {.replace = true}));
+  EXPECT_EQ(names_in(out), (std::vector<std::string>{"README.txt", "elements.csv", "evidence.csv", "facilities.csv",
+                                                     "links.csv", "meta.csv", "operators.csv", "sites.csv"}));
   EXPECT_EQ(slurp(out / "operators.csv"), "id\nop\n");
+  EXPECT_EQ(slurp(out / "meta.csv"), "key,value\n");
+  EXPECT_TRUE(slurp(out / "evidence.csv").ends_with("\n"));
+  EXPECT_EQ(std::ranges::count(slurp(out / "evidence.csv"), '\n'), 1);
+  EXPECT_EQ(slurp(out / "README.txt"), "mine");
+  EXPECT_TRUE(read_csv_bundle(out)) << "the replaced folder is one bundle";
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out"});  // no temporary folder left
 }
 

@@ -1,6 +1,9 @@
 #include "model/stats.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+
+#include <limits>
 
 #include "model/builder.h"
 
@@ -54,6 +57,18 @@ TEST(Stats, SharesPerOperatorAndDomainCountElementsAndSites) {
 
   ASSERT_FALSE(s.elements_by_vendor.empty());
   EXPECT_EQ(s.elements_by_vendor[0], (std::pair<std::string, std::int64_t>{"huawei", 3}));
+}
+
+// Site subscribers summed past INT64_MAX were undefined behaviour and printed negative
+// totals: the sum saturates (readers bound each count, so only a built inventory gets here).
+TEST(Stats, SubscriberTotalsNeverWrapAround) {
+  InventoryBuilder b;
+  const Index op = *b.add_operator({.id = "op"});
+  for (int i = 0; i < 4; ++i)
+    b.add_site({.id = fmt::format("S{}", i), .op = op, .subscribers = std::int64_t{4'000'000'000'000'000'000}});
+  const Inventory inv = std::move(b).finish();
+  const InventoryStats s = compute_stats(inv);
+  EXPECT_EQ(s.per_operator[op].subscribers, std::numeric_limits<std::int64_t>::max());
 }
 
 }  // namespace

@@ -126,6 +126,25 @@ TEST(SelectorParser, SyntaxErrorsPointAtTheOffendingToken) {
   EXPECT_NE(err.message.find("empty selector"), std::string::npos);
 }
 
+// Thousands of nested '(' or 'not' ended in a stack overflow (SIGSEGV): refused at a
+// depth limit, with the offset of the token that went too deep.
+TEST(SelectorParser, DeepNestingIsRefusedNotACrash) {
+  for (const std::string open : {"(", "not ", "not (", "( not "}) {
+    std::string text;
+    for (int i = 0; i < 20000; ++i) text += open;
+    text += "vendor in hrv";
+    const auto err = parse_error(text);
+    EXPECT_NE(err.message.find("nests '(' and 'not' more than"), std::string::npos) << err.message;
+    EXPECT_GT(err.offset, 0U);
+  }
+  // Nesting within the limit still parses.
+  std::string ok;
+  for (int i = 0; i < 30; ++i) ok += "(not ";
+  ok += "vendor in hrv";
+  for (int i = 0; i < 30; ++i) ok += ")";
+  EXPECT_TRUE(parse_selector(ok)) << ok;
+}
+
 TEST(SelectorParser, UnknownFieldNamesTheClosestField) {
   const auto err = parse_error("domain == core and vender in hrv");
   EXPECT_EQ(err.offset, 19U);
