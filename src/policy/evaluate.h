@@ -78,11 +78,13 @@ struct RuleOutcome {
   RuleKind kind = RuleKind::forbid;
   RuleSeverity severity = RuleSeverity::high;
   Date effective = kNoDate;
+  Date end = kNoDate;  // no longer in force from this date (kNoDate: open)
   bool in_force = false;
   std::size_t findings = 0;
-  std::string selector;    // the rule's select, as written
+  // title, description and remediation: with parameters filled in, on one line.
+  std::string selector;    // the rule's select as written, on one line
   std::string citation;    // "[gb core-exclusion; source: <titles>]"
-  std::string evidence;    // require: "certification (BSI TR-03163)"
+  std::string evidence;    // require: "certification under NESAS CCS-GI, Common Criteria or BSZ"
   double radius_km = 0;    // proximity
   double seconds = 0;      // time spent evaluating the rule (for --timings)
 };
