@@ -309,8 +309,8 @@ int run_list(const PoliciesArgs& args) {
   if (args.common.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& p : packs) {
-      list.push_back({{"id", p.id}, {"title", p.title}, {"jurisdiction", p.jurisdiction}, {"version", p.version},
-                      {"reflects", format_date(p.reflects)}, {"rules", p.rules.size()}});
+      list.push_back({{"id", p.id}, {"aliases", p.aliases}, {"title", p.title}, {"jurisdiction", p.jurisdiction},
+                      {"version", p.version}, {"reflects", format_date(p.reflects)}, {"rules", p.rules.size()}});
     }
     text = nlohmann::ordered_json{{"policies", list}}.dump(2) + "\n";
   } else {
@@ -326,6 +326,10 @@ int run_list(const PoliciesArgs& args) {
                           version_width, format_date(p.reflects), p.rules.size(), p.title);
     }
     text += "\n`netvet policies show ID` explains a pack; `netvet test-policy ID` runs its fixtures.\n";
+    std::string aliases;
+    for (const auto& p : packs)
+      if (!p.aliases.empty()) aliases += fmt::format("{}{} for {}", aliases.empty() ? "" : "; ", join_or(p.aliases), p.id);
+    if (!aliases.empty()) text += wrap("--policy also takes other names: " + aliases + ".", 0);
   }
   return emit(args.common.output, text) ? kOk : kBadInput;
 }
