@@ -13,14 +13,15 @@
 //              under `limit`. A site counts when it has an element in scope / selected; a
 //              site's subscribers count for each operator with elements there.
 //   proximity  selected elements at sites within `radius_km` of a facility of the given
-//              kinds and owners, or (serving: true) at sites that serve it: the facility's
-//              served_by, or when empty the cell sites within the serving radius.
-//   require    selected elements without evidence of the type (and scheme) valid on the
-//              date, for the element, its model or its vendor.
+//              kinds, owners and location, or (serving: true) at sites that serve it:
+//              the facility's served_by, or when empty the cell sites within the
+//              serving radius.
+//   require    selected elements without evidence of the type (under one of the rule's
+//              schemes) valid on the date, for the element, its model or its vendor.
 //   diversity  per operator and domain, among the selected elements: at least
 //              `min_vendors` vendors, and no vendor above `max_share` of the elements.
-//   exposure   each facility of the given kinds and owners that meets a vendor of the
-//              designation in one of the ways `via` lists (graph/exposure.h): its
+//   exposure   each facility of the given kinds, owners and location that meets a
+//              vendor of the designation in one of the ways `via` lists (graph/exposure.h): its
 //              traffic cannot avoid the vendor's element (unavoidable), the vendor runs
 //              its operators' core control plane (control_plane), or the vendor's element
 //              manages or hosts one of those elements (influence). One finding per

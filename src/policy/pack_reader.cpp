@@ -141,7 +141,7 @@ std::optional<Setting> PackReader::setting(const YAML::Node& map, const char* ke
   }
   auto value = parse_param_value(type, *written);
   if (!value) {
-    problem(node, key, fmt::format("'{}' is not a date: {}", key, value.error()));
+    problem(node, key, fmt::format("'{}': {}", key, value.error()));
     return std::nullopt;
   }
   if (auto bad = check_setting_value(key, *value)) {

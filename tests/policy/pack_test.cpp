@@ -128,6 +128,12 @@ TEST(PackLoader, BadDatesAndValuesAreErrors) {
   std::string yaml = with_rules(kRule);
   yaml.replace(yaml.find("reflects: 2025-01-01"), 20, "reflects: 2025-13-01");
   EXPECT_EQ(problems(yaml), (std::vector<std::string>{"5:11: '2025-13-01' is not a date: month 13 is out of range (01-12)"}));
+  // A number that is not one is not called a date.
+  const std::string cap = with_rule_line("select: vendor in hrv and domain == core",
+                                         "select: vendor in hrv\n    kind: cap\n    limit: lots");
+  std::string capped = cap;
+  capped.replace(capped.find("    kind: forbid\n"), 17, "");
+  EXPECT_EQ(problems(capped), (std::vector<std::string>{"24:12: 'limit': 'lots' is not a number (0.35 or 35%)"}));
 }
 
 TEST(PackLoader, KindSpecificKeysAreChecked) {
