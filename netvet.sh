@@ -118,10 +118,19 @@ bench() {
   bench/run.sh "$NETVET" "$BUILD_DIR"
 }
 
+# docs/cli.md is generated from the binary's own option declarations; a test fails when
+# it is out of date (tests/apps/output_cli_test.cpp).
+docs() {
+  build
+  "$NETVET" help-all --markdown > docs/cli.md
+  say "Wrote docs/cli.md"
+}
+
 case "${1:-}" in
   demo) demo ;;
   test) run_tests ;;
   build) build ;;
   bench) bench ;;
-  *) echo "usage: ./netvet.sh demo|test|build|bench" >&2; exit 2 ;;
+  docs) docs ;;
+  *) echo "usage: ./netvet.sh demo|test|build|bench|docs" >&2; exit 2 ;;
 esac

@@ -145,14 +145,20 @@ std::string setting_words(const policy::Setting& s, const policy::Pack& pack, bo
   return s.param.empty() ? value : fmt::format("{} (${})", value, s.param);
 }
 
-// "military or nuclear facilities owned by GB"
-std::string facilities_words(std::span<const FacilityKind> kinds, std::span<const Country> owners) {
-  std::string k, o;
-  for (std::size_t i = 0; i < kinds.size(); ++i)
-    k += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + std::string(name_of(kinds[i]));
-  for (std::size_t i = 0; i < owners.size(); ++i)
-    o += (i == 0 ? "" : i + 1 == owners.size() ? " or " : ", ") + std::string(netvet::name_of(owners[i]));
-  return fmt::format("{}{}", kinds.empty() ? "facilities of any kind" : k + " facilities", owners.empty() ? "" : " owned by " + o);
+// "military or nuclear facilities in GB owned by US"
+std::string facilities_words(const policy::FacilitySelection& selection) {
+  auto either = [](std::span<const Country> countries) {
+    std::string out;
+    for (std::size_t i = 0; i < countries.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == countries.size() ? " or " : ", ") + std::string(netvet::name_of(countries[i]));
+    return out;
+  };
+  std::string k;
+  for (std::size_t i = 0; i < selection.kinds.size(); ++i)
+    k += (i == 0 ? "" : i + 1 == selection.kinds.size() ? " or " : ", ") + std::string(name_of(selection.kinds[i]));
+  return fmt::format("{}{}{}", selection.kinds.empty() ? "facilities of any kind" : k + " facilities",
+                     selection.located_in.empty() ? "" : " in " + either(selection.located_in),
+                     selection.owners.empty() ? "" : " owned by " + either(selection.owners));
 }
 
 std::string exposure_words(const policy::ExposureRule& rule, const policy::Pack& pack) {
@@ -174,7 +180,7 @@ std::string exposure_words(const policy::ExposureRule& rule, const policy::Pack&
       "the chain of unavoidable elements from its cells to the core or the influencing element. A facility that is "
       "isolated (no site serves it, or none of its serving cells reaches its operator's core) cannot be vetted and is "
       "reported as such, at low severity.",
-      facilities_words(rule.kinds, rule.owners), value_words(designation, pack), ways);
+      facilities_words(rule), value_words(designation, pack), ways);
 }
 
 std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {
@@ -192,10 +198,10 @@ std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {
           std::string where = fmt::format("within {} km of", setting_words(spec.radius_km, pack));
           if (spec.serving) where += " or serving";
           return fmt::format("Flags elements where {}, at sites {} one of the {}.", selects, where,
-                             facilities_words(spec.kinds, spec.owners));
+                             facilities_words(spec));
         } else if constexpr (std::is_same_v<Spec, policy::RequireRule>) {
           return fmt::format("Requires valid {} evidence{} (for the element, its model or its vendor) of every element where {}.",
-                             name_of(spec.type), spec.scheme.empty() ? "" : " under " + spec.scheme, selects);
+                             name_of(spec.type), spec.schemes.empty() ? "" : " under " + join_or(spec.schemes), selects);
         } else if constexpr (std::is_same_v<Spec, policy::DiversityRule>) {
           return fmt::format("Per operator and domain, among the elements where {}: at least {} vendors, and no vendor above {}.",
                              selects, setting_words(spec.min_vendors, pack), setting_words(spec.max_share, pack, true));
@@ -209,10 +215,12 @@ std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {
 // The commands ------------------------------------------------------------------------
 
 std::string show_text(const policy::Pack& p) {
-  std::string out = fmt::format("{}: {}\n", p.id, p.title);
+  const auto filled = [&p](const std::string& text) { return policy::fill_parameters(text, p); };
+  std::string out = fmt::format("{}: {}\n", p.id, filled(p.title));
   out += fmt::format("Jurisdiction {}, version {}, reflects the law as of {}; {} rule{}.\n\n", p.jurisdiction, p.version,
                      format_date(p.reflects), p.rules.size(), p.rules.size() == 1 ? "" : "s");
-  if (!p.description.empty()) out += wrap(p.description, 0) + "\n";
+  if (!p.aliases.empty()) out += fmt::format("Also known to --policy as {}.\n\n", join_or(p.aliases));
+  if (!p.description.empty()) out += wrap(filled(p.description), 0) + "\n";
   if (!p.designations.empty()) {
     out += "Designations\n";
     for (const auto& [name, vendors] : p.designations) {
@@ -227,15 +235,15 @@ std::string show_text(const policy::Pack& p) {
     const auto& r = p.rules[i];
     std::string dates = fmt::format("in force from {}", format_date(r.effective));
     if (r.end != kNoDate) dates += fmt::format(" until {}", format_date(r.end));
-    out += fmt::format("  {}. {} — {}\n", i + 1, r.id, r.title);
+    out += fmt::format("  {}. {} — {}\n", i + 1, r.id, filled(r.title));
     out += fmt::format("     {} {}, {}.\n", name_of(r.severity), name_of(r.kind()), dates);
-    if (!r.description.empty()) out += wrap(r.description, 5);
+    if (!r.description.empty()) out += wrap(filled(r.description), 5);
     out += wrap(kind_words(r, p), 5);
     if (r.kind() != policy::RuleKind::exposure)  // it selects facilities, not elements
       out += fmt::format("     Selector: {}\n", r.select.selector.text.find('\n') == std::string::npos
                                                    ? r.select.selector.text
                                                    : policy::to_string(r.select.selector.expr));
-    out += wrap("Remediation: " + r.remediation, 5);
+    out += wrap("Remediation: " + filled(r.remediation), 5);
     std::string sources;
     for (const auto& id : r.sources) {
       if (const auto* s = p.source(id)) sources += (sources.empty() ? "" : "; ") + s->title;
@@ -262,13 +270,13 @@ std::string show_text(const policy::Pack& p) {
 nlohmann::ordered_json show_json(const policy::Pack& p) {
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();
   for (const auto& r : p.rules) {
-    rules.push_back({{"id", r.id}, {"title", r.title}, {"kind", name_of(r.kind())}, {"severity", name_of(r.severity)},
+    rules.push_back({{"id", r.id}, {"title", policy::fill_parameters(r.title, p)}, {"kind", name_of(r.kind())}, {"severity", name_of(r.severity)},
                      {"effective", format_date(r.effective)},
                      {"end", r.end == kNoDate ? nlohmann::ordered_json() : nlohmann::ordered_json(format_date(r.end))},
                      {"select", r.kind() == policy::RuleKind::exposure ? nlohmann::ordered_json()
                                                                        : nlohmann::ordered_json(r.select.selector.text)},
-                     {"explanation", kind_words(r, p)}, {"description", r.description},
-                     {"remediation", r.remediation}, {"sources", r.sources}});
+                     {"explanation", kind_words(r, p)}, {"description", one_line(policy::fill_parameters(r.description, p))},
+                     {"remediation", one_line(policy::fill_parameters(r.remediation, p))}, {"sources", r.sources}});
   }
   nlohmann::ordered_json params = nlohmann::ordered_json::array();
   for (const auto& param : p.parameters) {
@@ -279,8 +287,9 @@ nlohmann::ordered_json show_json(const policy::Pack& p) {
   for (const auto& s : p.sources) sources.push_back({{"id", s.id}, {"title", s.title}, {"url", s.url}});
   nlohmann::ordered_json designations = nlohmann::ordered_json::object();
   for (const auto& [name, vendors] : p.designations) designations[name] = vendors;
-  return {{"id", p.id}, {"title", p.title}, {"jurisdiction", p.jurisdiction}, {"version", p.version},
-          {"reflects", format_date(p.reflects)}, {"description", p.description}, {"designations", designations},
+  return {{"id", p.id}, {"aliases", p.aliases}, {"title", policy::fill_parameters(p.title, p)}, {"jurisdiction", p.jurisdiction},
+          {"version", p.version}, {"reflects", format_date(p.reflects)},
+          {"description", one_line(policy::fill_parameters(p.description, p))}, {"designations", designations},
           {"parameters", params}, {"rules", rules}, {"sources", sources}};
 }
 
@@ -300,8 +309,8 @@ int run_list(const PoliciesArgs& args) {
   if (args.common.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& p : packs) {
-      list.push_back({{"id", p.id}, {"title", p.title}, {"jurisdiction", p.jurisdiction}, {"version", p.version},
-                      {"reflects", format_date(p.reflects)}, {"rules", p.rules.size()}});
+      list.push_back({{"id", p.id}, {"aliases", p.aliases}, {"title", p.title}, {"jurisdiction", p.jurisdiction},
+                      {"version", p.version}, {"reflects", format_date(p.reflects)}, {"rules", p.rules.size()}});
     }
     text = nlohmann::ordered_json{{"policies", list}}.dump(2) + "\n";
   } else {
@@ -317,6 +326,10 @@ int run_list(const PoliciesArgs& args) {
                           version_width, format_date(p.reflects), p.rules.size(), p.title);
     }
     text += "\n`netvet policies show ID` explains a pack; `netvet test-policy ID` runs its fixtures.\n";
+    std::string aliases;
+    for (const auto& p : packs)
+      if (!p.aliases.empty()) aliases += fmt::format("{}{} for {}", aliases.empty() ? "" : "; ", join_or(p.aliases), p.id);
+    if (!aliases.empty()) text += wrap("--policy also takes other names: " + aliases + ".", 0);
   }
   return emit(args.common.output, text) ? kOk : kBadInput;
 }

@@ -64,7 +64,7 @@ std::optional<std::vector<policy::Pack>> read_packs(const std::string& spec) {
 std::optional<Date> read_as_of(const std::string& text, std::string_view flag) {
   if (text.empty()) return today();
   if (auto d = parse_date(text)) return *d;
-  print_problems({{.file = std::string(flag), .value = text, .message = "expected a date YYYY-MM-DD"}});
+  print_problems({{.file = std::string(flag), .value = text, .message = "not a date: " + date_problem(text)}});
   return std::nullopt;
 }
 

@@ -60,9 +60,10 @@ fs::path beside(const fs::path& pack_file, const policy::Pack& pack) {
   return fs::is_directory(by_stem) || !fs::is_directory(by_id) ? by_stem : by_id;
 }
 
-Result<Target> builtin_target(const std::string& id, const std::string& fixtures_root, bool root_holds_packs) {
-  auto pack = policy::builtin_pack(id);
+Result<Target> builtin_target(const std::string& name, const std::string& fixtures_root, bool root_holds_packs) {
+  auto pack = policy::builtin_pack(name);
   if (!pack) return std::unexpected(pack.error());
+  const std::string& id = pack->id;  // `uk` names gb, whose fixtures are under gb/
   fs::path folder;
   if (!fixtures_root.empty()) {
     folder = root_holds_packs ? fs::path(fixtures_root) / id : fs::path(fixtures_root);

@@ -117,7 +117,10 @@ Result<CountryProfile> builtin_profile(std::string_view country) {
   const auto text = data::embedded(path);
   if (!text) {
     const auto known = available_countries();
-    return fail(problem("", fmt::format("no country profile for '{}'; available: {}", country, join_or(known))));
+    std::string list;
+    for (std::size_t i = 0; i < known.size(); ++i) list += (i == 0 ? "" : i + 1 == known.size() ? " and " : ", ") + known[i];
+    return fail(problem("--country", fmt::format("no country profile for '{}': the profiles are {} (data/profiles/)",
+                                                 country, list)));
   }
   return load_profile(*text, "data/" + path);
 }

@@ -9,6 +9,7 @@
 
 #include "policy/rule_context.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 namespace netvet::policy {
 
@@ -135,14 +136,15 @@ RuleOutcome outcome_of(const Pack& pack, const Rule& rule, Date as_of) {
   RuleOutcome o;
   o.policy = pack.id;
   o.rule = rule.id;
-  o.title = rule.title;
-  o.description = rule.description;
-  o.remediation = rule.remediation;
+  o.title = one_line(fill_parameters(rule.title, pack));
+  o.description = one_line(fill_parameters(rule.description, pack));
+  o.remediation = one_line(fill_parameters(rule.remediation, pack));
   o.kind = rule.kind();
   o.severity = rule.severity;
   o.effective = rule.effective;
+  o.end = rule.end;
   o.in_force = rule.in_force(as_of);
-  o.selector = rule.select.selector.text;
+  o.selector = one_line(rule.select.selector.text);
   std::string titles;
   for (const auto& id : rule.sources) {
     if (const auto* source = pack.source(id)) {
@@ -152,8 +154,8 @@ RuleOutcome outcome_of(const Pack& pack, const Rule& rule, Date as_of) {
   }
   o.citation = fmt::format("[{} {}; source: {}]", pack.id, rule.id, titles);
   if (const auto* require = std::get_if<RequireRule>(&rule.spec)) {
-    o.evidence = require->scheme.empty() ? std::string(name_of(require->type))
-                                         : fmt::format("{} ({})", name_of(require->type), require->scheme);
+    o.evidence = require->schemes.empty() ? std::string(name_of(require->type))
+                                          : fmt::format("{} under {}", name_of(require->type), join_or(require->schemes));
   }
   if (const auto* near = std::get_if<ProximityRule>(&rule.spec)) o.radius_km = value_of(near->radius_km, pack).number;
   if (const auto* exposure = std::get_if<ExposureRule>(&rule.spec)) o.selector = exposure_clause(*exposure);

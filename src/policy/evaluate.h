@@ -13,21 +13,23 @@
 //              under `limit`. A site counts when it has an element in scope / selected; a
 //              site's subscribers count for each operator with elements there.
 //   proximity  selected elements at sites within `radius_km` of a facility of the given
-//              kinds and owners, or (serving: true) at sites that serve it: the facility's
-//              served_by, or when empty the cell sites within the serving radius.
-//   require    selected elements without evidence of the type (and scheme) valid on the
-//              date, for the element, its model or its vendor.
+//              kinds, owners and location, or (serving: true) at sites that serve it:
+//              the facility's served_by, or when empty the cell sites within the
+//              serving radius.
+//   require    selected elements without evidence of the type (under one of the rule's
+//              schemes) valid on the date, for the element, its model or its vendor.
 //   diversity  per operator and domain, among the selected elements: at least
 //              `min_vendors` vendors, and no vendor above `max_share` of the elements.
-//   exposure   each facility of the given kinds and owners exposed to the designation's
-//              vendors, taken together, in one of the ways `via` lists (graph/exposure.h):
-//              their failure cuts its traffic off from the core (transport; also spelt
-//              unavoidable), their kill-switch does (influence), or they run or manage
-//              its operators' core control plane (control_plane). As a whole (no
-//              serving operator offers a clean way) or, with per_operator, when any
-//              serving operator's traffic is exposed. One finding per facility, naming
-//              the cut (the designated elements to replace) per operator, the chain of
-//              unavoidable elements or the element behind the control plane or influence. A facility that is
+//   exposure   each facility of the given kinds, owners and location exposed to the
+//              designation's vendors, taken together, in one of the ways `via` lists
+//              (graph/exposure.h): their failure cuts its traffic off from the core
+//              (transport; also spelt unavoidable), their kill-switch does (influence),
+//              or they run or manage its operators' core control plane (control_plane).
+//              As a whole (no serving operator offers a clean way) or, with
+//              per_operator, when any serving operator's traffic is exposed. One finding
+//              per facility, naming the cut (the designated elements to replace) per
+//              operator, the chain of unavoidable elements or the element behind the
+//              control plane or influence. A facility that is
 //              isolated (no serving cell reaches its operator's core, or no site serves
 //              it) cannot be vetted: it is a finding too, at low severity whatever the
 //              rule's, so that it is neither passed silently nor ranked with a breach.
@@ -94,11 +96,13 @@ struct RuleOutcome {
   RuleKind kind = RuleKind::forbid;
   RuleSeverity severity = RuleSeverity::high;
   Date effective = kNoDate;
+  Date end = kNoDate;  // no longer in force from this date (kNoDate: open)
   bool in_force = false;
   std::size_t findings = 0;
-  std::string selector;    // the rule's select, as written
+  // title, description and remediation: with parameters filled in, on one line.
+  std::string selector;    // the rule's select as written, on one line
   std::string citation;    // "[gb core-exclusion; source: <titles>]"
-  std::string evidence;    // require: "certification (BSI TR-03163)"
+  std::string evidence;    // require: "certification under NESAS CCS-GI, Common Criteria or BSZ"
   double radius_km = 0;    // proximity
   double seconds = 0;      // time spent evaluating the rule (for --timings)
 };

@@ -50,6 +50,8 @@ struct Measure {
   double value = 0;
   double limit = 0;
   bool ok = true;
+  // The limit is a minimum (diversity's min_vendors: at least 2 vendors), not a cap.
+  bool at_least = false;
   // The numerator and denominator behind a share ("3 of 8 sites"); -1 when not a share.
   double count = -1, total = -1;
 };

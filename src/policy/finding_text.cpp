@@ -17,23 +17,24 @@ std::string describe_element(const Inventory& inv, Index e) {
                      inv.str(inv.sites.id[el.site[e]]));
 }
 
+// One line, without the rule's selector: every rendering shows the clause that matched
+// beside the message (`clause`), so the message says only what is particular to the finding.
 std::string element_message(const Evaluation& ev, const Inventory& inv, const Finding& f, const RuleOutcome& rule) {
   const std::string element = describe_element(inv, f.row);
   switch (rule.kind) {
     case RuleKind::require:
-      return fmt::format("{} matches `{}` but has no {} valid on {} for itself, its model or its vendor {}", element,
-                         rule.selector, rule.evidence, format_date(ev.as_of), rule.citation);
+      return fmt::format("{} has no {} valid on {} for itself, its model or its vendor {}", element, rule.evidence,
+                         format_date(ev.as_of), rule.citation);
     case RuleKind::proximity: {
       const FacilityTable& fac = inv.facilities;
       const std::string facility = fmt::format("{} facility {}", name_of(fac.kind[f.facility]), inv.str(fac.id[f.facility]));
       const std::string where = !f.serving ? fmt::format("is {:.2f} km from {} (radius {} km)", f.km, facility, rule.radius_km)
                                 : std::isnan(f.km) ? fmt::format("serves {}", facility)
                                                    : fmt::format("serves {} ({:.2f} km away)", facility, f.km);
-      return fmt::format("{}: the site {}; the element matches `{}` {}", element, where, rule.selector, rule.citation);
+      return fmt::format("{}: the site {} {}", element, where, rule.citation);
     }
     default:
-      return fmt::format("{} matches `{}`, forbidden from {} {}", element, rule.selector, format_date(rule.effective),
-                         rule.citation);
+      return fmt::format("{} is forbidden from {} {}", element, format_date(rule.effective), rule.citation);
   }
 }
 

@@ -89,7 +89,7 @@ class CaseReader {
     if (const auto as_of = root["as_of"]) {
       const std::string text = scalar(as_of, "as_of");
       if (const auto date = parse_date(text)) case_.as_of = *date;
-      else if (!text.empty()) problem(as_of, "as_of", fmt::format("'{}' is not a calendar date (YYYY-MM-DD)", text));
+      else if (!text.empty()) problem(as_of, "as_of", fmt::format("'{}' is not a date: {}", text, date_problem(text)));
     } else {
       problem(root, "as_of", "missing required key 'as_of' (the date to evaluate on)");
     }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -54,6 +55,70 @@ Location PackSelector::at(std::size_t offset) const {
   return positions[std::min(offset, positions.size() - 1)];
 }
 
+bool FacilitySelection::matches(const Inventory& inv, Index f) const {
+  if (!kinds.empty() && std::ranges::find(kinds, inv.facilities.kind[f]) == kinds.end()) return false;
+  if (!owners.empty() && std::ranges::find(owners, inv.facilities.owner[f]) == owners.end()) return false;
+  const Country where = inv.meta.country;
+  return located_in.empty() || where == kNoCountry || std::ranges::find(located_in, where) != located_in.end();
+}
+
+namespace {
+
+bool name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+bool name_char(char c) { return name_start(c) || (c >= '0' && c <= '9'); }
+
+// Calls fn(name, begin, end) for every `$name` in `text` (end: one past the name).
+template <typename Fn>
+void for_each_reference(std::string_view text, Fn&& fn) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '$' || i + 1 >= text.size() || !name_start(text[i + 1])) continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && name_char(text[end])) ++end;
+    fn(text.substr(i + 1, end - i - 1), i, end);
+    i = end - 1;
+  }
+}
+
+}  // namespace
+
+std::string prose_of(const ParamValue& value) {
+  switch (value.type) {
+    case ParamValue::Type::number: return value.text.empty() ? fmt::format("{:g}", value.number) : value.text;
+    case ParamValue::Type::date: return format_date(value.date);
+    case ParamValue::Type::list: {
+      if (value.items.empty()) return "none";
+      std::string out;
+      for (std::size_t i = 0; i < value.items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == value.items.size() ? " and " : ", ") + value.items[i];
+      return out;
+    }
+    case ParamValue::Type::text: break;
+  }
+  return value.text;
+}
+
+std::string fill_parameters(std::string_view text, const Pack& pack) {
+  std::string out;
+  std::size_t copied = 0;
+  for_each_reference(text, [&](std::string_view name, std::size_t begin, std::size_t end) {
+    const auto it = pack.parameter_values.find(name);
+    if (it == pack.parameter_values.end()) return;
+    out.append(text.substr(copied, begin - copied));
+    out += prose_of(it->second);
+    copied = end;
+  });
+  out.append(text.substr(copied));
+  return out;
+}
+
+std::vector<std::string> unknown_parameters(std::string_view text, const Pack& pack) {
+  std::vector<std::string> out;
+  for_each_reference(text, [&](std::string_view name, std::size_t, std::size_t) {
+    if (!pack.parameter_values.contains(name)) out.emplace_back(name);
+  });
+  return out;
+}
+
 const PackSource* Pack::source(std::string_view source_id) const {
   for (const auto& s : sources) {
     if (s.id == source_id) return &s;
@@ -71,20 +136,60 @@ Result<Pack> load_pack_file(const std::filesystem::path& path, const PackOptions
   return parse_pack(*text, path.string(), options);
 }
 
-Result<Pack> builtin_pack(std::string_view id, const PackOptions& options) {
-  const std::string path = fmt::format("policies/{}.yaml", id);
-  const auto text = data::embedded(path);
+namespace {
+
+// "United Kingdom" -> "united-kingdom": how ids and aliases are compared.
+std::string pack_name_key(std::string_view name) {
+  std::string key;
+  for (const char c : trim(name)) key += c == ' ' || c == '_' ? '-' : c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  return key;
+}
+
+// Every built-in pack's aliases, read from the packs themselves (the facts stay in data).
+std::vector<std::pair<std::string, std::string>> builtin_aliases() {  // alias -> id
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& id : builtin_pack_ids()) {
+    const auto text = data::embedded(fmt::format("policies/{}.yaml", id));
+    if (!text) continue;
+    try {
+      const YAML::Node aliases = YAML::Load(std::string(*text))["aliases"];
+      if (aliases && aliases.IsSequence())
+        for (const auto& alias : aliases)
+          if (alias.IsScalar()) out.emplace_back(alias.Scalar(), id);
+    } catch (const YAML::Exception&) {
+      // A built-in pack that does not parse is reported when it is loaded by id.
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> builtin_pack_id(std::string_view name) {
+  const std::string key = pack_name_key(name);
+  const auto ids = builtin_pack_ids();
+  if (std::ranges::find(ids, key) != ids.end()) return key;
+  for (const auto& [alias, id] : builtin_aliases())
+    if (alias == key) return id;
+  return std::nullopt;
+}
+
+Result<Pack> builtin_pack(std::string_view name, const PackOptions& options) {
+  const auto id = builtin_pack_id(name);
+  const auto text = id ? data::embedded(fmt::format("policies/{}.yaml", *id)) : std::nullopt;
   if (!text) {
     const auto ids = builtin_pack_ids();
-    const auto near = did_you_mean(id, ids);
+    std::vector<std::string> names = ids;
+    for (const auto& [alias, pack_id] : builtin_aliases()) names.push_back(alias);
+    const auto near = did_you_mean(pack_name_key(name), names);
     Diagnostic d;
     d.file = "--policy";
-    d.value = std::string(id);
-    d.message = fmt::format("no built-in policy pack '{}'{}; built-in packs: {}", id,
+    d.value = std::string(name);
+    d.message = fmt::format("no built-in policy pack '{}'{}; built-in packs: {}", name,
                             !near ? "" : fmt::format(" (did you mean '{}'?)", *near), join_or(ids));
     return fail(std::move(d));
   }
-  return parse_pack(*text, "data/" + path, options);
+  return parse_pack(*text, fmt::format("data/policies/{}.yaml", *id), options);
 }
 
 std::vector<std::string> builtin_pack_ids() {

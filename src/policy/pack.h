@@ -79,27 +79,39 @@ struct CapRule {
   Setting unit;   // sites | elements | subscribers
   Setting limit;  // a share, 0..1
 };
-struct ProximityRule {
-  std::vector<FacilityKind> kinds;  // empty: every kind
-  std::vector<Country> owners;      // empty: any owner
+// The facilities a proximity or exposure rule names: `facilities: {kinds, owners,
+// located_in}`. Where a facility lies is the country of the network it is listed with (the
+// inventory's `country`): an inventory describes one national network and the facilities
+// it serves. An inventory that names no country counts as lying in every country
+// `located_in` lists (whoever checks it against a pack takes it for that jurisdiction's).
+struct FacilitySelection {
+  std::vector<FacilityKind> kinds;    // empty: every kind
+  std::vector<Country> owners;        // empty: any owner
+  std::vector<Country> located_in;    // empty: anywhere
+
+  bool matches(const Inventory& inventory, Index facility) const;
+};
+
+struct ProximityRule : FacilitySelection {
   Setting radius_km;                // sites within this distance of a facility
   bool serving = false;             // also the sites serving the facility
 };
+// Evidence of `type` under any of `schemes` (the certificates a regime recognises: de's
+// TR-03163 takes NESAS CCS-GI, Common Criteria or BSZ); schemes compare ignoring case.
 struct RequireRule {
   EvidenceType type = EvidenceType::certification;
-  std::string scheme;  // empty: any scheme
+  std::vector<std::string> schemes;  // empty: any scheme
 };
 struct DiversityRule {
   Setting min_vendors;  // at least this many vendors per operator and domain
   Setting max_share;    // no vendor above this share of the operator's elements in a domain
 };
-// Facilities of the given kinds and owners must not be exposed to the designated vendors,
-// taken together, in any of the ways `via` lists: as a whole (no serving operator offers
-// a clean way) or, with per_operator, through any one serving operator's traffic. Isolated facilities (no serving cell reaches the core) cannot be
+// Facilities of the given kinds, owners and location must not be exposed to the
+// designated vendors, taken together, in any of the ways `via` lists: as a whole (no
+// serving operator offers a clean way) or, with per_operator, through any one serving
+// operator's traffic. Isolated facilities (no serving cell reaches the core) cannot be
 // vetted and are findings of their own, at low severity (evaluate.h).
-struct ExposureRule {
-  std::vector<FacilityKind> kinds;  // empty: every kind
-  std::vector<Country> owners;      // empty: any owner
+struct ExposureRule : FacilitySelection {
   std::string vendors;              // a designation of the pack
   std::vector<ExposureVia> via;     // in this order: transport, control_plane, influence
   bool per_operator = false;        // any serving operator's traffic, not the facility's as a whole
@@ -122,6 +134,9 @@ struct Rule {
 struct Pack {
   std::string file;  // as given, for messages
   std::string id, title, jurisdiction, version, description;
+  // Other names --policy accepts for the pack: `uk`, `united-kingdom` for gb (lowercase
+  // letters, digits and '-'; country names with '-' for blanks).
+  std::vector<std::string> aliases;
   Date reflects = kNoDate;  // the date whose legal state the pack reflects
   std::vector<PackSource> sources;
   std::vector<Parameter> parameters;
@@ -148,8 +163,11 @@ Result<Pack> parse_pack(std::string_view text, std::string_view file, const Pack
 // seconds (docs/reliability.md).
 inline constexpr std::size_t kMaxPackBytes = 1u << 20;
 Result<Pack> load_pack_file(const std::filesystem::path& path, const PackOptions& options = {});
-// A built-in pack (data/policies/ID.yaml embedded in the binary).
+// A built-in pack (data/policies/ID.yaml embedded in the binary), by id or by one of its
+// aliases (`uk`, `United Kingdom`: case, blanks and '_' are read as in `united-kingdom`).
 Result<Pack> builtin_pack(std::string_view id, const PackOptions& options = {});
+// The id of the built-in pack `name` is an id or alias of; nothing when none is.
+std::optional<std::string> builtin_pack_id(std::string_view name);
 std::vector<std::string> builtin_pack_ids();
 
 // A `--param NAME=VALUE` override; `PACK.NAME=VALUE` limits it to one pack.
@@ -166,5 +184,19 @@ Result<std::vector<Pack>> with_parameters(std::vector<Pack> packs, const std::ve
 
 // The value of a setting (its parameter's, when it names one).
 const ParamValue& value_of(const Setting& setting, const Pack& pack);
+
+// A parameter's value as people read it in prose: a number as written ("35%", "2"), a
+// date as YYYY-MM-DD, a list as "a, b and c" ("none" when empty), text as is.
+std::string prose_of(const ParamValue& value);
+
+// `text` (a pack's or rule's title, description or remediation) with every `$name` of a
+// parameter the pack declares replaced by its current value (prose_of): the text people
+// read says "at most 35%", not "at most $cap_limit". `$` not followed by a declared
+// parameter's name ("$5.6bn") is left as written.
+std::string fill_parameters(std::string_view text, const Pack& pack);
+
+// The `$name`s in `text` that look like parameters (a letter or `_`, then letters, digits
+// or `_`) but that `pack` does not declare: what the pack reader reports as unknown.
+std::vector<std::string> unknown_parameters(std::string_view text, const Pack& pack);
 
 }  // namespace netvet::policy

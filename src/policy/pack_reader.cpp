@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "policy/suggest.h"
 #include "model/yaml_util.h"
 #include "util/text.h"
@@ -65,7 +67,7 @@ std::optional<Date> PackReader::date(const YAML::Node& map, const char* key, boo
   if (!value) return std::nullopt;
   const auto parsed = parse_date(*value);
   if (!parsed) {
-    problem(map[key], key, fmt::format("'{}' is not a calendar date (YYYY-MM-DD)", *value));
+    problem(map[key], key, fmt::format("'{}' is not a date: {}", *value, date_problem(*value)));
     return std::nullopt;
   }
   return parsed;
@@ -151,9 +153,18 @@ std::optional<Setting> PackReader::setting(const YAML::Node& map, const char* ke
 }
 
 void PackReader::read_header(const YAML::Node& root) {
-  check_keys(root, {"id", "title", "jurisdiction", "version", "reflects", "description", "sources", "parameters",
-                    "designations", "rules"}, "a pack");
+  check_keys(root, {"id", "title", "jurisdiction", "version", "reflects", "description", "aliases", "sources",
+                    "parameters", "designations", "rules"}, "a pack");
   pack_.id = text(root, "id", true).value_or("");
+  pack_.aliases = texts(root, "aliases");
+  for (std::size_t i = 0; i < pack_.aliases.size(); ++i) {
+    const std::string& alias = pack_.aliases[i];
+    const YAML::Node at = root["aliases"].IsSequence() ? root["aliases"][i] : root["aliases"];
+    if (alias.empty() || !std::ranges::all_of(alias, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; }))
+      problem(at, "aliases", fmt::format("alias '{}' must be lowercase letters, digits and '-' (as in united-kingdom)", alias));
+    else if (alias == pack_.id)
+      problem(at, "aliases", fmt::format("alias '{}' is the pack's own id", alias));
+  }
   pack_.title = text(root, "title", true).value_or("");
   pack_.jurisdiction = text(root, "jurisdiction", true).value_or("");
   pack_.version = text(root, "version", true).value_or("");
@@ -268,6 +279,31 @@ void PackReader::read_designations(const YAML::Node& root) {
   }
 }
 
+void PackReader::check_prose(const YAML::Node& root) {
+  auto check = [&](const YAML::Node& map, const char* key) {
+    if (!map.IsMap()) return;
+    const YAML::Node node = map[key];
+    if (!node || !node.IsScalar()) return;
+    std::vector<std::string> names;
+    for (const auto& p : pack_.parameters) names.push_back(p.name);
+    for (const std::string& name : unknown_parameters(node.Scalar(), pack_)) {
+      const auto near = did_you_mean(name, names);
+      problem(node, key,
+              fmt::format("'{}' names ${}, which the pack does not declare as a parameter{}", key, name,
+                          near ? fmt::format(" (did you mean ${}?)", *near) : std::string()));
+    }
+  };
+  check(root, "title");
+  check(root, "description");
+  if (const YAML::Node rules = root["rules"]; rules && rules.IsSequence()) {
+    for (const auto& rule : rules) {
+      check(rule, "title");
+      check(rule, "description");
+      check(rule, "remediation");
+    }
+  }
+}
+
 Result<Pack> PackReader::read() {
   auto root = parse_yaml(text_, file_);
   if (!root) return std::unexpected(root.error());
@@ -281,6 +317,7 @@ Result<Pack> PackReader::read() {
     read_parameters(*root);
     read_designations(*root);
     read_rules(*root);
+    check_prose(*root);
   } catch (const YAML::Exception& e) {
     // yaml-cpp throws on conversions of malformed nodes; report where it points.
     problems_.push_back(yaml_exception_problem(e, file_));

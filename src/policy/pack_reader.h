@@ -44,9 +44,12 @@ class PackReader {
   void read_designations(const YAML::Node& root);
   void read_rules(const YAML::Node& root);
   std::optional<Rule> read_rule(const YAML::Node& node);
+  // Every `$name` in a title, description or remediation must be a declared parameter
+  // (they are filled in for people: fill_parameters).
+  void check_prose(const YAML::Node& root);
   bool read_rule_spec(const YAML::Node& node, std::string_view kind, Rule& rule);
-  // `facilities: {kinds: [...], owners: [...]}` of a proximity or exposure rule.
-  void read_facilities(const YAML::Node& rule, std::vector<FacilityKind>& kinds, std::vector<Country>& owners);
+  // `facilities: {kinds: [...], owners: [...], located_in: [...]}` of a proximity or exposure rule.
+  void read_facilities(const YAML::Node& rule, FacilitySelection& selection);
   ExposureRule read_exposure(const YAML::Node& node);
 
   std::string_view text_;

@@ -41,7 +41,7 @@ std::expected<ParamValue, std::string> parse_param_value(ParamValue::Type type, 
     }
     case ParamValue::Type::date: {
       const auto date = parse_date(text);
-      if (!date) return std::unexpected(fmt::format("'{}' is not a date (YYYY-MM-DD)", text));
+      if (!date) return std::unexpected(fmt::format("'{}' is not a date: {}", text, date_problem(text)));
       value.date = *date;
       return value;
     }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "policy/rule_context.h"
+#include "util/text.h"
 
 namespace netvet::policy {
 namespace {
@@ -92,10 +93,13 @@ void run_cap(RuleContext& ctx, const CapRule& cap) {
   }
 
   const std::string_view unit_name = name_of(unit);
-  const std::string matched_phrase = unit == CapUnit::elements ? fmt::format("match `{}`", ctx.rule.select.selector.text)
-                                     : unit == CapUnit::sites
-                                         ? fmt::format("have elements matching `{}`", ctx.rule.select.selector.text)
-                                         : fmt::format("are served by sites with elements matching `{}`", ctx.rule.select.selector.text);
+  // The clause that matched (the rule's select) is shown beside the message; the scope
+  // is not, so the message names it, on one line.
+  const std::string matched_phrase = unit == CapUnit::elements ? "match"
+                                     : unit == CapUnit::sites  ? "have a matching element"
+                                                               : "are served by sites with a matching element";
+  const std::string within = one_line(cap.within.selector.text);
+  const std::string in_scope = within == "true" ? std::string() : fmt::format(" in scope `{}`", within);
   for (Index g = 0; g < groups.labels.size(); ++g) {
     if (denominator[g] <= 0) continue;
     const double share = numerator[g] / denominator[g];
@@ -108,8 +112,8 @@ void run_cap(RuleContext& ctx, const CapRule& cap) {
     ctx.result.measures.push_back(std::move(m));
     if (ok) continue;
     const std::string message =
-        fmt::format("{} {}: {} of {} {} ({}) in scope `{}` {}; the limit is {} {}", name_of(cap.per), label, numerator[g],
-                    denominator[g], unit_name, percent(share), cap.within.selector.text, matched_phrase, percent(limit),
+        fmt::format("{} {}: {} of {} {} ({}){} {}; the limit is {} {}", name_of(cap.per), label, numerator[g],
+                    denominator[g], unit_name, percent(share), in_scope, matched_phrase, percent(limit),
                     ctx.outcome().citation);
     const bool by_operator = cap.per == CapScope::op;
     ctx.aggregate_finding(by_operator ? SubjectType::op : SubjectType::region, by_operator ? g : kNoIndex, groups.ids[g],

@@ -50,7 +50,7 @@ void run_proximity(RuleContext& ctx, const ProximityRule& proximity);
 void run_require(RuleContext& ctx, const RequireRule& require);
 void run_diversity(RuleContext& ctx, const DiversityRule& diversity);
 void run_exposure(RuleContext& ctx, const ExposureRule& exposure);
-// Whether an exposure rule concerns facility row `facility`: one of its kinds and owners.
+// Whether an exposure rule concerns facility row `facility`: its kinds, owners and location.
 bool concerns(const ExposureRule& exposure, const Inventory& inventory, Index facility);
 // "unavoidable or influence vendor in hrv": an exposure rule's clause, as its selector.
 std::string exposure_clause(const ExposureRule& exposure);

@@ -47,6 +47,7 @@ void run_diversity(RuleContext& ctx, const DiversityRule& diversity) {
     if (min_vendors > 1) {
       Measure m = ctx.measure(op, "vendors", static_cast<double>(present), min_vendors, enough);
       m.scope = domain;
+      m.at_least = true;
       ctx.result.measures.push_back(std::move(m));
     }
     if (max_share < 1) {
@@ -58,9 +59,8 @@ void run_diversity(RuleContext& ctx, const DiversityRule& diversity) {
     }
     if (enough && spread) continue;
     const std::string top_vendor(inv.vendor_id(static_cast<Index>(top)));
-    std::string message = fmt::format("operator {}, {} domain: {} vendor{} among {} elements matching `{}`; {} has {}", op,
-                                      domain, present, present == 1 ? "" : "s", total, ctx.rule.select.selector.text,
-                                      top_vendor, percent(share));
+    std::string message = fmt::format("operator {}, {} domain: {} vendor{} among {} matching elements; {} has {}", op,
+                                      domain, present, present == 1 ? "" : "s", total, top_vendor, percent(share));
     if (!enough) message += fmt::format("; at least {} vendors required", min_vendors);
     if (!spread) message += fmt::format("; no vendor may exceed {}", percent(max_share));
     const StrId op_id = inv.operators.id[op_row];

@@ -92,10 +92,7 @@ std::string exposure_clause(const ExposureRule& rule) {
                      rule.per_operator ? " (any serving operator)" : "");
 }
 
-bool concerns(const ExposureRule& spec, const Inventory& inv, Index f) {
-  return (spec.kinds.empty() || std::ranges::find(spec.kinds, inv.facilities.kind[f]) != spec.kinds.end()) &&
-         (spec.owners.empty() || std::ranges::find(spec.owners, inv.facilities.owner[f]) != spec.owners.end());
-}
+bool concerns(const ExposureRule& spec, const Inventory& inv, Index f) { return spec.matches(inv, f); }
 
 void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
   const Inventory& inv = ctx.inventory;

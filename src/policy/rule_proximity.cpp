@@ -1,5 +1,5 @@
-// proximity: selected elements at sites near facilities of given kinds and owners (within
-// radius_km), or serving them. The facilities are few and the sites many: each site that
+// proximity: selected elements at sites near facilities of given kinds, owners and
+// location (within radius_km), or serving them. The facilities are few and the sites many: each site that
 // holds a selected element asks util/near_points.h which facilities are within reach.
 
 #include <algorithm>
@@ -48,8 +48,7 @@ void run_proximity(RuleContext& ctx, const ProximityRule& proximity) {
   // when they have no served_by), and their served_by lists as written.
   std::vector<NearPoints::Point> points;
   for (Index f = 0; f < fac.size(); ++f) {
-    if (!proximity.kinds.empty() && std::ranges::find(proximity.kinds, fac.kind[f]) == proximity.kinds.end()) continue;
-    if (!proximity.owners.empty() && std::ranges::find(proximity.owners, fac.owner[f]) == proximity.owners.end()) continue;
+    if (!proximity.matches(inv, f)) continue;
     points.push_back({fac.lat[f], fac.lon[f], f});
     if (!proximity.serving) continue;
     const bool located = valid_latitude(fac.lat[f]) && valid_longitude(fac.lon[f]);

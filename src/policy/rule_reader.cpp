@@ -128,7 +128,7 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
   } else if (kind == "proximity") {
     keys({"facilities", "radius_km", "serving"});
     ProximityRule near;
-    read_facilities(node, near.kinds, near.owners);
+    read_facilities(node, near);
     near.radius_km = setting(node, "radius_km", ParamValue::Type::number, "0").value_or(Setting{});
     if (const auto serving = text(node, "serving", false)) {
       if (*serving != "true" && *serving != "false") problem(node["serving"], "serving", "'serving' is true or false");
@@ -143,14 +143,25 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
     RequireRule require;
     const YAML::Node evidence = node["evidence"];
     if (!evidence) {
-      problem(node, "evidence", "a require rule needs 'evidence: {type: ..., scheme: ...}'");
+      problem(node, "evidence", "a require rule needs 'evidence: {type: ..., schemes: [...]}'");
     } else if (is_map(evidence, "evidence", "'evidence'")) {
-      check_keys(evidence, {"type", "scheme"}, "'evidence'");
+      check_keys(evidence, {"type", "scheme", "schemes"}, "'evidence'");
       if (const auto type = text(evidence, "type", true)) {
         if (const auto parsed = parse_evidence_type(*type)) require.type = *parsed;
         else problem(evidence["type"], "type", fmt::format("unknown evidence type '{}': expected {}", *type, join_or(evidence_type_names())));
       }
-      require.scheme = text(evidence, "scheme", false).value_or("");
+      // `scheme: X` is one scheme; `schemes: [X, Y]` any of several (the certificates a
+      // regime recognises).
+      if (evidence["scheme"] && evidence["schemes"]) {
+        problem(evidence["schemes"], "schemes", "give 'scheme' (one) or 'schemes' (a list), not both");
+      }
+      require.schemes = texts(evidence, evidence["schemes"] ? "schemes" : "scheme");
+      for (std::size_t i = 0; i < require.schemes.size(); ++i) {
+        if (trim(require.schemes[i]).empty()) problem(evidence["schemes"] ? evidence["schemes"] : evidence["scheme"], "schemes", "a scheme cannot be empty");
+      }
+      if (evidence["schemes"] && evidence["schemes"].IsSequence() && require.schemes.empty()) {
+        problem(evidence["schemes"], "schemes", "'schemes' needs at least one scheme (leave it out to accept any)");
+      }
     }
     rule.spec = std::move(require);
   } else if (kind == "diversity") {
@@ -172,10 +183,10 @@ bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, R
   return true;
 }
 
-void PackReader::read_facilities(const YAML::Node& rule, std::vector<FacilityKind>& kinds, std::vector<Country>& owners) {
+void PackReader::read_facilities(const YAML::Node& rule, FacilitySelection& selection) {
   const YAML::Node facilities = rule["facilities"];
   if (!facilities || !is_map(facilities, "facilities", "'facilities'")) return;
-  check_keys(facilities, {"kinds", "owners"}, "'facilities'");
+  check_keys(facilities, {"kinds", "owners", "located_in"}, "'facilities'");
   // Each bad item is located itself ([military, castle] points at castle).
   auto item = [&](const char* key, std::size_t i) {
     const YAML::Node list = facilities[key];
@@ -183,19 +194,23 @@ void PackReader::read_facilities(const YAML::Node& rule, std::vector<FacilityKin
   };
   const auto kind_names = texts(facilities, "kinds");
   for (std::size_t i = 0; i < kind_names.size(); ++i) {
-    if (const auto parsed = parse_facility_kind(kind_names[i])) kinds.push_back(*parsed);
+    if (const auto parsed = parse_facility_kind(kind_names[i])) selection.kinds.push_back(*parsed);
     else problem(item("kinds", i), "kinds", fmt::format("unknown facility kind '{}': expected {}", kind_names[i], join_or(facility_kind_names())));
   }
-  const auto owner_names = texts(facilities, "owners");
-  for (std::size_t i = 0; i < owner_names.size(); ++i) {
-    if (const auto parsed = parse_country(owner_names[i])) owners.push_back(*parsed);
-    else problem(item("owners", i), "owners", fmt::format("'{}' is not a two-letter country code", owner_names[i]));
-  }
+  auto countries = [&](const char* key, std::vector<Country>& into) {
+    const auto names = texts(facilities, key);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (const auto parsed = parse_country(names[i])) into.push_back(*parsed);
+      else problem(item(key, i), key, fmt::format("'{}' is not a two-letter country code", names[i]));
+    }
+  };
+  countries("owners", selection.owners);
+  countries("located_in", selection.located_in);
 }
 
 ExposureRule PackReader::read_exposure(const YAML::Node& node) {
   ExposureRule exposure;
-  read_facilities(node, exposure.kinds, exposure.owners);
+  read_facilities(node, exposure);
   if (const auto vendors = text(node, "vendors", true)) {
     exposure.vendors = *vendors;
     if (!pack_.designations.contains(*vendors)) {

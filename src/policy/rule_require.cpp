@@ -1,5 +1,5 @@
-// require: selected elements need valid evidence of a type (and scheme) on the date, held
-// by the element, its model or its vendor.
+// require: selected elements need valid evidence of a type (under one of the schemes the
+// rule recognises, or any) on the date, held by the element, its model or its vendor.
 
 #include "policy/rule_context.h"
 
@@ -10,8 +10,14 @@ void run_require(RuleContext& ctx, const RequireRule& require) {
   Expr evidence;
   evidence.kind = Expr::Kind::evidence;
   evidence.evidence_type = std::string(name_of(require.type));
-  evidence.evidence_scheme = require.scheme;
-  missing.subtract(ctx.selectors.elements(evidence, ctx.pack.scope()));
+  if (require.schemes.empty()) {
+    missing.subtract(ctx.selectors.elements(evidence, ctx.pack.scope()));
+  } else {
+    for (const std::string& scheme : require.schemes) {
+      evidence.evidence_scheme = scheme;
+      missing.subtract(ctx.selectors.elements(evidence, ctx.pack.scope()));
+    }
+  }
   ctx.flagged = std::move(missing);
 }
 

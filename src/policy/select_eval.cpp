@@ -3,12 +3,14 @@
 // one pass over the element column that points into it; `and`, `or` and `not` combine
 // whole masks word by word. No per-element string work, no per-element allocation.
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
 
 #include "policy/expression.h"
 #include "policy/values.h"
+#include "util/text.h"
 
 namespace netvet::policy {
 namespace {
@@ -264,17 +266,22 @@ RowMask SelectorEvaluator::evidence(std::string_view type_name, std::string_view
   const EvidenceTable& ev = inv.evidence;
   const std::size_t n = inv.elements.size();
   const auto type = parse_evidence_type(type_name);
-  std::optional<StrId> scheme_id;
-  if (!scheme.empty()) {
-    scheme_id = inv.strings.find(scheme);
-    if (!scheme_id) return RowMask(n);
-  }
+  // Schemes compare ignoring case and surrounding blanks ("Common Criteria", "common
+  // criteria"); each distinct scheme string of the evidence is compared once.
+  const std::string wanted = to_lower(trim(scheme));
+  absl::flat_hash_map<StrId, bool> scheme_ok;
+  auto scheme_matches = [&](StrId id) {
+    if (wanted.empty()) return true;
+    const auto [it, added] = scheme_ok.try_emplace(id, false);
+    if (added) it->second = to_lower(trim(inv.str(id))) == wanted;
+    return it->second;
+  };
   RowMask direct(n);
   std::vector<std::uint8_t> vendor_ok(inv.vendors.size(), 0);
   absl::flat_hash_set<std::uint64_t> model_ok;  // vendor row << 32 | model StrId
   for (std::size_t r = 0; r < ev.size(); ++r) {
     if (!type || ev.type[r] != *type) continue;
-    if (scheme_id && ev.scheme[r] != *scheme_id) continue;
+    if (!scheme_matches(ev.scheme[r])) continue;
     if (ev.issued[r] != kNoDate && ev.issued[r] > as_of_) continue;
     if (ev.expires[r] != kNoDate && ev.expires[r] <= as_of_) continue;
     switch (ev.subject_kind[r]) {

@@ -125,7 +125,7 @@ class WaiverReader {
     if (const auto approver = text(node, "approver", true)) w.approver = *approver;
     if (const auto expires = text(node, "expires", true)) {
       if (const auto d = parse_date(*expires)) w.expires = *d;
-      else problem(node["expires"], "expires", fmt::format("'{}' is not a date (YYYY-MM-DD)", *expires));
+      else problem(node["expires"], "expires", fmt::format("'{}' is not a date: {}", *expires, date_problem(*expires)));
     }
     if (problems_.size() != before) return std::nullopt;
     return w;

@@ -80,7 +80,8 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
   report.serving_radius_km = ev.serving_radius_km;
   for (const policy::RuleOutcome& r : ev.rules) {
     report.rules.push_back({.policy = r.policy, .rule = r.rule, .title = r.title, .description = r.description,
-                            .severity = severity_of(r.severity), .source = first_source(r)});
+                            .severity = severity_of(r.severity), .source = first_source(r), .in_force = r.in_force,
+                            .effective = r.effective, .end = r.end});
   }
 
   // Operators' sizes: the N of "x of N".
@@ -95,7 +96,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
 
   for (const policy::Measure& m : ev.measures) {
     Measure r{.policy = m.policy, .rule = m.rule, .op = m.op, .value = m.value, .limit = m.limit,
-              .unit = unit_of(m.unit), .ok = m.ok};
+              .unit = unit_of(m.unit), .ok = m.ok, .at_least = m.at_least};
     if (m.count >= 0) r.count = static_cast<std::int64_t>(m.count);
     if (m.total >= 0) r.total = static_cast<std::int64_t>(m.total);
     r.scope = !m.region.empty() ? m.region : m.scope;
@@ -135,7 +136,7 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
         if (f.note != policy::kNoNote) {
           const bool region = f.kind == policy::SubjectType::region;
           if (const auto* m = measure_of(ev, rule, region ? r.subject_id : r.op, scope_text(f), region)) {
-            r.measured = Measurement{m->value, m->limit, unit_of(m->unit)};
+            r.measured = Measurement{m->value, m->limit, unit_of(m->unit), m->at_least};
           }
         }
       }

@@ -36,11 +36,7 @@ double coordinate(double v) { return std::round(v * 1e5) / 1e5; }
 std::string why(const Finding& f) {
   std::string text;
   if (!f.clause.empty()) text = fmt::format("matched {}", f.clause);
-  if (f.measured) {
-    const auto pct = [](double v) { return v > 1.0 ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}%", 100.0 * v); };
-    text += fmt::format("{}measured {} of {} against a limit of {}", text.empty() ? "" : "; ", pct(f.measured->value),
-                        unit_name(f.measured->unit), pct(f.measured->limit));
-  }
+  if (f.measured) text += fmt::format("{}measured {}", text.empty() ? "" : "; ", measured_text(*f.measured));
   return text;
 }
 

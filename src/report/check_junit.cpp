@@ -114,7 +114,11 @@ void write_check_junit(const CheckReport& report, std::ostream& stream) {
 
   // The counts head the document and each suite, so they are taken first.
   struct Counts {
-    std::size_t tests = 0, failures = 0;
+    std::size_t tests = 0, failures = 0, skipped = 0;
+  };
+  // A rule not in force on the date was not evaluated: skipped, saying from when it applies.
+  const auto dormant = [&](const RuleInfo& rule, const auto& c) {
+    return !rule.in_force && c.failing.empty() && c.waived.empty();
   };
   std::vector<Counts> suites(policies.size());
   Counts total;
@@ -124,6 +128,7 @@ void write_check_junit(const CheckReport& report, std::ostream& stream) {
       for (const auto& [op, c] : cases[r]) {
         ++suites[p].tests;
         if (!c.failing.empty()) ++suites[p].failures;
+        if (dormant(rules[r], c)) ++suites[p].skipped;
       }
     }
     total.tests += suites[p].tests;
@@ -138,8 +143,8 @@ void write_check_junit(const CheckReport& report, std::ostream& stream) {
                  total.tests, total.failures);
   for (std::size_t p = 0; p < policies.size(); ++p) {
     fmt::format_to(std::back_inserter(text),
-                   "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
-                   xml_escape(policies[p]), suites[p].tests, suites[p].failures);
+                   "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
+                   xml_escape(policies[p]), suites[p].tests, suites[p].failures, suites[p].skipped);
     for (std::size_t r = 0; r < rules.size(); ++r) {
       const RuleInfo& rule = rules[r];
       if (rule.policy != policies[p]) continue;
@@ -147,6 +152,11 @@ void write_check_junit(const CheckReport& report, std::ostream& stream) {
         const std::string name = op.empty() ? rule.rule : fmt::format("{} [{}]", rule.rule, op);
         fmt::format_to(std::back_inserter(text), "    <testcase name=\"{}\" classname=\"{}\"", xml_escape(name),
                        xml_escape(fmt::format("{}.{}", rule.policy, rule.rule)));
+        if (dormant(rule, c)) {
+          fmt::format_to(std::back_inserter(text), "><skipped message=\"{}\"/></testcase>\n",
+                         xml_escape(not_in_force_text(rule, report.as_of)));
+          continue;
+        }
         if (c.failing.empty() && c.waived.empty()) {
           text += "/>\n";
           continue;

@@ -54,6 +54,36 @@ CheckSummary summarize(const CheckReport& report) {
 
 std::string rule_key(std::string_view policy, std::string_view rule) { return fmt::format("{}/{}", policy, rule); }
 
+std::string measure_text(double value, MeasureUnit unit) {
+  if (unit == MeasureUnit::vendors) {
+    const auto n = static_cast<long long>(value);
+    return fmt::format("{} vendor{}", n, n == 1 ? "" : "s");
+  }
+  return fmt::format("{:.1f}% of {}", 100.0 * value, unit_name(unit));
+}
+
+std::string measured_text(const Measurement& m) {
+  const std::string limit = m.unit == MeasureUnit::vendors ? fmt::format("{}", static_cast<long long>(m.limit))
+                                                           : fmt::format("{:.1f}%", 100.0 * m.limit);
+  return fmt::format("{} against a {} of {}", measure_text(m.value, m.unit), m.at_least ? "minimum" : "cap", limit);
+}
+
+std::string not_in_force_text(const RuleInfo& rule, Date as_of) {
+  if (rule.in_force) return {};
+  if (rule.end != kNoDate && as_of != kNoDate && as_of >= rule.end)
+    return fmt::format("no longer in force since {}", format_date(rule.end));
+  if (rule.effective != kNoDate) return fmt::format("not in force until {}", format_date(rule.effective));
+  return "not in force";
+}
+
+std::string_view no_operator_text(SubjectType kind) {
+  switch (kind) {
+    case SubjectType::facility: return "no serving operator";
+    case SubjectType::region: return "all operators";
+    default: return "no operator";
+  }
+}
+
 std::vector<RuleInfo> all_rules(const CheckReport& report) {
   std::vector<RuleInfo> rules = report.rules;
   auto add = [&](const std::string& policy, const std::string& rule, FindingSeverity severity) {

@@ -44,7 +44,13 @@ inline bool has_source(const Source& s) { return !s.title.empty() || !s.url.empt
 struct Measurement {
   double value = 0, limit = 0;
   MeasureUnit unit = MeasureUnit::sites;
+  bool at_least = false;  // the limit is a minimum (vendors), not a cap
 };
+
+// A measured value in words: a share as "66.7% of sites", a count as "1 vendor".
+std::string measure_text(double value, MeasureUnit unit);
+// "66.7% of sites against a cap of 35.0%", "1 vendor against a minimum of 2".
+std::string measured_text(const Measurement& measured);
 
 struct Finding {
   std::string policy, rule;
@@ -73,6 +79,7 @@ struct Measure {
   // The numerator and denominator of a share ("1,234 of 3,010 sites"); -1 when unknown.
   std::int64_t count = -1, total = -1;
   std::string scope;  // what within the operator is measured (a domain, a region); empty: all of it
+  bool at_least = false;  // the limit is a minimum (at least 2 vendors), not a cap
 };
 
 // A rule's description, for SARIF rules[], JUnit test names and text headings.
@@ -80,7 +87,19 @@ struct RuleInfo {
   std::string policy, rule, title, description;
   FindingSeverity severity = FindingSeverity::high;
   Source source;
+  // When the rule applies: in force on the report's date, or from `effective` (not yet)
+  // or until `end` (no longer). kNoDate: unknown or open.
+  bool in_force = true;
+  Date effective = kNoDate, end = kNoDate;
 };
+
+// "not in force until 2027-12-31" / "no longer in force since 2024-01-01" for a rule not
+// in force on `as_of`; empty when it is.
+std::string not_in_force_text(const RuleInfo& rule, Date as_of);
+
+// Who a finding's empty operator stands for, in words: a facility that no site serves
+// has "no serving operator"; a cap per region spans operators.
+std::string_view no_operator_text(SubjectType kind);
 
 // An operator's size, the N of "x of N" when the engine gives no scope for a rule.
 struct OperatorInfo {

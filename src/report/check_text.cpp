@@ -34,9 +34,9 @@ std::string_view severity_colour(FindingSeverity s) {
   return kRed;
 }
 
-// Measures are shares (0.41 of sites); a value above 1 can only be a count.
-std::string measure_value(double v) {
-  return v > 1.0 ? group_digits(static_cast<long long>(v)) : fmt::format("{:.1f}%", 100.0 * v);
+// Measures are shares (0.41 of sites), except vendor counts.
+std::string measure_value(double v, MeasureUnit unit) {
+  return unit == MeasureUnit::vendors ? group_digits(static_cast<long long>(v)) : fmt::format("{:.1f}%", 100.0 * v);
 }
 
 std::string summary_line(const CheckSummary& s, const Painter& paint) {
@@ -52,8 +52,7 @@ std::string explanation(const Finding& f, const Source& rule_source, const Sourc
   std::string why = f.message;
   if (!f.clause.empty()) why += fmt::format(" Matched: {}.", f.clause);
   if (f.measured)
-    why += fmt::format(" Measured {} of {} against a limit of {}.", measure_value(f.measured->value),
-                       unit_name(f.measured->unit), measure_value(f.measured->limit));
+    why += fmt::format(" Measured {}.", measured_text(*f.measured));
   const bool own = source.title != rule_source.title || source.url != rule_source.url;
   if (has_source(source) && own) why += fmt::format(" Source: {}.", source.title);
   if (f.waived) why += fmt::format(" Waived: {}.", f.waiver.empty() ? "no reason given" : f.waiver);
@@ -98,14 +97,21 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::
   if (!r.description.empty()) out += fmt::format("  {}\n", r.description);
   if (has_source(r.source))
     out += fmt::format("  Source: {}{}\n", r.source.title, r.source.url.empty() ? "" : fmt::format(" <{}>", r.source.url));
+  // A rule not in force on the date was not evaluated: "No findings" would pass it.
+  if (const std::string when = not_in_force_text(r, report.as_of); !when.empty() && findings.empty() && measures.empty())
+    return out + fmt::format("  Not evaluated: {}{}.\n", when,
+                             report.as_of == kNoDate ? "" : fmt::format(" (this check is as of {})", format_date(report.as_of)));
 
   if (!measures.empty()) {
     TextTable t({"operator", "measured", "limit", "verdict"}, {Align::left, Align::right, Align::right, Align::left});
     for (const Measure* m : measures) {
-      std::string measured = fmt::format("{} of {}", measure_value(m->value), unit_name(m->unit));
+      std::string measured = measure_text(m->value, m->unit);
       if (m->count >= 0 && m->total >= 0)
         measured = fmt::format("{} {}", share_text(m->count, m->total), unit_name(m->unit));
-      t.add_row({m->scope.empty() ? m->op : fmt::format("{} ({})", m->op, m->scope), measured, measure_value(m->limit), m->ok ? "within the limit" : "over the limit"});
+      const std::string op = m->op.empty() ? std::string(no_operator_text(SubjectType::region)) : m->op;
+      t.add_row({m->scope.empty() ? op : fmt::format("{} ({})", op, m->scope), measured,
+                 fmt::format("{} {}", m->at_least ? "at least" : "at most", measure_value(m->limit, m->unit)),
+                 m->ok ? "within the limit" : m->at_least ? "below the minimum" : "over the limit"});
     }
     out += t.render(2, false);
   } else {
@@ -121,7 +127,7 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::
       const auto n = examined(report, r.policy, r.rule, op, kind);
       const auto it = flagged.find(op);
       const auto x = static_cast<long long>(it == flagged.end() ? 0 : it->second);
-      t.add_row({op.empty() ? "(none)" : op, n ? share_text(x, *n) : group_digits(x)});
+      t.add_row({op.empty() ? std::string(no_operator_text(kind)) : op, n ? share_text(x, *n) : group_digits(x)});
     }
     out += t.render(2, false);
   }
@@ -133,7 +139,8 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::
   for (std::size_t i = 0; i < shown; ++i) {
     const Finding* f = findings[i];
     t.add_row({fmt::format("{}{}", severity_name(f->severity), f->waived ? " (waived)" : ""),
-               fmt::format("{} {}", subject_name(f->subject_kind), f->subject_id), f->op, f->vendor,
+               fmt::format("{} {}", subject_name(f->subject_kind), f->subject_id),
+               f->op.empty() ? std::string(no_operator_text(f->subject_kind)) : f->op, f->vendor,
                f->effective == kNoDate ? "" : format_date(f->effective),
                explanation(*f, r.source, source_of(report, *f))});
   }

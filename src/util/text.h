@@ -13,6 +13,10 @@ namespace netvet {
 std::string to_lower(std::string_view s);
 std::string_view trim(std::string_view s);
 
+// Every run of blanks and line breaks as one space, none at either end: a multi-line
+// selector or description as one line of a table, CSV cell or message.
+std::string one_line(std::string_view s);
+
 // Splits on `sep`, trimming each part and dropping empty parts ("a; b;" -> {a, b}).
 std::vector<std::string_view> split_list(std::string_view s, char sep = ';');
 

@@ -68,7 +68,7 @@ TEST(TestPolicy, BadPacksExitTwoWithFileLineColumn) {
       {"bad-expression.yaml", ":19:"},
       {"unknown-designation.yaml", ":19:23:"},
       {"unknown-vendor.yaml", ":10:22:"},
-      {"bad-date.yaml", ":18:16: column 'effective': '2024-02-30' is not a calendar date"},
+      {"bad-date.yaml", ":18:16: column 'effective': '2024-02-30' is not a date: day 30 does not exist in February 2024, which has 29 days"},
       {"exposure-kind.yaml", ":19:35: column 'kinds': unknown facility kind 'castle'"},
       {"exposure-designation.yaml", ":20:14: column 'vendors': unknown designation 'hrvs' (did you mean 'hrv'?)"},
       {"exposure-via.yaml", ":21:24: column 'via': unknown way 'influenced' (did you mean 'influence'?)"},
@@ -115,7 +115,7 @@ TEST(Policies, ShowExplainsAPackInProse) {
   }
   // The exposure rule kind, in prose and without an element selector.
   for (const auto* needle : {"sensitive-site-exposure", "high exposure, in force from 2023-01-28",
-                             "Flags each of the military or nuclear facilities owned by GB", "(unavoidable)",
+                             "Flags each of the military or nuclear facilities in GB", "(unavoidable)",
                              "designation designated (huawei), where its", "isolated", "low severity"}) {
     EXPECT_NE(r.out.find(needle), std::string::npos) << needle << "\n" << r.out;
   }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "test_net.h"
 
 namespace netvet::policy {
@@ -114,7 +116,7 @@ TEST(PackLoader, UnknownVendorsInDesignationsAreErrors) {
 
 TEST(PackLoader, BadDatesAndValuesAreErrors) {
   EXPECT_EQ(problems(with_rule_line("effective: 2023-12-31", "effective: 2023-02-30")),
-            (std::vector<std::string>{"20:16: '2023-02-30' is not a calendar date (YYYY-MM-DD)"}));
+            (std::vector<std::string>{"20:16: '2023-02-30' is not a date: day 30 does not exist in February 2023, which has 28 days"}));
   EXPECT_EQ(problems(with_rule_line("effective: 2023-12-31", "effective: 2023-12-31\n    end: 2023-01-01")),
             (std::vector<std::string>{"21:10: 'end' must come after 'effective'"}));
   EXPECT_EQ(problems(with_rule_line("severity: critical", "severity: urgent")),
@@ -125,7 +127,13 @@ TEST(PackLoader, BadDatesAndValuesAreErrors) {
             (std::vector<std::string>{"21:20: unknown source 'scr2' (did you mean 'src'?)"}));
   std::string yaml = with_rules(kRule);
   yaml.replace(yaml.find("reflects: 2025-01-01"), 20, "reflects: 2025-13-01");
-  EXPECT_EQ(problems(yaml), (std::vector<std::string>{"5:11: '2025-13-01' is not a calendar date (YYYY-MM-DD)"}));
+  EXPECT_EQ(problems(yaml), (std::vector<std::string>{"5:11: '2025-13-01' is not a date: month 13 is out of range (01-12)"}));
+  // A number that is not one is not called a date.
+  const std::string cap = with_rule_line("select: vendor in hrv and domain == core",
+                                         "select: vendor in hrv\n    kind: cap\n    limit: lots");
+  std::string capped = cap;
+  capped.replace(capped.find("    kind: forbid\n"), 17, "");
+  EXPECT_EQ(problems(capped), (std::vector<std::string>{"24:12: 'limit': 'lots' is not a number (0.35 or 35%)"}));
 }
 
 TEST(PackLoader, KindSpecificKeysAreChecked) {
@@ -221,6 +229,81 @@ TEST(PackLoader, ExposureRuleProblemsPointAtTheValue) {
             (std::vector<std::string>{"25:13: an exposure rule takes no 'select': it names facilities and a designation ('facilities', 'vendors')"}));
   EXPECT_EQ(problems(with("    vendors: hrv\n", "")),
             (std::vector<std::string>{"16:5: missing required key 'vendors'"}));
+}
+
+TEST(PackLoader, FacilitiesByLocationAndEvidenceUnderSeveralSchemes) {
+  std::string rules(kExposureRule);
+  rules.replace(rules.find("owners: [GB]"), 12, "located_in: [GB, ie]");
+  auto pack = parse_pack(with_rules(rules), "good.yaml");
+  ASSERT_TRUE(pack) << pack.error().front().to_string();
+  const auto& exposure = std::get<ExposureRule>(pack->rules.at(0).spec);
+  EXPECT_TRUE(exposure.owners.empty());
+  ASSERT_EQ(exposure.located_in.size(), 2U);
+  EXPECT_EQ(netvet::name_of(exposure.located_in[1]), "IE");
+  rules.replace(rules.find("located_in: [GB, ie]"), 20, "located_in: [GB, Eire]");
+  EXPECT_EQ(problems(with_rules(rules)), (std::vector<std::string>{"23:63: 'Eire' is not a two-letter country code"}));
+
+  std::string cert(R"(  - id: cert
+    title: Certified
+    kind: require
+    severity: high
+    effective: 2026-01-01
+    sources: [src]
+    remediation: Certify it.
+    select: domain == core
+    evidence: {type: certification, schemes: [NESAS CCS-GI, Common Criteria, BSZ]}
+)");
+  pack = parse_pack(with_rules(cert), "good.yaml");
+  ASSERT_TRUE(pack) << pack.error().front().to_string();
+  EXPECT_EQ(std::get<RequireRule>(pack->rules[0].spec).schemes,
+            (std::vector<std::string>{"NESAS CCS-GI", "Common Criteria", "BSZ"}));
+  cert.replace(cert.find("schemes: [NESAS CCS-GI, Common Criteria, BSZ]"), 45, "scheme: BSZ, schemes: [BSZ]");
+  EXPECT_EQ(problems(with_rules(cert)), (std::vector<std::string>{"24:59: give 'scheme' (one) or 'schemes' (a list), not both"}));
+}
+
+// Prose is filled with parameters where it is shown; a `$name` the pack does not declare is
+// a mistake to catch when the pack loads, not text to print.
+TEST(PackLoader, ParametersInProseAreFilledInAndMustExist) {
+  std::string rules(kRule);
+  rules += "    description: At most $cap_limit of the RAN, counted in $cap_unit; it cost $5.6bn.\n";
+  auto pack = parse_pack(with_rules(rules), "good.yaml");
+  ASSERT_TRUE(pack) << pack.error().front().to_string();
+  EXPECT_EQ(fill_parameters(pack->rules[0].description, *pack), "At most 35% of the RAN, counted in sites; it cost $5.6bn.");
+  pack = with_parameters({*pack}, {{.pack = "", .name = "cap_unit", .value = "elements"}}).value().front();
+  EXPECT_EQ(fill_parameters(pack->rules[0].description, *pack), "At most 35% of the RAN, counted in elements; it cost $5.6bn.");
+
+  rules += "    # (a typo)\n";
+  rules.replace(rules.find("$cap_unit"), 9, "$cap_units");
+  EXPECT_EQ(problems(with_rules(rules)),
+            (std::vector<std::string>{"24:18: 'description' names $cap_units, which the pack does not declare as a "
+                                      "parameter (did you mean $cap_unit?)"}));
+}
+
+TEST(PackLoader, BuiltinPacksAnswerToTheirAliases) {
+  EXPECT_EQ(builtin_pack_id("uk"), "gb");
+  EXPECT_EQ(builtin_pack_id("United Kingdom"), "gb");
+  EXPECT_EQ(builtin_pack_id("GB"), "gb");
+  EXPECT_EQ(builtin_pack_id("Germany"), "de");
+  EXPECT_EQ(builtin_pack_id("new_zealand"), "nz");
+  EXPECT_FALSE(builtin_pack_id("atlantis"));
+  auto pack = builtin_pack("uk");
+  ASSERT_TRUE(pack);
+  EXPECT_EQ(pack->id, "gb");
+  // No alias names two packs, or another pack's id.
+  std::map<std::string, std::string> owner;
+  const auto ids = builtin_pack_ids();
+  for (const auto& id : ids) owner.emplace(id, id);
+  for (const auto& id : ids) {
+    const auto p = builtin_pack(id);
+    ASSERT_TRUE(p) << id;
+    for (const auto& alias : p->aliases) {
+      const auto [it, added] = owner.emplace(alias, id);
+      EXPECT_TRUE(added) << "alias '" << alias << "' of " << id << " is also " << it->second;
+    }
+  }
+  const auto bad = builtin_pack("ukk");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().front().message.find("did you mean 'uk'?"), std::string::npos) << bad.error().front().message;
 }
 
 }  // namespace

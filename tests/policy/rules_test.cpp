@@ -56,8 +56,8 @@ TEST(ForbidRule, EachMatchingElementIsAFindingWhileInForce) {
   EXPECT_EQ(f.op, "ee");
   EXPECT_EQ(f.vendor, "huawei");
   EXPECT_EQ(f.effective, day("2023-12-31"));
-  EXPECT_EQ(f.message, "huawei amf E1 at site C1 matches `vendor in hrv and domain == core`, forbidden from 2023-12-31 "
-                       "[t core; source: A source]");
+  // The clause is the finding's own field, shown beside the message: not repeated in it.
+  EXPECT_EQ(f.message, "huawei amf E1 at site C1 is forbidden from 2023-12-31 [t core; source: A source]");
   EXPECT_EQ(f.clause, "vendor in hrv and domain == core");
   EXPECT_EQ(f.site, *inv.find_site("C1"));
   EXPECT_EQ(e.rules[0].remediation, "Replace the element.");
@@ -121,7 +121,7 @@ TEST(CapRule, ShareOfSitesAboveTheLimitIsAFindingWithItsMeasure) {
   EXPECT_DOUBLE_EQ(e.measures[1].value, 0.25);
   EXPECT_TRUE(e.measures[1].ok);
   EXPECT_EQ(e.findings[0].message,
-            "operator ee: 3 of 8 sites (37.5%) in scope `domain == ran` have elements matching `vendor in hrv`; "
+            "operator ee: 3 of 8 sites (37.5%) in scope `domain == ran` have a matching element; "
             "the limit is 35% [t cap; source: A source]");
   EXPECT_TRUE(run(pack, inv, "2023-07-30").findings.empty());
 }
@@ -280,9 +280,73 @@ TEST(RequireRule, EvidenceOfTheElementItsModelOrItsVendorValidOnTheDate) {
   // The model certificate expired on 2026-06-01.
   const testing::Run later = run(pack, inv, "2026-06-01");
   EXPECT_EQ(subjects(later), (Strings{"element:E1", "element:E3", "element:E4"}));
-  EXPECT_NE(later.findings[0].message.find("has no certification (BSI TR-03163) valid on 2026-06-01"), std::string::npos)
+  EXPECT_NE(later.findings[0].message.find("has no certification under BSI TR-03163 valid on 2026-06-01"), std::string::npos)
       << later.findings[0].message;
   EXPECT_TRUE(run(pack, inv, "2025-12-31").findings.empty());
+}
+
+// A regime that recognises several certificates (de: TR-03163 takes NESAS CCS-GI, Common
+// Criteria or BSZ) accepts any of them, spelled in any case, and no other.
+TEST(RequireRule, AnyOfTheSchemesTheRuleRecognises) {
+  Net n;
+  const Index op = n.op("dt");
+  const Index c = n.site("C1", op, SiteKind::core);
+  const Index e1 = n.element("E1", c, "amf", "ericsson");
+  const Index e2 = n.element("E2", c, "smf", "ericsson");
+  const Index e3 = n.element("E3", c, "upf", "ericsson");
+  const Index e4 = n.element("E4", c, "udm", "ericsson");
+  const Index e5 = n.element("E5", c, "ausf", "ericsson");
+  auto certify = [&](Index e, std::string_view id, std::string_view scheme) {
+    n.b.add_evidence({.subject_kind = SubjectKind::element, .subject_text = id, .element = e,
+                      .type = EvidenceType::certification, .scheme = scheme});
+  };
+  certify(e1, "E1", "NESAS CCS-GI");
+  certify(e2, "E2", "common criteria");
+  certify(e3, "E3", " BSZ ");
+  certify(e4, "E4", "BSI TR-03163");  // the guideline, not a certificate scheme
+  certify(e5, "E5", "NESAS");         // GSMA's assessment alone, not BSI's CCS-GI
+  const Inventory inv = std::move(n).finish();
+  std::string rules(kRequire);
+  rules.replace(rules.find("scheme: BSI TR-03163"), 20, "schemes: [NESAS CCS-GI, Common Criteria, BSZ]");
+  const testing::Run r = run(pack_of(with_rules(rules)), inv, "2026-02-01");
+  EXPECT_EQ(subjects(r), (Strings{"element:E4", "element:E5"}));
+  ASSERT_FALSE(r.findings.empty());
+  EXPECT_NE(r.findings[0].message.find("has no certification under NESAS CCS-GI, Common Criteria or BSZ valid on"),
+            std::string::npos)
+      << r.findings[0].message;
+}
+
+// Facilities by where they are (the network's country), whoever owns them.
+TEST(ProximityRule, LocatedInTakesEveryOwnersFacilityInTheCountry) {
+  constexpr std::string_view kLocated = R"(  - id: near
+    title: Not at sensitive sites
+    kind: proximity
+    severity: critical
+    effective: 2023-01-28
+    sources: [src]
+    remediation: Replace it.
+    select: vendor in hrv
+    facilities: {kinds: [military], located_in: [GB]}
+    radius_km: 2
+)";
+  auto network = [](std::string_view country) {
+    Net n;
+    const Index ee = n.op("ee");
+    const Index s1 = n.site("S1", ee, SiteKind::cell, {}, kNoCount, 51.509, -0.1);
+    const Index s2 = n.site("S2", ee, SiteKind::cell, {}, kNoCount, 52.409, 0.56);
+    n.element("E1", s1, "gnb", "huawei");
+    n.element("E2", s2, "gnb", "huawei");
+    n.b.add_facility({.id = "F-GB", .kind = FacilityKind::military, .lat = 51.5, .lon = -0.1, .owner = *parse_country("GB")});
+    n.b.add_facility({.id = "F-US", .kind = FacilityKind::military, .lat = 52.4, .lon = 0.56, .owner = *parse_country("US")});
+    Inventory inv = std::move(n).finish();
+    if (!country.empty()) inv.meta.country = *parse_country(country);
+    return inv;
+  };
+  const Pack pack = pack_of(with_rules(kLocated));
+  EXPECT_EQ(subjects(run(pack, network("GB"), "2024-01-01")), (Strings{"element:E1", "element:E2"}));
+  EXPECT_TRUE(run(pack, network("IE"), "2024-01-01").findings.empty());
+  // An inventory that names no country is taken for the pack's jurisdiction's.
+  EXPECT_EQ(subjects(run(pack, network(""), "2024-01-01")), (Strings{"element:E1", "element:E2"}));
 }
 
 constexpr std::string_view kDiversity = R"(  - id: multi
@@ -313,7 +377,7 @@ TEST(DiversityRule, PerOperatorAndDomain) {
   EXPECT_EQ(e.findings[0].scope, "ran");
   EXPECT_EQ(e.findings[0].vendor, "huawei");
   EXPECT_EQ(e.findings[0].message,
-            "operator ee, ran domain: 2 vendors among 10 elements matching `domain == ran`; huawei has 90%; no vendor may "
+            "operator ee, ran domain: 2 vendors among 10 matching elements; huawei has 90%; no vendor may "
             "exceed 80% [t multi; source: A source]");
   EXPECT_NE(e.findings[1].message.find("1 vendor among 10"), std::string::npos) << e.findings[1].message;
   EXPECT_NE(e.findings[1].message.find("at least 2 vendors required"), std::string::npos);

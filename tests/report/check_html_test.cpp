@@ -109,7 +109,8 @@ TEST_F(CheckHtml, SummaryAndHeaderAreEscaped) {
   const std::string html = check_html(report, inv);
   EXPECT_EQ(html.find("<b>UK</b>"), std::string::npos);
   EXPECT_NE(html.find("<h1>&lt;b&gt;UK&lt;/b&gt; &amp; co</h1>"), std::string::npos);
-  EXPECT_NE(html.find("<div class=\"card critical\"><div class=\"label\">critical</div><div class=\"n\">2</div>"),
+  EXPECT_NE(html.find("<a class=\"card critical\" href=\"#findings\" data-severity=\"0\"><div class=\"label\">critical</div>"
+                      "<div class=\"n\">2</div>"),
             std::string::npos);
   EXPECT_NE(html.find("Not compliant"), std::string::npos);
 }

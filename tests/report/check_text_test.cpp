@@ -49,11 +49,11 @@ TEST_F(CheckText, ShowsXOfNPerOperatorAndExplainsEachFinding) {
   const std::size_t critical_assets = text.find("eu-5g/critical-assets");
   EXPECT_TRUE(has_line(text.substr(critical_assets), R"(^  ee +0 of 3 \(0\.0%\)$)")) << text;
   // Measures against the cap, with the counts behind the share.
-  EXPECT_TRUE(has_line(text, R"(^  ee +410 of 1,000 \(41\.0%\) sites +35\.0% +over the limit$)")) << text;
+  EXPECT_TRUE(has_line(text, R"(^  ee +410 of 1,000 \(41\.0%\) sites +at most 35\.0% +over the limit$)")) << text;
   EXPECT_NE(text.find("within the limit"), std::string::npos);
   // A finding explains itself: clause, measured value against the limit, source, waiver.
   EXPECT_NE(text.find("Matched: vendor in designated and domain = core."), std::string::npos);
-  EXPECT_NE(text.find("Measured 41.0% of sites against a limit of 35.0%."), std::string::npos);
+  EXPECT_NE(text.find("Measured 41.0% of sites against a cap of 35.0%."), std::string::npos);
   EXPECT_NE(text.find("Source: Designated Vendor Direction 2022 (Huawei) <https://www.gov.uk/"), std::string::npos);
   EXPECT_NE(text.find("high (waived)"), std::string::npos);
   EXPECT_NE(text.find("Waived: WV-2026-07"), std::string::npos);

@@ -22,5 +22,21 @@ TEST(Date, RejectsImpossibleAndMalformedDates) {
   EXPECT_FALSE(parse_date(""));
 }
 
+// What a user is told about a date that does not parse: what exactly is wrong.
+TEST(Date, SaysWhatIsWrongWithADate) {
+  EXPECT_EQ(date_problem("2026-11-22"), "");
+  EXPECT_EQ(date_problem("2024-02-29"), "");
+  EXPECT_EQ(date_problem("2026-13-01"), "month 13 is out of range (01-12)");
+  EXPECT_EQ(date_problem("2026-00-10"), "month 00 is out of range (01-12)");
+  EXPECT_EQ(date_problem("2026-02-30"), "day 30 does not exist in February 2026, which has 28 days");
+  EXPECT_EQ(date_problem("2023-02-29"), "day 29 does not exist in February 2023, which has 28 days");
+  EXPECT_EQ(date_problem("2026-04-31"), "day 31 does not exist in April 2026, which has 30 days");
+  EXPECT_EQ(date_problem("2026-04-00"), "day 00 does not exist in April 2026, which has 30 days");
+  EXPECT_NE(date_problem("31/12/2027").find("expected YYYY-MM-DD"), std::string::npos);
+  EXPECT_NE(date_problem("2027-1-31").find("two-digit month and day"), std::string::npos);
+  EXPECT_NE(date_problem("2027-ab-31").find("digits only"), std::string::npos);
+  EXPECT_NE(date_problem("").find("expected YYYY-MM-DD"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace netvet

@@ -9,6 +9,13 @@
 namespace netvet {
 namespace {
 
+TEST(Text, OneLineCollapsesBlanksAndLineBreaks) {
+  EXPECT_EQ(one_line("vendor in designated\n  and domain in [core, management]\n"),
+            "vendor in designated and domain in [core, management]");
+  EXPECT_EQ(one_line("  a\t\tb\r\nc  "), "a b c");
+  EXPECT_EQ(one_line(""), "");
+}
+
 TEST(Text, SplitListTrimsAndDropsEmptyParts) {
   EXPECT_EQ(split_list(" a; b ;;c; "), (std::vector<std::string_view>{"a", "b", "c"}));
   EXPECT_TRUE(split_list("").empty());

@@ -41,8 +41,16 @@
   }
   addOptions(ctl.severity, SEV);
   addOptions(ctl.policy, data.policies);
-  addOptions(ctl.operator, data.operators, function (v) { return v || "(none)"; });
-  addOptions(ctl.vendor, data.vendors, function (v) { return v || "(none)"; });
+  addOptions(ctl.operator, data.operators, function (v) { return v || "no (serving) operator"; });
+  addOptions(ctl.vendor, data.vendors, function (v) { return v || "no single vendor"; });
+
+  // An empty operator, in words: a facility that no site serves has no serving operator;
+  // a cap per region spans operators.
+  function opText(r) {
+    var op = data.operators[r[F.op]];
+    if (op) return op;
+    return r[F.kind] === "facility" ? "no serving operator" : r[F.kind] === "region" ? "all operators" : "no operator";
+  }
 
   // Lower-case text each row is searched in, built once.
   var haystack = rows.map(function (r) {
@@ -128,7 +136,7 @@
       sc.appendChild(el("span", "tag", r[F.kind]));
       if (r[F.site] && r[F.site] !== r[F.subject]) sc.appendChild(el("span", "why", "site " + r[F.site]));
       tr.appendChild(sc);
-      tr.appendChild(el("td", null, data.operators[r[F.op]]));
+      tr.appendChild(el("td", data.operators[r[F.op]] ? null : "muted", opText(r)));
       tr.appendChild(el("td", null, data.vendors[r[F.vendor]]));
       tr.appendChild(el("td", "mono", r[F.effective] || ""));
       tr.appendChild(findingCell(r));
@@ -144,6 +152,15 @@
   }
 
   ["severity", "policy", "operator", "vendor", "waived"].forEach(function (k) { ctl[k].addEventListener("change", apply); });
+  // Links from the top of the page and from the rules table show the findings they count.
+  Array.prototype.forEach.call(document.querySelectorAll("a.card[data-severity]"), function (a) {
+    a.addEventListener("click", function () { ctl.severity.value = a.getAttribute("data-severity"); apply(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("a.to-findings[data-rule]"), function (a) {
+    a.addEventListener("click", function () {
+      ctl.severity.value = ""; ctl.text.value = a.getAttribute("data-rule"); apply();
+    });
+  });
   ctl.text.addEventListener("input", apply);
   more.addEventListener("click", function () { shown += PAGE; render(); });
   Array.prototype.forEach.call(document.querySelectorAll("table.findings th[data-key]"), function (th) {
