@@ -33,7 +33,7 @@ TEST(GeneratedCoverage, GbAtFiveThousandSitesServesAtLeast95PercentOfFacilities)
   std::string unserved;
   for (Index f = 0; f < all.size(); ++f) {
     if (covering[f].empty()) {
-      unserved += " " + std::string(inv.str(inv.facilities.id[f]));
+      unserved.append(" ").append(inv.str(inv.facilities.id[f]));
       continue;
     }
     ++served;

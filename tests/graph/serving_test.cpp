@@ -4,6 +4,7 @@
 
 #include "graph/serving.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -63,7 +64,7 @@ Inventory random_network(std::uint32_t seed) {
     const double u = unit(rng);
     const double range = u < 0.15 ? kNaN : u < 0.5 ? 1 + unit(rng) : u < 0.75 ? 3 + unit(rng)
                        : u < 0.98 ? 5 + 5 * unit(rng) : 0.0;
-    const std::string id = "S" + std::to_string(s);
+    const std::string id = fmt::format("S{}", s);
     b.add_site({.id = id, .op = op, .kind = s % 11 == 0 ? SiteKind::hub : SiteKind::cell, .lat = lat, .lon = lon,
                 .range_km = range});
   }
@@ -72,7 +73,7 @@ Inventory random_network(std::uint32_t seed) {
     place(lat, lon);
     std::vector<Index> listed;
     if (f % 10 == 0) listed = {static_cast<Index>(f + 5), static_cast<Index>(f), static_cast<Index>(f + 5)};
-    const std::string id = "F" + std::to_string(f);
+    const std::string id = fmt::format("F{}", f);
     b.add_facility({.id = id, .kind = FacilityKind::military, .lat = lat, .lon = lon, .served_by = listed});
   }
   return std::move(b).finish();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "model/builder.h"
 
 namespace netvet {
@@ -110,7 +112,7 @@ TEST(Validate, FoldsUncoveredFacilitiesAfterAFewWithATotal) {
   const Index a = *b.add_operator({.id = "a"});
   b.add_site({.id = "S", .op = a, .lat = 50.0, .lon = 0.0, .range_km = 1});
   std::vector<std::string> ids;
-  for (int i = 0; i < 12; ++i) ids.push_back("F" + std::to_string(i));
+  for (int i = 0; i < 12; ++i) ids.push_back(fmt::format("F{}", i));
   for (int i = 0; i < 12; ++i)
     b.add_facility({.id = ids[static_cast<std::size_t>(i)], .kind = FacilityKind::government, .lat = 55.0 + i * 0.1, .lon = 0.0});
   const auto ds = validate(std::move(b).finish(), {.source = "net"});
