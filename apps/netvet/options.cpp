@@ -30,7 +30,8 @@ void add_inventory_argument(CLI::App& command, std::string& path) {
 
 void add_serving_radius_option(CLI::App& command, double& radius_km) {
   command.add_option("--serving-radius", radius_km,
-                     "Facilities without served_by are served by the cell sites within this many km")
+                     "Facilities without served_by are served by the cell sites that cover them: by their range_km, "
+                     "or within this many km for sites without one")
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
             // 0 is a radius too: only served_by lists serve then.

@@ -22,7 +22,8 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 void add_common_options(CLI::App& command, CommonOptions& options, const std::vector<std::string>& formats);
 // The positional INVENTORY (a CSV folder or a JSON file).
 void add_inventory_argument(CLI::App& command, std::string& path);
-// --serving-radius KM (facilities without served_by are served by cell sites within it).
+// --serving-radius KM (facilities without served_by are served by the cell sites that cover
+// them: their range_km, or this radius for sites without one).
 void add_serving_radius_option(CLI::App& command, double& radius_km);
 
 // What the policy commands (check, timeline, and later exposure and plan) share.

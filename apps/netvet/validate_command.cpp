@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "command.h"
@@ -43,13 +44,15 @@ int run_validate(const ValidateArgs& args) {
     return kBadInput;
   }
   const Inventory& inv = *loaded;
+  std::size_t ranged = 0;  // cell sites with a coverage range of their own
+  for (Index s = 0; s < inv.sites.size(); ++s) ranged += inv.sites.kind[s] == SiteKind::cell && !std::isnan(inv.sites.range_km[s]);
   const Diagnostics warnings =
       validate(inv, {.source = args.inventory, .json = json_input, .serving_radius_km = args.serving_radius_km});
   timer.lap("check");
   if (args.common.format == "json") {
     nlohmann::ordered_json j = {
         {"inventory", args.inventory}, {"valid", true},
-        {"counts", {{"operators", inv.operators.size()}, {"sites", inv.sites.size()},
+        {"counts", {{"operators", inv.operators.size()}, {"sites", inv.sites.size()}, {"sites_with_range_km", ranged},
                     {"elements", inv.elements.size()}, {"links", inv.links.size()},
                     {"facilities", inv.facilities.size()}, {"evidence", inv.evidence.size()},
                     {"vendors", inv.vendors.size()}}},
@@ -58,10 +61,12 @@ int run_validate(const ValidateArgs& args) {
   } else {
     using report::group_digits;
     std::string text = fmt::format(
-        "{}: valid {} with {} operators, {} sites, {} elements, {} links, {} facilities, {} evidence records, "
-        "{} vendors\n",
+        "{}: valid {} with {} operators, {} sites{}, {} elements, {} links, "
+        "{} facilities, {} evidence records, {} vendors\n",
         args.inventory, json_input ? "JSON document" : "CSV bundle", group_digits(static_cast<long long>(inv.operators.size())),
-        group_digits(static_cast<long long>(inv.sites.size())), group_digits(static_cast<long long>(inv.elements.size())),
+        group_digits(static_cast<long long>(inv.sites.size())),
+        ranged ? fmt::format(" ({} cell sites with a range_km)", group_digits(static_cast<long long>(ranged))) : "",
+        group_digits(static_cast<long long>(inv.elements.size())),
         group_digits(static_cast<long long>(inv.links.size())), group_digits(static_cast<long long>(inv.facilities.size())),
         group_digits(static_cast<long long>(inv.evidence.size())), group_digits(static_cast<long long>(inv.vendors.size())));
     if (warnings.empty()) text += "No problems found.\n";

@@ -1,7 +1,8 @@
 // Stage 6: the places whose communications matter — embassies in the capital, military
 // bases (including foreign ones: US air bases in GB carry owner US), nuclear and
 // government sites — at their public locations from the profile. They are served by
-// whatever cell sites are near (served_by empty: the analyses use a radius).
+// whatever cell sites cover them (served_by empty: the analyses use each site's
+// range_km), usually several operators' where the rural layers overlap.
 
 #include "gen/network.h"
 

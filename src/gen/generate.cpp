@@ -83,10 +83,16 @@ Result<Inventory> generate(const CountryProfile& profile, std::string_view citie
   if (!catalog) return std::unexpected(catalog.error());
   auto functions = resolve_functions(FunctionVocabulary::builtin());
   if (!functions) return std::unexpected(functions.error());
+  auto coverage = CoverageFacts::builtin();
+  if (!coverage) return std::unexpected(coverage.error());
+  auto land = land_cells(profile.country, *coverage, *cities);
+  if (!land) return std::unexpected(land.error());
 
   try {
     Context ctx(profile, std::move(*cities), std::move(*catalog), options);
     ctx.fn = *functions;
+    ctx.coverage = *coverage;
+    ctx.land = std::move(*land);
     // ~5 elements and ~9 links per cell site (see kElementsPerSite).
     ctx.builder.reserve(options.sites + options.sites / 50 + 100, options.sites * 11 / 2 + 1000,
                         options.sites * 10 + 1000);

@@ -3,7 +3,9 @@
 //
 // generate() builds a realistic inventory for a country from its profile
 // (data/profiles/CC.yaml, embedded in the binary) and the real cities of data/cities.csv:
-// cell sites around cities weighted by population, RAN vendors assigned by region the
+// cell sites around cities weighted by population and rural sites covering the land
+// (data/land/CC.yaml), each with a range_km by its setting (gen/coverage.h,
+// data/gen/coverage.yaml), RAN vendors assigned by region the
 // way operators contract them, cell-site routers dual-homed (mostly) into aggregation
 // rings, metro and core routers, 2-4 core data centres per operator with 5GC and EPC
 // functions on NFVI, element managers per vendor under an OSS, shared sites and shared

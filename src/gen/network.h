@@ -12,6 +12,7 @@
 
 #include "gen/catalog.h"
 #include "gen/cities.h"
+#include "gen/coverage.h"
 #include "gen/generate.h"
 #include "gen/rng.h"
 #include "gen/shares.h"
@@ -37,6 +38,7 @@ struct CellPlan {
   std::uint8_t guest = kNobody;
   bool rural = false, microwave = false, dual_homed = true;
   RadioPlan host, guest_radio;
+  double range_km = 0;  // coverage radius, km, to 0.1 km, by setting (gen/coverage.h)
   float weight = 1;  // share of the operator's subscribers, before normalising
   std::int64_t subscribers = 0;
 };
@@ -99,6 +101,8 @@ struct Context {
   Rng rng;
   InventoryBuilder builder;
   Functions fn{};
+  CoverageFacts coverage;
+  std::vector<LandCell> land;  // nearest city first (gen/coverage.h)
   std::vector<CellPlan> cells;
   std::vector<OperatorNet> ops;  // by profile operator index
   std::vector<WholesaleNet> wholesale;  // by profile wholesale index

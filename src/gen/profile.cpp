@@ -164,6 +164,8 @@ class ProfileReader {
     if (const YAML::Node t = root["topology"]) {
       auto& topo = p.topology;
       topo.rural_share = number(t, "rural_share", topo.rural_share);
+      topo.land_coverage = number(t, "land_coverage", topo.land_coverage);
+      if (!(topo.land_coverage >= 0 && topo.land_coverage <= 1)) problem(t, "land_coverage", "expected a share from 0 to 1");
       topo.dual_homed = number(t, "dual_homed", topo.dual_homed);
       topo.microwave_share = number(t, "microwave_share", topo.microwave_share);
       topo.cells_per_aggregation = static_cast<int>(number(t, "cells_per_aggregation", topo.cells_per_aggregation));

@@ -84,7 +84,8 @@ struct BoundingBox {
 
 // How the generated network is shaped; the defaults suit a typical national operator.
 struct TopologyProfile {
-  double rural_share = 0.15;      // cell sites placed between cities rather than around one
+  double rural_share = 0.15;      // cell sites placed between cities rather than around one (at least)
+  double land_coverage = 0.9;     // share of the land mask's cells rural sites cover, nearest cities first
   double dual_homed = 0.85;       // cell-site routers homed to two aggregation routers
   double microwave_share = 0.10;  // cell sites backhauled over a microwave hop (single-homed)
   int cells_per_aggregation = 120;  // cell sites per aggregation site

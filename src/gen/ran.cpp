@@ -75,7 +75,8 @@ struct CellBuilder {
     const Index site = *ctx.builder.add_site({.id = site_id, .op = net.row, .kind = SiteKind::cell, .lat = c.lat,
                                               .lon = c.lon, .region = ctx.cities[c.city].name,
                                               .subscribers = c.subscribers,
-                                              .tags = std::span(tags_storage.data(), n_tags)});
+                                              .tags = std::span(tags_storage.data(), n_tags),
+                                              .range_km = c.range_km});
     const std::uint8_t tv = net.csr_vendor[c.city];
     const Kit& csr_kit = *net.csr_kits[tv];
     const Index csr = ctx.element(ctx.id("{}-csr", site_id), site, ctx.fn.csr, csr_kit, kNoIndex, 0,

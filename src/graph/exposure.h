@@ -6,8 +6,9 @@
 // `netvet exposure`; results are row-indexed tables, easy to serialise into cli.md's JSON.
 //
 // Definitions, as implemented:
-// * Serving sites: `served_by`, or the `cell` sites within `serving_radius_km` (see
-//   graph/serving.h). A cell site subject is served by itself.
+// * Serving sites: `served_by`, or the `cell` sites that cover the facility: their
+//   `range_km`, or `serving_radius_km` for sites without one (see graph/serving.h). A
+//   cell site subject is served by itself.
 // * Sources: the `ran` elements of the serving sites. A source belongs to its *site's*
 //   operator, whatever the element's own operator column says (spec: "a sink of the
 //   operator of the source's site"). Sinks of operator o: elements of a sink function

@@ -92,7 +92,7 @@ std::vector<OutTable> canonical_tables(const Inventory& inv) {
   out.push_back(table(inv, TableId::sites, s.size(),
                       {text_of(inv, s.id), id_of(inv, o.id, s.op), enum_of(s.kind), number_of(s.lat),
                        number_of(s.lon), text_of(inv, s.name), text_of(inv, s.region), count_of(s.subscribers),
-                       list_of(inv, s.tags)},
+                       list_of(inv, s.tags), number_of(s.range_km)},
                       s.extra));
   const auto& e = inv.elements;
   const Fill function = [&inv](Index r, OutCell& c) { c.text = inv.function_of(r).id; };

@@ -91,6 +91,7 @@ void InventoryLoader::add_site(const TableSource& s, const RowCells& r) {
     report(s.at(r.index, missing, "", fmt::format("{} is missing; a site has both lat and lon or neither", missing)));
   }
   row.subscribers = count(s, r, site_col::subscribers);
+  row.range_km = distance(s, r, site_col::range_km);
   const auto index = builder_.add_site(row);
   if (!index) return duplicate(s, r, site_col::id, builder_.inventory().site_by_str);
   add_extras(TableId::sites, r, *index);

@@ -70,6 +70,8 @@ class InventoryLoader {
   bool required(const TableSource& s, const RowCells& r, std::size_t c);
   std::int64_t count(const TableSource& s, const RowCells& r, std::size_t c);
   double coordinate(const TableSource& s, const RowCells& r, std::size_t c, double limit);
+  // A distance in km: finite and 0 or more; NaN when the cell is empty.
+  double distance(const TableSource& s, const RowCells& r, std::size_t c);
   Date date(const TableSource& s, const RowCells& r, std::size_t c);
   Country country(const TableSource& s, const RowCells& r, std::size_t c);
   std::optional<FunctionId> function(std::string_view text);

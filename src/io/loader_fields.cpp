@@ -62,6 +62,19 @@ double InventoryLoader::coordinate(const TableSource& s, const RowCells& r, std:
   return *v;
 }
 
+double InventoryLoader::distance(const TableSource& s, const RowCells& r, std::size_t c) {
+  const std::string_view text = r.cell[c];
+  if (text.empty()) return kNoCoordinate;
+  const auto v = parse_number(text);
+  if (!v || *v < 0) {
+    report(s.at(r.index, s.column(c), text,
+                fmt::format("malformed distance '{}'; expected kilometres, a finite number of 0 or more, such as 2.5",
+                            text)));
+    return kNoCoordinate;
+  }
+  return *v;
+}
+
 Date InventoryLoader::date(const TableSource& s, const RowCells& r, std::size_t c) {
   const std::string_view text = r.cell[c];
   if (text.empty()) return kNoDate;

@@ -10,7 +10,7 @@ constexpr ColumnSpec kOperators[] = {{"id", true}, {"name"}, {"country"}, {"subs
 constexpr ColumnSpec kSites[] = {{"id", true},       {"operator", true},  {"kind"},
                                  {"lat", false, K::number}, {"lon", false, K::number}, {"name"},
                                  {"region"},         {"subscribers", false, K::integer},
-                                 {"tags", false, K::list}};
+                                 {"tags", false, K::list}, {"range_km", false, K::number}};
 constexpr ColumnSpec kElements[] = {{"id", true},      {"site", true},     {"function", true},
                                     {"vendor", true},  {"operator"},       {"model"},
                                     {"software"},      {"serial"},         {"tags", false, K::list},

@@ -40,7 +40,7 @@ struct TableSpec {
 
 // Column positions, one namespace per table, matching the order of its ColumnSpecs.
 namespace op_col { enum : std::size_t { id, name, country, subscribers }; }
-namespace site_col { enum : std::size_t { id, op, kind, lat, lon, name, region, subscribers, tags }; }
+namespace site_col { enum : std::size_t { id, op, kind, lat, lon, name, region, subscribers, tags, range_km }; }
 namespace element_col {
 enum : std::size_t { id, site, function, vendor, op, model, software, serial, tags, generation, installed };
 }

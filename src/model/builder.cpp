@@ -13,7 +13,7 @@ InventoryBuilder::InventoryBuilder(const FunctionVocabulary& functions, const Ve
 void InventoryBuilder::reserve(std::size_t sites, std::size_t elements, std::size_t links) {
   auto& s = inventory_.sites;
   s.id.reserve(sites); s.op.reserve(sites); s.kind.reserve(sites); s.lat.reserve(sites);
-  s.lon.reserve(sites); s.name.reserve(sites); s.region.reserve(sites); s.subscribers.reserve(sites);
+  s.lon.reserve(sites); s.name.reserve(sites); s.region.reserve(sites); s.subscribers.reserve(sites); s.range_km.reserve(sites);
   s.tags.reserve(sites, sites);
   auto& e = inventory_.elements;
   e.id.reserve(elements); e.site.reserve(elements); e.function.reserve(elements);
@@ -64,6 +64,7 @@ std::optional<Index> InventoryBuilder::add_site(const SiteRow& row) {
   t.region.push_back(intern(row.region));
   t.subscribers.push_back(row.subscribers);
   intern_tags(row.tags, t.tags);
+  t.range_km.push_back(row.range_km);
   return index;
 }
 

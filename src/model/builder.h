@@ -31,6 +31,7 @@ struct SiteRow {
   std::string_view name, region;
   std::int64_t subscribers = kNoCount;
   std::span<const std::string_view> tags;
+  double range_km = kNoCoordinate;  // NaN: no range of its own (finite and >= 0 otherwise)
 };
 
 struct ElementRow {

@@ -80,6 +80,7 @@ struct SiteTable {
   std::vector<StrId> name, region;
   std::vector<std::int64_t> subscribers;  // kNoCount when absent
   ListColumn<StrId> tags;
+  std::vector<double> range_km;  // a cell site's coverage radius, km; NaN when absent
   ExtraColumns extra;
   std::size_t size() const { return id.size(); }
 };
@@ -119,7 +120,7 @@ struct FacilityTable {
   std::vector<FacilityKind> kind;
   std::vector<double> lat, lon;
   std::vector<Country> owner;        // kNoCountry when absent
-  ListColumn<Index> served_by;       // sites rows; empty: the cell sites within the radius
+  ListColumn<Index> served_by;       // sites rows; empty: the cell sites covering it (model/coverage.h)
   std::vector<StrId> name;
   ListColumn<StrId> tags;
   ExtraColumns extra;

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "util/near_points.h"
+#include "model/coverage.h"
 
 namespace netvet {
 
@@ -108,21 +108,17 @@ void sites_and_elements_without_traffic(const Inventory& inv, const Locator& loc
 void facilities_served_by_nobody(const Inventory& inv, const ValidateOptions& options,
                                  const Locator& locate, Diagnostics& out) {
   const auto& f = inv.facilities;
-  std::vector<NearPoints::Point> unlisted;
-  for (Index i = 0; i < f.size(); ++i)
-    if (f.served_by[i].empty()) unlisted.push_back({f.lat[i], f.lon[i], i});
-  const NearPoints near(unlisted, options.serving_radius_km);
-  std::vector<std::uint8_t> served(f.size(), 0);
-  if (!near.empty() && options.serving_radius_km >= 0)
-    for (Index s = 0; s < inv.sites.size(); ++s)
-      if (inv.sites.kind[s] == SiteKind::cell)
-        near.within(inv.sites.lat[s], inv.sites.lon[s], [&](std::uint32_t i, double) { served[i] = 1; });
+  std::vector<Index> all(f.size());
+  for (Index i = 0; i < f.size(); ++i) all[i] = i;
+  const ListColumn<Index> covering = covering_sites(inv, options.serving_radius_km, all);
   for (Index i = 0; i < f.size(); ++i) {
-    if (!f.served_by[i].empty() || served[i]) continue;
+    if (!f.served_by[i].empty() || !covering[i].empty()) continue;
     Diagnostic d = locate.at("facilities", i, "served_by");
     d.value = std::string(inv.str(f.id[i]));
-    d.message = fmt::format("facility lists no serving sites and no cell site with coordinates lies within "
-                            "{} km: analyses will report it as served by nobody", options.serving_radius_km);
+    const auto name = inv.str(f.name[i]);
+    d.message = fmt::format("no cell site covers facility '{}'{} (by its range_km, or within {} km where a site has "
+                            "none) and it lists no serving sites: analyses will report it as served by nobody",
+                            d.value, name.empty() ? "" : fmt::format(" ({})", name), options.serving_radius_km);
     out.push_back(std::move(d));
   }
 }

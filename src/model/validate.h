@@ -16,7 +16,8 @@ struct ValidateOptions {
   // JSON file (then locations are JSON pointers).
   std::string source;
   bool json = false;
-  // Facilities with no served_by are served by the cell sites within this radius.
+  // Facilities with no served_by are served by the cell sites that cover them: by their
+  // range_km, or within this radius where a site has none (model/coverage.h).
   double serving_radius_km = 2.0;
 };
 

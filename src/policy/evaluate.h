@@ -14,8 +14,9 @@
 //              site's subscribers count for each operator with elements there.
 //   proximity  selected elements at sites within `radius_km` of a facility of the given
 //              kinds, owners and location, or (serving: true) at sites that serve it:
-//              the facility's served_by, or when empty the cell sites within the
-//              serving radius.
+//              the facility's served_by, or when empty the cell sites that cover it
+//              (their range_km, or the serving radius for sites without one:
+//              model/coverage.h).
 //   require    selected elements without evidence of the type (under one of the rule's
 //              schemes) valid on the date, for the element, its model or its vendor.
 //   diversity  per operator and domain, among the selected elements: at least
@@ -70,7 +71,7 @@ std::vector<Index> designated_rows(const Pack& pack, const std::string& name, co
 struct EvaluationOptions {
   Date as_of = kNoDate;                 // required
   std::vector<ParamOverride> params;    // --param NAME=VALUE
-  double serving_radius_km = 2.0;       // facilities without served_by: cell sites this close serve them
+  double serving_radius_km = 2.0;       // facilities without served_by: cell sites without a range_km this close serve them
   unsigned threads = 2;                 // rules are spread over this many threads (1: in the caller's)
   // Reused across evaluations of one inventory on several dates (a timeline): the masks
   // that do not depend on the date are computed once. Null: a fresh one.

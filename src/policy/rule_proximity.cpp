@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "policy/rule_context.h"
+#include "model/coverage.h"
 #include "util/geo.h"
 #include "util/near_points.h"
 
@@ -61,16 +62,23 @@ void run_proximity(RuleContext& ctx, const ProximityRule& proximity) {
            true);
     }
   }
+  // A cell site serves the facilities without served_by that it covers (model/coverage.h:
+  // its own range_km, or the serving radius).
   const bool near_by = radius > 0;
-  const bool serving_by_radius = proximity.serving && serving_radius >= 0;
-  const NearPoints near(points, std::max(near_by ? radius : 0.0, serving_by_radius ? serving_radius : 0.0));
-  if (!near.empty() && (near_by || serving_by_radius))
+  auto covers = [&](Index s) { return proximity.serving ? coverage_km(inv.sites, s, serving_radius) : -1.0; };
+  double reach = near_by ? radius : -1.0;
+  for (Index s = 0; s < inv.sites.size(); ++s)
+    if (candidate[s]) reach = std::max(reach, covers(s));
+  const NearPoints near(points, std::max(reach, 0.0));
+  if (!near.empty() && reach >= 0)
     for (Index s = 0; s < inv.sites.size(); ++s) {
       if (!candidate[s]) continue;
-      const bool cell = inv.sites.kind[s] == SiteKind::cell;
-      near.within(inv.sites.lat[s], inv.sites.lon[s], [&](std::uint32_t f, double km) {
+      const double cover_km = covers(s);
+      const double ask = std::max(near_by ? radius : -1.0, cover_km);
+      if (ask < 0) continue;
+      near.within(inv.sites.lat[s], inv.sites.lon[s], ask, [&](std::uint32_t f, double km) {
         if (near_by && km <= radius) flag(s, f, km, false);
-        if (serving_by_radius && cell && fac.served_by[f].empty() && km <= serving_radius) flag(s, f, km, true);
+        if (cover_km >= 0 && fac.served_by[f].empty() && km <= cover_km) flag(s, f, km, true);
       });
     }
 

@@ -8,9 +8,20 @@
 
 namespace netvet {
 
+double NearPoints::lat_band(double reach_km) {
+  return reach_km * 180.0 / (std::numbers::pi * kEarthRadiusKm) * 1.001 + 1e-9;
+}
+
+NearPoints::Band NearPoints::band_of(double lat, double reach_km) {
+  constexpr double rad = std::numbers::pi / 180.0;
+  const double band = lat_band(reach_km);
+  const double cos_lat = std::cos(std::min(90.0, std::abs(lat) + band) * rad);
+  const double half = cos_lat > 0 ? std::sin(band * rad / 2) / cos_lat : 2.0;
+  return {band, half < 1 ? 2 * std::asin(half) / rad * 1.001 + 1e-9 : 360.0};
+}
+
 NearPoints::NearPoints(std::span<const Point> points, double reach_km)
-    : reach_km_(reach_km),
-      band_(reach_km * 180.0 / (std::numbers::pi * kEarthRadiusKm) * 1.001 + 1e-9) {
+    : reach_km_(reach_km), band_(lat_band(reach_km)) {
   constexpr double rad = std::numbers::pi / 180.0;
   points_.reserve(points.size());
   for (const Point& p : points) {

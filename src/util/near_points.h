@@ -7,6 +7,11 @@
 // Meant for few points and many questions — the facilities as the points, the sites as
 // the questions: sorting the facilities rather than a million sites saves most of the
 // work. Building is O(P log P); a question O(log P + the points in its latitude band).
+//
+// A question may ask about a reach of its own (a cell site's range_km), up to the reach
+// the index was built for: its latitude band is then its own, and its longitude band is
+// bounded from its own latitude — for haversine distance d <= r between latitudes both
+// within |lat| + band, sin(dlon/2) <= sin(r/2) / cos(|lat| + band).
 
 #include <cstdint>
 #include <span>
@@ -37,13 +42,32 @@ class NearPoints {
     }
   }
 
+  // The same for a question's own reach, `reach_km` <= the index's (more is cut to it).
+  template <typename Found>
+  void within(double lat, double lon, double reach_km, Found&& found) const {
+    if (!valid(lat, lon) || !(reach_km >= 0)) return;
+    if (reach_km >= reach_km_) return within(lat, lon, found);
+    const Band b = band_of(lat, reach_km);
+    for (auto it = first_at_or_above(lat - b.lat); it != points_.end() && it->lat <= lat + b.lat; ++it) {
+      const double dlon = lon > it->lon ? lon - it->lon : it->lon - lon;
+      if ((dlon < 360.0 - dlon ? dlon : 360.0 - dlon) > b.lon) continue;
+      if (const double km = distance(*it, lat, lon); km <= reach_km) found(it->id, km);
+    }
+  }
+
   bool empty() const { return points_.empty(); }
+  double reach_km() const { return reach_km_; }
 
  private:
   struct Located {
     double lat, lon, lon_band;  // lon_band: degrees of longitude any point within reach lies within
     std::uint32_t id;
   };
+  struct Band {
+    double lat, lon;  // degrees either side of a question
+  };
+  static Band band_of(double lat, double reach_km);
+  static double lat_band(double reach_km);
   static bool valid(double lat, double lon);
   static double distance(const Located& p, double lat, double lon);
   std::vector<Located>::const_iterator first_at_or_above(double lat) const;

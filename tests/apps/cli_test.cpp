@@ -26,6 +26,22 @@ TEST(Cli, ValidateJsonCountsTheTables) {
   EXPECT_EQ(j["counts"]["evidence"], 3);
 }
 
+// Sites' coverage ranges: counted when some cell sites carry one; a bad one is exit 2
+// naming the file, row, column and value.
+TEST(Cli, ValidateCountsRangesAndRejectsABadOne) {
+  const std::string rich = NETVET_FIXTURES "/io/rich";
+  CliRun r = run_netvet("validate '" + rich + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("5 sites (2 cell sites with a range_km)"), std::string::npos) << r.out;
+  r = run_netvet("validate '" + rich + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["counts"]["sites_with_range_km"], 2);
+  r = run_netvet("validate '" NETVET_FIXTURES "/io/bad/bad_range'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sites.csv:2"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("malformed distance '-1'"), std::string::npos) << r.err;
+}
+
 TEST(Cli, StatsWritesSharesAsXOfN) {
   const CliRun r = run_netvet("stats '" + kExample + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;

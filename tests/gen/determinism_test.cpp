@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "gen/generate.h"
 #include "gen_test_util.h"
 
@@ -28,6 +30,8 @@ void expect_same(const Inventory& x, const Inventory& y) {
     EXPECT_EQ(s(x, x.sites.name[i]), s(y, y.sites.name[i]));
     EXPECT_EQ(s(x, x.sites.region[i]), s(y, y.sites.region[i]));
     EXPECT_EQ(x.sites.subscribers[i], y.sites.subscribers[i]);
+    const double rx = x.sites.range_km[i], ry = y.sites.range_km[i];
+    EXPECT_TRUE(rx == ry || (std::isnan(rx) && std::isnan(ry))) << "range_km of site row " << i;
     ASSERT_EQ(x.sites.tags[i].size(), y.sites.tags[i].size());
     for (std::size_t t = 0; t < x.sites.tags[i].size(); ++t)
       EXPECT_EQ(s(x, x.sites.tags[i][t]), s(y, y.sites.tags[i][t]));

@@ -3,10 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 #include "data/embedded.h"
 #include "gen/cities.h"
+#include "gen/coverage.h"
 #include "gen/generate.h"
 
 namespace netvet::gen {
@@ -101,6 +103,43 @@ TEST(Profiles, BadValuesNameTheirLine) {
   EXPECT_TRUE(lines.contains(11));  // 'lots' is not a number
   EXPECT_TRUE(lines.contains(12));  // 'Ericsson' is not a canonical id
   EXPECT_TRUE(lines.contains(13));  // transport shares sum to 0.7
+}
+
+TEST(Profiles, LandCoverageIsAShare) {
+  const char* yaml =
+      "country: GB\n"
+      "name: Test\n"
+      "as_of: 2020-07-01\n"
+      "capital: London\n"
+      "sources: [{title: t}]\n"
+      "bbox: {lat_min: 49, lat_max: 61, lon_min: -9, lon_max: 2}\n"
+      "topology:\n"
+      "  land_coverage: 1.5\n"
+      "operators:\n"
+      "  - {id: ee, subscribers: 10, site_share: 1.0, ran: {nokia: 1}, core: {nokia: 1}, transport: {cisco: 1}}\n";
+  auto p = load_profile(yaml, "profiles/T.yaml");
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().front().line, 8) << p.error().front().to_string();
+  EXPECT_NE(p.error().front().message.find("share from 0 to 1"), std::string::npos);
+}
+
+// The coverage figures and every profile's land mask load, and the masks hold land.
+TEST(Profiles, CoverageFiguresAndLandMasksLoad) {
+  const auto facts = CoverageFacts::builtin();
+  ASSERT_TRUE(facts);
+  EXPECT_LE(facts->urban.max_km, facts->suburban.min_km);
+  EXPECT_LE(facts->suburban.max_km, facts->rural.min_km);
+  const std::vector<City> somewhere = {{"X", 0, 0, 1}};
+  for (const auto& cc : available_countries()) {
+    const auto land = land_cells(cc, *facts, somewhere);
+    ASSERT_TRUE(land) << cc;
+    EXPECT_GT(land->size(), 1000U) << cc;
+    for (const auto& cell : *land) {
+      ASSERT_LE(1.1 * std::hypot(cell.half_h_km, cell.half_w_km), facts->rural.max_km + 1e-9) << cc;
+    }
+  }
+  const auto bad = CoverageFacts::from_yaml("ranges_km: {urban: {min: 2, max: 1}}\n", "c.yaml");
+  ASSERT_FALSE(bad);
 }
 
 TEST(Profiles, AProfileWithoutCitiesIsAnError) {

@@ -84,7 +84,9 @@ TEST(TopologyGB, AggregationIsMostlyDualHomedWithSomeSpurs) {
     (aggs.size() >= 2 ? dual : single) += 1;
   }
   const double dual_share = static_cast<double>(dual) / static_cast<double>(dual + single);
-  EXPECT_GT(dual_share, 0.7);
+  // Rural sites take a microwave hop more often, and covering GB's land takes ~1,740 of
+  // them: over half of a 3,000-site network, so ~35% of its sites hang off microwave.
+  EXPECT_GT(dual_share, 0.6);
   EXPECT_LT(dual_share, 0.95);  // some single-homed spurs
   EXPECT_GT(single, 0u);
 

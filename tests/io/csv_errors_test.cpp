@@ -120,6 +120,20 @@ TEST(CsvErrors, MalformedValues) {
   EXPECT_NE(count.message.find("from 0 to 1000000000000"), std::string::npos);
 }
 
+// range_km: finite, 0 or more; each bad value named with its row and column.
+TEST(CsvErrors, MalformedRangeKm) {
+  const auto ds = bad("bad_range");
+  ASSERT_EQ(ds.size(), 3u) << describe(ds);
+  const auto& negative = expect(ds, "malformed distance '-1'");
+  EXPECT_TRUE(ends_with(negative.file, "sites.csv"));
+  EXPECT_EQ(negative.row, 1);
+  EXPECT_EQ(negative.column, "range_km");
+  EXPECT_EQ(negative.value, "-1");
+  EXPECT_NE(negative.message.find("0 or more"), std::string::npos) << negative.message;
+  EXPECT_EQ(expect(ds, "malformed distance 'far'").row, 3);
+  EXPECT_EQ(expect(ds, "malformed distance 'inf'").row, 4);
+}
+
 TEST(CsvErrors, RequiredValuesAndColumns) {
   const auto& coords = expect(bad("facility_missing_coords"), "required value is missing");
   EXPECT_EQ(coords.column, "lat");

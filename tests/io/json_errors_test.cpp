@@ -66,6 +66,15 @@ TEST(JsonErrors, ContentErrorsUseJsonPointers) {
   EXPECT_EQ(links[4].count, 12);  // the last one shown carries the total
 }
 
+TEST(JsonErrors, MalformedRangeKm) {
+  const auto ds = bad("bad_range.json");
+  ASSERT_EQ(ds.size(), 2u) << describe(ds);
+  const auto& negative = expect(ds, "malformed distance '-2.5'");
+  EXPECT_EQ(negative.pointer, "/sites/0/range_km");
+  EXPECT_EQ(negative.column, "range_km");
+  EXPECT_EQ(expect(ds, "expected a number, found a string").pointer, "/sites/2/range_km");
+}
+
 TEST(JsonErrors, EmptyAndBinaryFiles) {
   expect(bad("empty.json"), "the file is empty");
   const auto& binary = expect(bad("binary.json"), "not UTF-8 text");

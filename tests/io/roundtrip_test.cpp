@@ -52,6 +52,9 @@ TEST(RichBundle, ReadsEveryTableAndColumn) {
   EXPECT_TRUE(std::isnan(inv.sites.lat[s4]));
   EXPECT_EQ(inv.sites.kind[s4], SiteKind::datacenter);
   EXPECT_EQ(inv.str(inv.sites.name[s5]), " padded ");
+  EXPECT_DOUBLE_EQ(inv.sites.range_km[s1], 1.5);
+  EXPECT_EQ(inv.sites.range_km[*inv.find_site("S3")], 0.0);
+  EXPECT_TRUE(std::isnan(inv.sites.range_km[s4]));
   ASSERT_EQ(inv.sites.tags[s1].size(), 2u);
   EXPECT_EQ(inv.str(inv.sites.tags[s1][1]), "rooftop");
   const auto landlord = extra_column(inv.sites.extra, "landlord");
@@ -119,6 +122,7 @@ TEST(RoundTrip, JsonToCsvToJsonIsByteIdentical) {
   EXPECT_EQ(first, slurp(dir / "second.json"));
   EXPECT_NE(first.find("\"generation\":[\"4G\",\"5G\"]"), std::string::npos) << first;
   EXPECT_NE(first.find("\"lat\":51.5074"), std::string::npos);
+  EXPECT_NE(first.find("\"range_km\":1.5"), std::string::npos) << "a number, not a string";
 }
 
 TEST(RoundTrip, AliasesAndLooseSpellingsNormaliseOnceThenStayStable) {

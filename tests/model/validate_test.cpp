@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "model/builder.h"
 
 namespace netvet {
@@ -78,6 +80,48 @@ TEST(Validate, WarnsAboutAFacilityNoSiteServes) {
   EXPECT_EQ(d->count, 1);
   const auto wider = validate(suspicious_network(), {.source = "net", .serving_radius_km = 500.0});
   EXPECT_EQ(find(wider, "no serving sites"), nullptr);
+}
+
+// A site's own range_km decides, not the radius: a 10 km rural site covers a facility
+// 8 km away; a 0.05 km site does not cover one 0.13 km away, however wide the radius.
+TEST(Validate, ASitesRangeDecidesWhatItCovers) {
+  InventoryBuilder b;
+  const Index a = *b.add_operator({.id = "a"});
+  b.add_site({.id = "RURAL", .op = a, .lat = 52.0, .lon = 0.0, .range_km = 10});
+  b.add_site({.id = "TINY", .op = a, .lat = 51.5, .lon = -0.12, .range_km = 0.05});
+  b.add_site({.id = "HUB", .op = a, .kind = SiteKind::hub, .lat = 53.0, .lon = 0.0, .range_km = 50});
+  b.add_facility({.id = "F-8KM", .kind = FacilityKind::military, .lat = 52.072, .lon = 0.0});
+  b.add_facility({.id = "F-NEAR-TINY", .kind = FacilityKind::embassy, .lat = 51.501, .lon = -0.121, .name = "Embassy"});
+  b.add_facility({.id = "F-BY-HUB", .kind = FacilityKind::nuclear, .lat = 53.1, .lon = 0.0});
+  const Inventory inv = std::move(b).finish();
+  const auto ds = validate(inv, {.source = "net", .serving_radius_km = 500.0});
+  std::vector<std::string> uncovered;
+  for (const auto& d : ds)
+    if (d.message.find("no cell site covers facility") != std::string::npos) uncovered.push_back(d.value);
+  EXPECT_EQ(uncovered, (std::vector<std::string>{"F-NEAR-TINY", "F-BY-HUB"}))
+      << "only cell sites cover, each by its own range when it has one";
+  const Diagnostic* d = find(ds, "'F-NEAR-TINY' (Embassy)");
+  ASSERT_NE(d, nullptr) << "the warning names the facility";
+  EXPECT_EQ(d->file, "net/facilities.csv");
+  EXPECT_EQ(d->row, 2);
+}
+
+// Many uncovered facilities: the first few named, one total.
+TEST(Validate, FoldsUncoveredFacilitiesAfterAFewWithATotal) {
+  InventoryBuilder b;
+  const Index a = *b.add_operator({.id = "a"});
+  b.add_site({.id = "S", .op = a, .lat = 50.0, .lon = 0.0, .range_km = 1});
+  std::vector<std::string> ids;
+  for (int i = 0; i < 12; ++i) ids.push_back(fmt::format("F{}", i));
+  for (int i = 0; i < 12; ++i)
+    b.add_facility({.id = ids[static_cast<std::size_t>(i)], .kind = FacilityKind::government, .lat = 55.0 + i * 0.1, .lon = 0.0});
+  const auto ds = validate(std::move(b).finish(), {.source = "net"});
+  std::vector<const Diagnostic*> shown;
+  for (const auto& d : ds)
+    if (d.message.find("no cell site covers facility") != std::string::npos) shown.push_back(&d);
+  ASSERT_EQ(shown.size(), 5U);
+  EXPECT_EQ(shown.front()->value, "F0");
+  EXPECT_EQ(shown.back()->count, 12) << "the last shown carries the total";
 }
 
 }  // namespace

@@ -239,6 +239,28 @@ TEST(ProximityRule, WithinTheRadiusOrServingTheFacility) {
   EXPECT_TRUE(run(pack_of(with_rules(rules)), inv, "2023-01-27").findings.empty());
 }
 
+// Serving follows a cell site's own range_km: a rural site 7 km away with a 10 km range
+// serves F; an urban site 1.5 km away with a 1 km range does not, though the serving
+// radius (2 km) would have reached it.
+TEST(ProximityRule, ServingFollowsASitesOwnRange) {
+  Net n;
+  const Index ee = n.op("ee");
+  const Index rural = *n.b.add_site({.id = "RURAL", .op = ee, .lat = 54.063, .lon = -2.0, .range_km = 10});
+  const Index urban = *n.b.add_site({.id = "URBAN", .op = ee, .lat = 54.0135, .lon = -2.0, .range_km = 1});
+  const Index plain = n.site("PLAIN", ee, SiteKind::cell, {}, kNoCount, 54.0, -2.0195);  // 1.27 km, no range
+  n.element("E-RURAL", rural, "gnb", "huawei");
+  n.element("E-URBAN", urban, "gnb", "huawei");
+  n.element("E-PLAIN", plain, "gnb", "huawei");
+  n.b.add_facility({.id = "F", .kind = FacilityKind::nuclear, .lat = 54.0, .lon = -2.0, .owner = *parse_country("GB")});
+  const Inventory inv = std::move(n).finish();
+  std::string rules(kProximity);
+  rules.replace(rules.find("radius_km: 2"), 12, "radius_km: 0.5");
+  const testing::Run e = run(pack_of(with_rules(rules)), inv, "2024-01-01");
+  EXPECT_EQ(subjects(e), (Strings{"element:E-RURAL", "element:E-PLAIN"}));
+  EXPECT_NE(e.findings[0].message.find("serves nuclear facility F (7.01 km away)"), std::string::npos)
+      << e.findings[0].message;
+}
+
 constexpr std::string_view kRequire = R"(  - id: cert
     title: Critical components certified
     kind: require

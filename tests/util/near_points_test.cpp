@@ -69,6 +69,45 @@ TEST(NearPoints, FindsWhatAScanOfEveryPointFinds) {
   EXPECT_GT(hits, 1000U);  // the comparison saw real answers, not only empty ones
 }
 
+// Questions with a reach of their own (a cell site's range_km), from 0 to past the index's.
+TEST(NearPoints, AQuestionsOwnReachFindsWhatAScanFinds) {
+  std::mt19937 rng(11);
+  const std::vector<std::pair<double, double>> centres = {{89.7, -30}, {65, -179.95}, {-0.01, 0.02}, {54, -2}};
+  std::normal_distribution<double> spread(0, 0.3);
+  std::uniform_real_distribution<double> unit(0, 1);
+  const auto around = [&](std::pair<double, double> c) {
+    const double lat = std::clamp(c.first + spread(rng), -90.0, 90.0);
+    double lon = c.second + spread(rng) * 4;
+    if (lon > 180) lon -= 360;
+    if (lon < -180) lon += 360;
+    return std::pair(lat, lon);
+  };
+  std::vector<NearPoints::Point> points;
+  for (std::uint32_t id = 0; id < 400; ++id) {
+    const auto [lat, lon] = around(centres[id % centres.size()]);
+    points.push_back({lat, lon, id});
+  }
+  const double index_reach = 30;
+  const NearPoints near(points, index_reach);
+  std::size_t hits = 0;
+  for (int q = 0; q < 4000; ++q) {
+    const auto [lat, lon] = around(centres[static_cast<std::size_t>(q) % centres.size()]);
+    // Mostly within the index's reach, sometimes 0 or beyond it (cut to it).
+    const double u = unit(rng);
+    const double reach = q % 50 == 0 ? 0.0 : q % 50 == 1 ? 80.0 : u * u * index_reach;
+    std::vector<Hit> found;
+    near.within(lat, lon, reach, [&](std::uint32_t id, double km) { found.emplace_back(id, km); });
+    std::ranges::sort(found);
+    const auto expected = found_by_scan(points, std::min(reach, index_reach), lat, lon);
+    ASSERT_EQ(found, expected) << "reach " << reach << " at " << lat << "," << lon;
+    hits += expected.size();
+  }
+  EXPECT_GT(hits, 2000U);
+  std::vector<Hit> none;
+  near.within(51.0, 0.0, -1.0, [&](std::uint32_t id, double km) { none.emplace_back(id, km); });
+  EXPECT_TRUE(none.empty()) << "a negative reach finds nothing";
+}
+
 TEST(NearPoints, AQuestionWithoutCoordinatesFindsNothing) {
   const std::vector<NearPoints::Point> points = {{51.5, -0.1, 0}};
   const NearPoints near(points, 10);
