@@ -165,22 +165,25 @@ std::string exposure_words(const policy::ExposureRule& rule, const policy::Pack&
   std::string ways;
   for (std::size_t i = 0; i < rule.via.size(); ++i) {
     static constexpr std::string_view kWays[] = {
-        "its traffic cannot avoid one of the vendor's elements between its serving cells and the core (unavoidable)",
-        "the vendor runs part of its operators' core control plane (control_plane)",
-        "one of the vendor's elements manages or hosts, directly or through others, such an unavoidable or "
-        "control-plane element (influence)"};
+        "their failure cuts its traffic off from the core: every path crosses their elements, even when each "
+        "alone is avoidable (transport)",
+        "they run, or manage or host, part of its operators' core control plane (control_plane)",
+        "their kill-switch cuts its traffic off: it also stops what their elements manage or host (influence)"};
     ways += (i == 0 ? "" : "; or where ") + std::string(kWays[static_cast<std::size_t>(rule.via[i])]);
   }
   Value designation;
   designation.kind = Value::Kind::word;
   designation.text = rule.vendors;
   return fmt::format(
-      "Flags each of the {} that meets a vendor of {}, where {}. The facility's serving cells are its served_by, or "
-      "the cell sites within the serving radius (--serving-radius, 2 km by default). One finding per facility, naming "
-      "the chain of unavoidable elements from its cells to the core or the influencing element. A facility that is "
-      "isolated (no site serves it, or none of its serving cells reaches its operator's core) cannot be vetted and is "
-      "reported as such, at low severity.",
-      facilities_words(rule), value_words(designation, pack), ways);
+      "Flags each of the {} exposed to the vendors of {}, taken together, {}: where {}. The facility's serving cells "
+      "are its served_by, or the cell sites whose range_km reaches it (within the serving radius, --serving-radius, "
+      "2 km by default, for sites without one). One finding per facility, naming each exposed operator's cut (the "
+      "designated elements to replace), the chain of unavoidable elements or the influencing element. A facility "
+      "that is isolated (no site serves it, or none of its serving cells reaches its operator's core) cannot be "
+      "vetted and is reported as such, at low severity.",
+      facilities_words(rule), value_words(designation, pack),
+      rule.per_operator ? "through any one serving operator's traffic" : "with no serving operator offering a clean way",
+      ways);
 }
 
 std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {

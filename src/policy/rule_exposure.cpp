@@ -186,7 +186,7 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
     if (exposed_operators == 1) op = exposed_operator;
     const bool isolated = t.isolated[r] != 0;
     const std::string why_isolated =
-        served.empty() ? fmt::format("no site serves it (no served_by, and no cell site within {:g} km)",
+        served.empty() ? fmt::format("no site serves it (no served_by, and no cell site reaches it: by its range_km, or within {:g} km without one)",
                                      ctx.options.serving_radius_km)
                        : fmt::format("none of its serving cell sites ({}) reaches its operator's core", sites_words(inv, served));
     std::string message, clause;

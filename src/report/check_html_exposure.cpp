@@ -65,7 +65,7 @@ std::string check_exposure_section(const CheckReport& report, const Inventory& i
                                 : fmt::format("the packs' designated vendors ({})", fmt::join(report.designated, ", "));
   return fmt::format(
       "<section class=\"panel\" id=\"exposure\"><h2>Facilities: unavoidable elements, from the cells to the core</h2>"
-      "<p class=\"note\">Every path from a facility's serving cells (its served_by, or the cell sites within {:g} km) to "
+      "<p class=\"note\">Every path from a facility's serving cells (its served_by, or the cell sites whose range_km reaches it, within {:g} km for sites without one) to "
       "its operator's core crosses these elements, in this order. Red chips and a black border mark {}.</p>{}</section>"
       "<section class=\"panel\" id=\"outage\"><h2>What survives each vendor's outage</h2>"
       "<p class=\"note\">Share of each operator's cell sites whose traffic still reaches the operator's core when the "

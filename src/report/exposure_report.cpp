@@ -197,7 +197,7 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
   out += fmt::format("  designated vendors: {}\n",
                      c.designation.empty() ? std::string("none given (use --designated PACK:SET or --vendors V,V)")
                                            : fmt::format("{} ({})", c.designation, joined(c.designated)));
-  out += fmt::format("  facilities without served_by are served by the cell sites within {:g} km\n", c.serving_radius_km);
+  out += fmt::format("  facilities without served_by are served by the cell sites whose range_km reaches them (within {:g} km for sites without one)\n", c.serving_radius_km);
   if (c.filter.any())
     out += fmt::format("  showing {} of {} facilities (--kind/--owner)\n", group_digits(static_cast<long long>(rows.size())),
                        group_digits(static_cast<long long>(t.size())));
@@ -214,7 +214,7 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
     out += paint(style, kBold, head) + "\n";
     TextTable table({"", ""});
     const auto served = t.served_by[r];
-    table.add_row({"served by", served.empty() ? fmt::format("no site (no served_by, and no cell site within {:g} km)",
+    table.add_row({"served by", served.empty() ? fmt::format("no site (no served_by, and no cell site reaches it: by its range_km, or within {:g} km without one)",
                                                              c.serving_radius_km)
                                                : fmt::format("{} site{}: {}", served.size(),
                                                                                   served.size() == 1 ? "" : "s",

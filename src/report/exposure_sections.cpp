@@ -93,8 +93,8 @@ std::string facility_block(const Inventory& inv, const ExposureTable& t, Index r
   }
   std::string chain_html;
   if (t.isolated[r]) {
-    chain_html = site_ids.empty() ? "<p class=\"note\">No site serves it (no served_by, and no cell site within the serving "
-                                    "radius): the facility is cut off as it stands.</p>"
+    chain_html = site_ids.empty() ? "<p class=\"note\">No site serves it (no served_by, and no cell site's range, or the serving "
+                                    "radius for sites without one, reaches it): the facility is cut off as it stands.</p>"
                                   : "<p class=\"note\">No serving cell reaches its operator's core: the facility is cut off as it stands.</p>";
   } else if (chain.empty()) {
     chain_html = fmt::format("<p class=\"note\">No element is unavoidable: every element on a path to the core can be "

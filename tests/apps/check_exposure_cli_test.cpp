@@ -97,7 +97,7 @@ TEST(CheckExposureCli, GbPackShowsTheIsolatedCaseAsLowSeverity) {
   EXPECT_EQ((*f)["rule"], "sensitive-site-exposure");
   EXPECT_EQ((*f)["severity"], "low");
   EXPECT_EQ((*f)["clause"], "isolated");
-  EXPECT_NE((*f)["message"].get<std::string>().find("no site serves it (no served_by, and no cell site within 2 km)"),
+  EXPECT_NE((*f)["message"].get<std::string>().find("no site serves it (no served_by, and no cell site reaches it: by its range_km, or within 2 km without one)"),
             std::string::npos)
       << (*f)["message"];
 }

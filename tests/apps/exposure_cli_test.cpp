@@ -262,7 +262,7 @@ TEST(ExposureCli, TheServingRadiusDecidesWhoServesTheEmbassy) {
     EXPECT_EQ(doc["summary"]["isolated"], 1) << radius;
   }
   const CliRun text = run_netvet("exposure '" + kLondon + "' --serving-radius 0.1");
-  EXPECT_NE(text.out.find("no site (no served_by, and no cell site within 0.1 km)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("no site (no served_by, and no cell site reaches it: by its range_km, or within 0.1 km without one)"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("ISOLATED: no site serves it"), std::string::npos) << text.out;
 
   const CliRun negative = run_netvet("exposure '" + kLondon + "' --serving-radius -1");

@@ -115,13 +115,14 @@ TEST(Policies, ShowExplainsAPackInProse) {
   }
   // The exposure rule kind, in prose and without an element selector.
   for (const auto* needle : {"sensitive-site-exposure", "high exposure, in force from 2023-01-28",
-                             "Flags each of the military or nuclear facilities in GB", "(unavoidable)",
-                             "designation designated (huawei), where its", "isolated", "low severity"}) {
+                             "Flags each of the military or nuclear facilities in GB", "(transport)",
+                             "designation designated (huawei), taken together, through any one serving operator's",
+                             "each exposed operator's cut", "isolated", "low severity"}) {
     EXPECT_NE(r.out.find(needle), std::string::npos) << needle << "\n" << r.out;
   }
   const CliRun us = run_netvet("policies show us-colocation");
   ASSERT_EQ(us.exit_code, 0) << us.err;
-  for (const auto* needle : {"facilities of any kind owned by US", "(unavoidable)", "(control_plane)", "(influence)",
+  for (const auto* needle : {"facilities of any kind owned by US", "(transport)", "(control_plane)", "(influence)",
                              "an assumption"}) {
     EXPECT_NE(us.out.find(needle), std::string::npos) << needle << "\n" << us.out;
   }
