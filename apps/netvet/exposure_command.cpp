@@ -24,7 +24,7 @@ namespace {
 struct ExposureArgs {
   std::string inventory;
   CommonOptions common;
-  bool sites = false, blast_radius = false;
+  bool sites = false, blast_radius = false, site_cuts = false;
   std::string designated, vendors, kinds, owners;
   double serving_radius_km = 2.0;
 };
@@ -75,6 +75,7 @@ int run_exposure(const ExposureArgs& args) {
   options.serving_radius_km = args.serving_radius_km;
   options.cell_sites = args.sites;
   options.blast_radius = args.blast_radius;
+  options.cell_site_cuts = args.site_cuts;
   if (!args.vendors.empty()) {
     const auto named = read_vendors(*inv, args.vendors, "--vendors");
     if (!named) return kBadInput;
@@ -133,7 +134,11 @@ void add_exposure(CLI::App& app, Run& run) {
   cmd->add_option("--kind", args->kinds,
                   "Only facilities of these kinds (embassy, military, government, nuclear, cni, other; commas)");
   cmd->add_option("--owner", args->owners, "Only facilities owned by these countries (ISO codes, commas)");
-  cmd->add_flag("--sites", args->sites, "Also report every cell site (JSON: cell_sites; text: a summary)");
+  auto* sites = cmd->add_flag("--sites", args->sites, "Also report every cell site (JSON: cell_sites; text: a summary)");
+  cmd->add_flag("--site-cuts", args->site_cuts,
+                "With --sites, also each exposed cell site's cut in the JSON (a minute on a national network; "
+                "facilities always have theirs)")
+      ->needs(sites);
   cmd->add_flag("--blast-radius", args->blast_radius,
                 "Per vendor: the cell sites and subscribers its failure cuts off from their core (their traffic must "
                 "cross its elements), and those its kill-switch cuts off; the same numbers as `netvet outage`");

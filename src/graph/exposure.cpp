@@ -102,7 +102,7 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
 // serving sites, not subjects: a facility in a city centre can have thousands.
 template <typename ServedBy>
 ExposureTable evaluate_all(const ExposureIndex& index, const VendorExposure& vendors, std::span<const Index> subjects,
-                           ServedBy served, unsigned threads) {
+                           ServedBy served, unsigned threads, bool cuts) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::size_t> weight_before{0};
   weight_before.reserve(subjects.size() + 1);
@@ -124,7 +124,7 @@ ExposureTable evaluate_all(const ExposureIndex& index, const VendorExposure& ven
     for (std::size_t i = p == 0 ? 0 : boundary(p); i < end; ++i) {
       const auto sites = served(i);
       index.evaluate(sites, scratch, e);
-      vendors.judge(sites, verdict_scratch, verdict);
+      vendors.judge(sites, verdict_scratch, verdict, cuts);
       append(parts[p], subjects[i], sites, e, verdict, list);
     }
   });
@@ -207,14 +207,16 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   report.possible = options.possible;
 
   report.facilities = evaluate_all(*index, vendors, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
-                                   options.threads);
+                                   options.threads, true);
   if (options.cell_sites) {
     std::vector<Index> cells;
     for (Index s = 0; s < inv.sites.size(); ++s)
       if (inv.sites.kind[s] == SiteKind::cell) cells.push_back(s);
     report.cell_sites = evaluate_all(
-        *index, vendors, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads);
+        *index, vendors, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads,
+        options.cell_site_cuts);
   }
+  report.cell_site_cuts = options.cell_sites && options.cell_site_cuts;
   if (options.blast_radius) report.blast_radius = blast_radius(inv, vendors);
   return report;
 }

@@ -57,6 +57,10 @@ struct ExposureOptions {
   bool cell_sites = false;                // also report every `cell` site
   std::vector<Index> designated_vendors;  // vendors rows: exposed, exposed_to and cut are about them
   bool blast_radius = false;              // also ExposureReport::blast_radius (every vendor's kill-switch)
+  // Also each exposed cell site's cut (with cell_sites). Facilities always get theirs; a
+  // national network's exposed cell sites number 150,000 and their cuts cost over a
+  // minute (docs/performance.md), so they are computed only when asked for.
+  bool cell_site_cuts = true;
   unsigned threads = 0;                   // 0: one per hardware thread
   // The facilities to analyse (rows, ascending); every one when unset. Policy rules that
   // concern a few kinds of facility need not pay for the rest.
@@ -123,6 +127,7 @@ struct ExposureReport {
   ExposureTable facilities;  // every facility (or those of ExposureOptions::facilities), by row
   ExposureTable cell_sites;  // every `cell` site, by row (empty unless options.cell_sites)
   std::vector<VendorBlastRadius> blast_radius;  // one per vendors row, with options.blast_radius
+  bool cell_site_cuts = false;                  // cell_sites' cuts were computed (else left empty)
 };
 
 // Errors: a designated vendor that is not a vendors row; a radius that is negative or not

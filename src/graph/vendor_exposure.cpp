@@ -103,7 +103,7 @@ const SiteBits& VendorExposure::reaching_after_kill_switch(Index vendor) const {
   return kill_[vendor].empty() ? base_ : kill_[vendor];
 }
 
-void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, SubjectVerdict& out) const {
+void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, SubjectVerdict& out, bool cuts) const {
   out.ways = 0;
   out.transport_exposed_to.clear();
   out.exposed_to.clear();
@@ -157,7 +157,7 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
     const VertexCutFinder* finder = verdict.ways & kViaTransport   ? &*set_failure_cut_
                                     : verdict.ways & kViaInfluence ? &*set_kill_cut_
                                                                    : nullptr;
-    if (!finder) continue;
+    if (!finder || !cuts) continue;
     s.sources.clear();
     for (const Index site : s.sites)
       for (const Index x : g_.ran_elements_of_site[site]) s.sources.push_back(x);

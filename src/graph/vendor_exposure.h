@@ -75,8 +75,9 @@ class VendorExposure {
   };
   VendorExposure(const TrafficGraph& graph, const Options& options);
 
-  // The verdict for a subject served by `sites` (site rows, ascending, unique).
-  void judge(std::span<const Index> sites, VerdictScratch& scratch, SubjectVerdict& out) const;
+  // The verdict for a subject served by `sites` (site rows, ascending, unique); without
+  // `cuts`, every cut is left empty.
+  void judge(std::span<const Index> sites, VerdictScratch& scratch, SubjectVerdict& out, bool cuts = true) const;
 
   // The sites that reach their core with nothing removed, with V's failure, and with V's
   // kill-switch (only with Options::every_kill_switch, or for designated vendors).

@@ -86,11 +86,13 @@ const VertexCutFinder::OperatorLevels& VertexCutFinder::levels(Index op) const {
 template <typename Visit>
 void VertexCutFinder::for_each_neighbour(Index node, const CutScratch& s, Visit&& visit) const {
   const Index e = node / 2;
-  if (!removed(e)) {  // a component: arcs into the removed elements beside it
-    for (const Index v : removed_next_to_[e]) {
-      visit(in_node(v), kUnbounded - flow_on(s, node, in_node(v)));
-      visit(out_node(v), -flow_on(s, node, out_node(v)));  // only back along flow
-    }
+  if (!removed(e)) {
+    // A component: arcs into the removed elements beside it, unbounded (no flow can use
+    // them up, so none is looked up: a component can touch a hundred thousand), and back
+    // along the few arcs whose flow enters it.
+    for (const Index v : removed_next_to_[e]) visit(in_node(v), kUnbounded);
+    for (const auto& [component, from] : s.into_component)
+      if (component == node) visit(from, flow_on(s, from, node));
     return;
   }
   const bool in = node == in_node(e);
@@ -101,14 +103,15 @@ void VertexCutFinder::for_each_neighbour(Index node, const CutScratch& s, Visit&
     // Arcs leave a removed element from its out-node, unbounded; its in-node only
     // returns flow that came in.
     const Index next = removed(w) ? (in ? out_node(w) : in_node(w)) : 2 * component_[w];
-    visit(next, (in ? 0 : kUnbounded) - flow_on(s, node, next));
+    visit(next, in ? -flow_on(s, node, next) : kUnbounded);
   }
 }
 
-void VertexCutFinder::push_unit(std::span<const Index> path, CutScratch& s) {
+void VertexCutFinder::push_unit(std::span<const Index> path, CutScratch& s) const {
   for (std::size_t i = 1; i < path.size(); ++i) {
-    ++s.flow[arc(path[i - 1], path[i])];
-    --s.flow[arc(path[i], path[i - 1])];
+    const Index from = path[i - 1], to = path[i];
+    if (++s.flow[arc(from, to)] == 1 && from % 2 == 1 && !removed(to / 2)) s.into_component.emplace_back(to, from);
+    --s.flow[arc(to, from)];
   }
 }
 
@@ -117,8 +120,10 @@ void VertexCutFinder::push_unit(std::span<const Index> path, CutScratch& s) {
 // Such arcs need no reverse flow, so only a saturated element bars the way. Finds most
 // augmenting paths, touching little more than the path; augment() finds the rest.
 bool VertexCutFinder::augment_downhill(std::span<const Index> sources, const OperatorLevels& l, CutScratch& s) const {
-  for (const Index source : sources) {
-    const Index start = node_of(source);
+  // Each source is followed until no downhill path is left from it (then it is dead for
+  // the phase), so a phase costs O(sources) beside its paths, not O(sources) per path.
+  for (; s.next_source < sources.size(); ++s.next_source) {
+    const Index start = node_of(sources[s.next_source]);
     if (l.dist[start] == kFar || s.dead_at[start] == s.phase) continue;
     s.path.assign(1, start);
     while (!s.path.empty()) {
@@ -203,9 +208,11 @@ std::vector<Index> VertexCutFinder::cut(std::span<const Index> sources, Index op
     s.search = s.phase = 0;
   }
   s.flow.clear();
+  s.into_component.clear();
   std::size_t paths = 0;
   for (;;) {
     ++s.phase;
+    s.next_source = 0;
     while (augment_downhill(sources, l, s)) ++paths;
     if (!augment(sources, l, s)) break;  // the last search reaches the source side of the cut
     ++paths;

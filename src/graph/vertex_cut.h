@@ -38,6 +38,7 @@
 #include <memory>
 #include <mutex>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "graph/csr.h"
@@ -54,7 +55,9 @@ struct CutScratch {
   std::vector<std::uint32_t> reached, dead_at;
   std::vector<Index> parent;
   std::uint32_t search = 0, phase = 0;
+  std::size_t next_source = 0;  // the downhill search's place in the sources, this phase
   absl::flat_hash_map<std::uint64_t, int> flow;  // (from, to) -> net flow
+  std::vector<std::pair<Index, Index>> into_component;  // (component, out-node) arcs that carried flow
   std::vector<Index> queue, path, key;
   // Answers by operator and source nodes: the cells of a network whose elements are clean
   // all start in the one big component around them, and share one cut.
@@ -85,7 +88,7 @@ class VertexCutFinder {
   const OperatorLevels& levels(Index op) const;
   template <typename Visit>
   void for_each_neighbour(Index node, const CutScratch& s, Visit&& visit) const;
-  static void push_unit(std::span<const Index> path, CutScratch& s);
+  void push_unit(std::span<const Index> path, CutScratch& s) const;
   bool augment_downhill(std::span<const Index> sources, const OperatorLevels& l, CutScratch& s) const;
   bool augment(std::span<const Index> sources, const OperatorLevels& l, CutScratch& s) const;
 

@@ -65,7 +65,7 @@ std::string joined_capped(const std::vector<std::string>& items, std::size_t max
 nlohmann::ordered_json ways_json(std::uint8_t ways) { return exposure_way_names(ways); }
 
 // One subject's cli.md object (without id, kind, owner: the caller adds those first).
-void subject_json(nlohmann::ordered_json& j, const Ids& ids, const ExposureTable& t, Index r) {
+void subject_json(nlohmann::ordered_json& j, const Ids& ids, const ExposureTable& t, Index r, bool cuts = true) {
   j["isolated"] = t.isolated[r] != 0;
   j["unavoidable"] = {{"elements", ids.elements(t.unavoidable_elements[r])},
                       {"vendors", ids.vendors(t.unavoidable_vendors[r])}};
@@ -76,17 +76,20 @@ void subject_json(nlohmann::ordered_json& j, const Ids& ids, const ExposureTable
   j["exposed"] = t.exposed[r] != 0;
   j["exposed_via"] = ways_json(t.exposed[r]);
   j["exposed_to"] = ids.vendors(t.exposed_to[r]);
-  j["cut"] = ids.elements(t.cut[r]);
+  if (cuts) j["cut"] = ids.elements(t.cut[r]);
   auto operators = nlohmann::ordered_json::array();
   const auto& per = t.per_operator;
   for (const Index k : t.operator_rows[r])
-    operators.push_back({{"operator", ids.inv.str(ids.inv.operators.id[per.op[k]])},
-                         {"isolated", per.isolated[k] != 0},
-                         {"transport_exposed_to", ids.vendors(per.transport_exposed_to[k])},
-                         {"exposed", per.exposed[k] != 0},
-                         {"exposed_via", ways_json(per.exposed[k])},
-                         {"exposed_to", ids.vendors(per.exposed_to[k])},
-                         {"cut", ids.elements(per.cut[k])}});
+  {
+    nlohmann::ordered_json o = {{"operator", ids.inv.str(ids.inv.operators.id[per.op[k]])},
+                                {"isolated", per.isolated[k] != 0},
+                                {"transport_exposed_to", ids.vendors(per.transport_exposed_to[k])},
+                                {"exposed", per.exposed[k] != 0},
+                                {"exposed_via", ways_json(per.exposed[k])},
+                                {"exposed_to", ids.vendors(per.exposed_to[k])}};
+    if (cuts) o["cut"] = ids.elements(per.cut[k]);
+    operators.push_back(std::move(o));
+  }
   j["operators"] = std::move(operators);
 }
 
@@ -332,7 +335,7 @@ nlohmann::ordered_json exposure_json(const Inventory& inv, const ExposureReport&
       nlohmann::ordered_json o;
       o["id"] = inv.str(inv.sites.id[s]);
       o["operator"] = inv.str(inv.operators.id[inv.sites.op[s]]);
-      subject_json(o, ids, cells, r);
+      subject_json(o, ids, cells, r, report.cell_site_cuts);
       list.push_back(std::move(o));
     }
     j["cell_sites"] = std::move(list);

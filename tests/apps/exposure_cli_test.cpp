@@ -169,6 +169,16 @@ TEST(ExposureCli, TheDualHomedEmbassyIsExposedWithACutOfBothRouters) {
     }
   EXPECT_EQ(cut_off, 1);
 
+  // Cell sites' cuts only when asked for (they cost a minute on a national network).
+  const Json sites = run_json("exposure '" + kDualHomed + "' --vendors huawei --sites", 1);
+  for (const auto& c : sites["cell_sites"]) EXPECT_FALSE(c.contains("cut")) << c["id"];
+  const Json cuts = run_json("exposure '" + kDualHomed + "' --vendors huawei --sites --site-cuts", 1);
+  for (const auto& c : cuts["cell_sites"])
+    if (c["id"] == "C1") {
+      EXPECT_EQ(strings(c["cut"]), (Strings{"AGG-H1", "AGG-H2"}));
+    }
+  EXPECT_EQ(run_netvet("exposure '" + kDualHomed + "' --vendors huawei --site-cuts").exit_code, 2);  // needs --sites
+
   const CliRun text = run_netvet("exposure '" + kDualHomed + "' --vendors huawei");
   EXPECT_EQ(text.exit_code, 1);
   for (const char* s : {"EXPOSED (transport, influence) to huawei; cut: 2 elements: AGG-H1, AGG-H2",
