@@ -14,6 +14,7 @@ namespace netvet::report {
 
 namespace {
 
+constexpr std::size_t kExposedListed = 10;  // exposed facilities named in the text summary
 constexpr std::string_view kBold = "\033[1m", kRed = "\033[31m", kYellow = "\033[33m", kReset = "\033[0m";
 
 std::string paint(bool style, std::string_view code, std::string_view text) {
@@ -262,7 +263,19 @@ std::string exposure_text(const Inventory& inv, const ExposureReport& report, co
   if (!c.designation.empty())
     out += fmt::format(", {} exposed to the designated vendors", paint(style, exposed ? kRed : "", group_digits(static_cast<long long>(exposed))));
   out += ".\n";
-  if (!c.designation.empty()) out += per_operator_summary(inv, t, rows, style);
+  if (!c.designation.empty()) {
+    // The exposed ones by name, with what to replace: the first few, then a count.
+    std::size_t listed = 0;
+    for (const Index r : rows) {
+      if (!t.exposed[r]) continue;
+      if (++listed > kExposedListed) continue;
+      out += fmt::format("  {} ({}): cut {}\n", inv.str(inv.facilities.id[t.subject[r]]),
+                         fmt::join(exposure_way_names(t.exposed[r], true), ", "),
+                         t.cut[r].empty() ? std::string("none (the control plane)") : joined_capped(ids.elements(t.cut[r]), 6));
+    }
+    if (listed > kExposedListed) out += fmt::format("  and {} more\n", group_digits(static_cast<long long>(listed - kExposedListed)));
+    out += per_operator_summary(inv, t, rows, style);
+  }
 
   const ExposureTable& cells = report.cell_sites;
   if (c.cell_sites) {
