@@ -202,6 +202,7 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   designated.erase(std::unique(designated.begin(), designated.end()), designated.end());
   const VendorExposure vendors(g, {.designated = std::move(designated),
                                    .every_kill_switch = options.blast_radius,
+                                   .every_vendor = options.every_vendor,
                                    .threads = options.threads});
   ExposureReport report;
   report.possible = options.possible;

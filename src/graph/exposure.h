@@ -57,6 +57,9 @@ struct ExposureOptions {
   bool cell_sites = false;                // also report every `cell` site
   std::vector<Index> designated_vendors;  // vendors rows: exposed, exposed_to and cut are about them
   bool blast_radius = false;              // also ExposureReport::blast_radius (every vendor's kill-switch)
+  // transport_exposed_to over every vendor; false: over the designated ones only (what
+  // policy rules read: each vendor costs a pass over the network).
+  bool every_vendor = true;
   // Also each exposed cell site's cut (with cell_sites). Facilities always get theirs; a
   // national network's exposed cell sites number 150,000 and their cuts cost over a
   // minute (docs/performance.md), so they are computed only when asked for.

@@ -57,6 +57,7 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
   for (Index v = 0; v < g.vendors; ++v) {
     if (reach.elements_of_vendor(v).empty()) continue;  // removes nothing: reaching is base_
     const bool is_designated = std::binary_search(designated_.begin(), designated_.end(), v);
+    if (!(options.every_vendor || options.every_kill_switch || is_designated)) continue;
     if (!(lone && is_designated)) removals.push_back({.vendors = {v}, .reaching = &failure_[v]});
     if (!(options.every_kill_switch || is_designated)) continue;
     kill_is_failure_[v] = !kill_adds(v);

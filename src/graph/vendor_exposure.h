@@ -71,6 +71,9 @@ class VendorExposure {
   struct Options {
     std::vector<Index> designated;  // vendors rows, ascending
     bool every_kill_switch = false; // also every vendor's kill-switch (for blast radius)
+    // Every vendor's failure, for transport_exposed_to; else only the designated vendors'
+    // (policy rules read nothing else, and each vendor costs a pass over the network).
+    bool every_vendor = true;
     unsigned threads = 0;
   };
   VendorExposure(const TrafficGraph& graph, const Options& options);

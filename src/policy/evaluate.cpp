@@ -172,6 +172,7 @@ Result<std::shared_ptr<const PolicyExposure>> exposure_for(std::span<const Pack>
   eo.serving_radius_km = options.serving_radius_km;
   eo.threads = std::max(1U, options.threads);
   eo.possible = false;  // no rule reads possible paths; the check HTML report computes its own
+  eo.every_vendor = false;  // nor transport exposure to vendors outside the designation
   // Only the facilities some exposure rule asks about, in force today or not (a timeline
   // reuses this exposure on every date).
   eo.facilities.emplace();

@@ -127,6 +127,8 @@ void compare_witnesses(const Inventory& inv, const ExposureReport& report, const
   ExposureOptions without = options;
   without.possible = false;
   without.cell_sites = false;
+  without.blast_radius = false;
+  without.every_vendor = false;  // as policy rules ask: the designated vendors' failures only
   const auto lean = analyse_exposure(inv, without);
   ASSERT_TRUE(lean);
   EXPECT_FALSE(lean->possible);
@@ -139,6 +141,13 @@ void compare_witnesses(const Inventory& inv, const ExposureReport& report, const
     EXPECT_EQ(as_vector(l.influence_vendors[r]), as_vector(t.influence_vendors[r]));
     EXPECT_EQ(as_vector(l.exposed_to[r]), as_vector(t.exposed_to[r]));
     EXPECT_TRUE(l.possible_vendors[r].empty());
+    EXPECT_EQ(l.exposed[r], t.exposed[r]);
+    EXPECT_EQ(as_vector(l.exposed_to[r]), as_vector(t.exposed_to[r]));
+    EXPECT_EQ(as_vector(l.cut[r]), as_vector(t.cut[r]));
+    std::vector<Index> designated_only;
+    for (const Index v : t.transport_exposed_to[r])
+      if (std::ranges::binary_search(options.designated_vendors, v)) designated_only.push_back(v);
+    EXPECT_EQ(as_vector(l.transport_exposed_to[r]), designated_only);
     EXPECT_EQ(l.possible_count[r], 0U);
   }
 }
