@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Retakes docs/images/check-report.png: a generated GB network checked against the gb pack,
-# its HTML report rendered by headless Chromium (Debian package `chromium`).
+# Retakes docs/images/check-report.png (a generated GB network checked against the gb pack)
+# and docs/images/exposure-report.png (the exposure of the demo's 5,000-site network to gb's
+# designated vendor: chains, per-operator verdicts and cuts), each HTML report rendered by
+# headless Chromium (Debian package `chromium`).
 # Usage: docs/images/make-screenshots.sh [NETVET_BINARY]   (default: the ci build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -14,3 +16,9 @@ trap 'rm -rf "$work"' EXIT
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
   --window-size=1400,2000 --screenshot="$root/docs/images/check-report.png" "file://$work/check.html" 2>/dev/null
 echo "wrote $root/docs/images/check-report.png"
+"$netvet" generate --country GB --sites 5000 --seed 7 --out "$work/gb5k" >/dev/null
+"$netvet" exposure "$work/gb5k" --designated gb:designated --blast-radius --format html -o "$work/exposure.html" ||
+  [ $? -eq 1 ]
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
+  --window-size=1400,2400 --screenshot="$root/docs/images/exposure-report.png" "file://$work/exposure.html" 2>/dev/null
+echo "wrote $root/docs/images/exposure-report.png"
