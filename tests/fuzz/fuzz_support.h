@@ -49,13 +49,15 @@ void same_ids(const char* table, const Inventory& a, const Column& ca, const Inv
                       std::string(b.str(cb[i])) + "'");
 }
 
-inline void same_inventory(const char* step, const Inventory& a, const Inventory& b) {
-  (void)step;
+// `vendors`: compare the vendor table too. It is not a table of the format but derived
+// from what the rows mention, so it is compared for inventories that were read; one made
+// by apply_assumptions keeps the rows of vendors it removed (no element mentions them).
+inline void same_inventory(const Inventory& a, const Inventory& b, bool vendors) {
   same_ids("operators", a, a.operators.id, b, b.operators.id);
   same_ids("sites", a, a.sites.id, b, b.sites.id);
   same_ids("elements", a, a.elements.id, b, b.elements.id);
   same_ids("facilities", a, a.facilities.id, b, b.facilities.id);
-  same_ids("vendors", a, a.vendors.id, b, b.vendors.id);
+  if (vendors) same_ids("vendors", a, a.vendors.id, b, b.vendors.id);
   if (a.links.size() != b.links.size())
     fail("links", std::to_string(a.links.size()) + " rows became " + std::to_string(b.links.size()));
   if (a.evidence.size() != b.evidence.size())
@@ -64,13 +66,13 @@ inline void same_inventory(const char* step, const Inventory& a, const Inventory
 
 // Writes `inventory` as a JSON document and reads it back, then as a CSV bundle and back:
 // both must load, with the same rows and ids.
-inline void check_round_trip(const Inventory& inventory) {
+inline void check_round_trip(const Inventory& inventory, bool vendors = true) {
   const auto json = scratch() / "round-trip.json";
   if (auto w = io::write_json(inventory, json); !w)
     fail("write_json", first_message(w.error()));
   auto from_json = io::read_json(json);
   if (!from_json) fail("read_json of what was written", first_message(from_json.error()));
-  same_inventory("json", inventory, *from_json);
+  same_inventory(inventory, *from_json, vendors);
 
   const auto bundle = scratch() / "round-trip-bundle";
   std::filesystem::remove_all(bundle);
@@ -78,7 +80,7 @@ inline void check_round_trip(const Inventory& inventory) {
     fail("write_csv_bundle", first_message(w.error()));
   auto from_csv = io::read_csv_bundle(bundle);
   if (!from_csv) fail("read_csv_bundle of what was written", first_message(from_csv.error()));
-  same_inventory("csv", inventory, *from_csv);
+  same_inventory(inventory, *from_csv, vendors);
 }
 
 }  // namespace netvet::fuzz
