@@ -5,6 +5,10 @@
 #   ./netvet.sh test    build, then run every test
 #   ./netvet.sh build   build only (the binary is build/ci/apps/netvet/netvet)
 #   ./netvet.sh bench   build, then run the benchmarks (bench/README.md)
+#   ./netvet.sh fuzz [SECONDS]
+#                       build the libFuzzer harnesses (tests/fuzz, the fuzz preset: clang,
+#                       ASan + UBSan), replay the saved crashes, then run each harness for
+#                       SECONDS (default 60); fails naming the harness and the crash file
 #
 # C++ dependencies come from Debian packages listed once, below; the HTML report's two
 # map packages come from the npm registry, pinned by web/package-lock.json (the build
@@ -28,6 +32,8 @@ PACKAGES=(
   libboost-graph-dev                          # bench/peers: Boost.Graph, the C++ peer
   python3-networkx python3-igraph             # bench/peers: the Python peers
 )
+# Only `./netvet.sh fuzz` needs these: clang with libFuzzer (see the fuzz preset).
+FUZZ_PACKAGES=(clang-16 libclang-rt-16-dev)
 PRESET=ci
 BUILD_DIR=build/$PRESET
 NETVET=$BUILD_DIR/apps/netvet/netvet
@@ -44,7 +50,7 @@ apt_install() {
 
 ensure_packages() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
@@ -126,11 +132,55 @@ docs() {
   say "Wrote docs/cli.md"
 }
 
+# fuzz [SECONDS]: every harness of tests/fuzz for SECONDS under ASan and UBSan.
+# The tracked seeds (tests/fuzz/corpus/HARNESS) are only read; what libFuzzer finds new
+# goes into build/fuzz/corpus/HARNESS, and a crash into build/fuzz/findings/HARNESS/.
+# A crash becomes a regression fixture under tests/fuzz/crashes/HARNESS/, replayed first.
+fuzz() {
+  local seconds=${1:-60}
+  [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: ./netvet.sh fuzz [SECONDS]" >&2; exit 2; }
+  ensure_packages "${FUZZ_PACKAGES[@]}"
+  local dir=build/fuzz
+  say "Building the fuzz harnesses (fuzz preset: clang, ASan + UBSan)"
+  [ -f "$dir/build.ninja" ] || cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz --target fuzzers
+  local harnesses=(csv_bundle json pack selector waivers baseline assume)
+  local h exe findings crash
+  for h in "${harnesses[@]}"; do
+    exe=$dir/tests/fuzz/fuzz_$h
+    findings=$dir/findings/$h
+    mkdir -p "$dir/corpus/$h" "$findings"
+    if compgen -G "tests/fuzz/crashes/$h/*" >/dev/null; then
+      say "fuzz_$h: replaying tests/fuzz/crashes/$h/"
+      "$exe" tests/fuzz/crashes/$h/* >"$findings/replay.log" 2>&1 || {
+        cat "$findings/replay.log" >&2
+        echo "fuzz: fuzz_$h crashes again on a saved input of tests/fuzz/crashes/$h/ (log above)" >&2
+        exit 1
+      }
+    fi
+    say "fuzz_$h: ${seconds}s"
+    local max_len=4096
+    case $h in csv_bundle | json | pack) max_len=16384 ;; esac
+    if ! "$exe" "$dir/corpus/$h" "tests/fuzz/corpus/$h" -max_total_time="$seconds" -max_len="$max_len" \
+        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" \
+        >"$findings/fuzz.log" 2>&1; then
+      tail -n 60 "$findings/fuzz.log" >&2
+      crash=$(ls -t "$findings"/{crash,leak,timeout,oom}-* 2>/dev/null | head -n 1 || true)
+      echo "fuzz: fuzz_$h found a problem; the input is ${crash:-(see $findings/fuzz.log)}" >&2
+      echo "fuzz: save it as a regression fixture under tests/fuzz/crashes/$h/" >&2
+      exit 1
+    fi
+    grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb' "$findings/fuzz.log" | sed "s/^/  fuzz_$h: /" >&2 || true
+  done
+  say "No finding: ${#harnesses[@]} harnesses, ${seconds}s each"
+}
+
 case "${1:-}" in
   demo) demo ;;
   test) run_tests ;;
   build) build ;;
   bench) bench ;;
   docs) docs ;;
-  *) echo "usage: ./netvet.sh demo|test|build|bench|docs" >&2; exit 2 ;;
+  fuzz) fuzz "${2:-60}" ;;
+  *) echo "usage: ./netvet.sh demo|test|build|bench|docs|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
