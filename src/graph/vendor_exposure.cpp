@@ -136,7 +136,10 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
     }
   };
 
-  std::vector<std::uint8_t> any_control_plane(designated_.size(), 0), op_control_plane(designated_.size(), 0);
+  std::vector<std::uint8_t>& any_control_plane = s.any_control_plane;
+  std::vector<std::uint8_t>& op_control_plane = s.op_control_plane;
+  any_control_plane.assign(designated_.size(), 0);
+  op_control_plane.assign(designated_.size(), 0);
   std::uint8_t any_control_plane_ways = 0;
   for (std::size_t k = 0; k < s.ops.size(); ++k) {
     const Index op = s.ops[k];

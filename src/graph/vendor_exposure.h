@@ -63,6 +63,7 @@ struct SubjectVerdict {
 // Per-thread working memory of VendorExposure::judge.
 struct VerdictScratch {
   std::vector<Index> ops, sites, sources;
+  std::vector<std::uint8_t> any_control_plane, op_control_plane;  // per designated vendor
   CutScratch cut;
 };
 

@@ -22,12 +22,6 @@
 namespace netvet::io {
 
 namespace {
-Diagnostic file_problem(const std::string& shown, std::string message) {
-  Diagnostic d;
-  d.file = shown;
-  d.message = std::move(message);
-  return d;
-}
 // util's find_non_text_byte, eight bytes at a time: a word of plain printable ASCII (most
 // of any inventory) is passed over with two bit tricks instead of eight branches.
 std::optional<std::size_t> first_non_text_byte(std::string_view s) {

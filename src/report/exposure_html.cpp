@@ -18,7 +18,6 @@
 #include "report/html/html_text.h"
 #include "report/outage_report.h"
 #include "report/text_table.h"
-#include "util/saturating.h"
 
 namespace netvet::report {
 
@@ -84,10 +83,8 @@ std::string inventory_name(const Inventory& inv, const std::string& given) {
 
 // Per vendor, largest first: the cell sites its failure and its kill-switch cut off.
 std::string blast_radius_panel(const Inventory& inv, const ExposureReport& report, const ExposureContext& c) {
-  std::uint64_t sites = 0;
-  std::int64_t subscribers = 0;
-  for (Index s = 0; s < inv.sites.size(); ++s)
-    if (inv.sites.kind[s] == SiteKind::cell) ++sites, subscribers = saturating_add(subscribers, std::max<std::int64_t>(0, inv.sites.subscribers[s]));
+  const std::size_t sites = cell_sites_total(inv);
+  const std::int64_t subscribers = cell_subscribers_total(inv);
   std::string rows;
   for (const VendorBlastRadius& b : ranked_blast_radius(inv, report)) {
     const std::string id(inv.vendor_id(b.vendor));

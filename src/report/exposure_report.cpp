@@ -103,6 +103,8 @@ std::vector<Index> rows_by_site_id(const Inventory& inv, const ExposureTable& t)
   return rows;
 }
 
+}  // namespace
+
 std::size_t cell_sites_total(const Inventory& inv) {
   return static_cast<std::size_t>(std::count(inv.sites.kind.begin(), inv.sites.kind.end(), SiteKind::cell));
 }
@@ -113,8 +115,6 @@ std::int64_t cell_subscribers_total(const Inventory& inv) {
     if (inv.sites.kind[s] == SiteKind::cell) n = saturating_add(n, std::max<std::int64_t>(0, inv.sites.subscribers[s]));
   return n;
 }
-
-}  // namespace
 
 std::vector<VendorBlastRadius> ranked_blast_radius(const Inventory& inv, const ExposureReport& report) {
   std::vector<VendorBlastRadius> all = report.blast_radius;

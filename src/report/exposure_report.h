@@ -42,6 +42,11 @@ struct ExposureContext {
 // Rows of `table` (a facilities table) the filter keeps, ordered by facility id.
 std::vector<Index> listed_rows(const Inventory& inventory, const ExposureTable& table, const FacilityFilter& filter);
 
+// The inventory's `cell` sites, and their subscribers (absent counted as 0): what blast
+// radius shares are of.
+std::size_t cell_sites_total(const Inventory& inventory);
+std::int64_t cell_subscribers_total(const Inventory& inventory);
+
 // The vendors with any blast radius (report.blast_radius), largest first, then by id.
 std::vector<VendorBlastRadius> ranked_blast_radius(const Inventory& inventory, const ExposureReport& report);
 

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <expected>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace netvet {
@@ -50,6 +51,14 @@ template <typename T>
 using Result = std::expected<T, Diagnostics>;
 
 // One error, for the common case of failing with a single problem.
+// A problem with a whole file (no row or column): `shown` is the file as the user named it.
+inline Diagnostic file_problem(std::string shown, std::string message) {
+  Diagnostic d;
+  d.file = std::move(shown);
+  d.message = std::move(message);
+  return d;
+}
+
 inline std::unexpected<Diagnostics> fail(Diagnostic d) {
   return std::unexpected<Diagnostics>(Diagnostics{std::move(d)});
 }

@@ -14,13 +14,6 @@ namespace netvet {
 
 namespace {
 
-Diagnostic problem(const std::string& shown, std::string message) {
-  Diagnostic d;
-  d.file = shown;
-  d.message = std::move(message);
-  return d;
-}
-
 std::string_view kind_name(mode_t mode) {
   if (S_ISDIR(mode)) return "a folder";
   if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
@@ -32,7 +25,7 @@ std::string_view kind_name(mode_t mode) {
 
 Result<void> check_mode(mode_t mode, const std::string& shown, std::string_view what) {
   if (S_ISREG(mode)) return {};
-  return fail(problem(shown, fmt::format("is {}, not a regular file; expected {}", kind_name(mode), what)));
+  return fail(file_problem(shown, fmt::format("is {}, not a regular file; expected {}", kind_name(mode), what)));
 }
 
 }  // namespace
@@ -48,7 +41,7 @@ PathKind path_kind(const std::filesystem::path& path) {
 Result<void> check_regular_file(const std::filesystem::path& path, const std::string& shown, std::string_view what) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0)
-    return fail(problem(shown, fmt::format("cannot read the file: {}; expected {}", std::strerror(errno), what)));
+    return fail(file_problem(shown, fmt::format("cannot read the file: {}; expected {}", std::strerror(errno), what)));
   return check_mode(st.st_mode, shown, what);
 }
 
@@ -60,16 +53,16 @@ Result<std::filesystem::path> resolve_output_file(const std::filesystem::path& p
     if (::lstat(target.c_str(), &lst) != 0 || !S_ISLNK(lst.st_mode)) break;
     std::error_code ec;
     const auto link = std::filesystem::read_symlink(target, ec);
-    if (ec) return fail(problem(shown, fmt::format("cannot follow the symbolic link: {}", ec.message())));
+    if (ec) return fail(file_problem(shown, fmt::format("cannot follow the symbolic link: {}", ec.message())));
     target = link.is_absolute() ? link : target.parent_path() / link;
   }
   struct stat st {};
   if (::stat(target.c_str(), &st) != 0) {
-    if (errno == ELOOP) return fail(problem(shown, "too many levels of symbolic links; expected a file to write"));
+    if (errno == ELOOP) return fail(file_problem(shown, "too many levels of symbolic links; expected a file to write"));
     return target;  // a new file (its folder is checked when it is created)
   }
   if (S_ISREG(st.st_mode)) return target;
-  return fail(problem(shown, fmt::format("is {}, not a regular file; expected a path for a file to write (an "
+  return fail(file_problem(shown, fmt::format("is {}, not a regular file; expected a path for a file to write (an "
                                          "existing file there is replaced)",
                                          kind_name(st.st_mode))));
 }
@@ -84,17 +77,17 @@ Result<std::string> read_input_file(const std::filesystem::path& path, const std
   // O_NONBLOCK: should the path become a FIFO after the look above, opening it does not
   // wait for a writer (and fstat below refuses it). Reads of a regular file ignore it.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return fail(problem(shown, fmt::format("cannot open the file: {}", std::strerror(errno))));
+  if (fd < 0) return fail(file_problem(shown, fmt::format("cannot open the file: {}", std::strerror(errno))));
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return fail(problem(shown, fmt::format("cannot read the file: {}", std::strerror(errno))));
+  if (::fstat(fd, &st) != 0) return fail(file_problem(shown, fmt::format("cannot read the file: {}", std::strerror(errno))));
   if (auto checked = check_mode(st.st_mode, shown, what); !checked) return std::unexpected(checked.error());
   const auto size = static_cast<std::size_t>(st.st_size);
   if (size > max_bytes)
-    return fail(problem(shown, fmt::format("the file is {} ({} bytes); expected {} of at most {}", megabytes(size), size,
+    return fail(file_problem(shown, fmt::format("the file is {} ({} bytes); expected {} of at most {}", megabytes(size), size,
                                            what, megabytes(max_bytes))));
   std::string text;
   std::size_t got = 0;
@@ -113,8 +106,8 @@ Result<std::string> read_input_file(const std::filesystem::path& path, const std
     std::memset(data + got, 0, padding);
     return got;  // the padding stays allocated (and zero) beyond size()
   });
-  if (failed) return fail(problem(shown, fmt::format("cannot read the file: {}", std::strerror(errno))));
-  if (got != size) return fail(problem(shown, "cannot read the file: it changed while being read"));
+  if (failed) return fail(file_problem(shown, fmt::format("cannot read the file: {}", std::strerror(errno))));
+  if (got != size) return fail(file_problem(shown, "cannot read the file: it changed while being read"));
   return text;
 }
 
