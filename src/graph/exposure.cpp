@@ -99,9 +99,10 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
 
 // The exposure of subjects[i], served by served(i): one contiguous share of the subjects
 // per thread, so that joining the shares copies all but the first. Shares are even in
-// serving sites, not subjects: a facility in a city centre can have thousands.
+// serving sites, not subjects: a facility in a city centre can have thousands. Without an
+// index (ExposureOptions::element_level off) the element-level columns stay empty.
 template <typename ServedBy>
-ExposureTable evaluate_all(const ExposureIndex& index, const VendorExposure& vendors, std::span<const Index> subjects,
+ExposureTable evaluate_all(const ExposureIndex* index, const VendorExposure& vendors, std::span<const Index> subjects,
                            ServedBy served, unsigned threads, bool cuts) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<std::size_t> weight_before{0};
@@ -123,8 +124,13 @@ ExposureTable evaluate_all(const ExposureIndex& index, const VendorExposure& ven
     const std::size_t end = p + 1 == shares ? subjects.size() : boundary(p + 1);
     for (std::size_t i = p == 0 ? 0 : boundary(p); i < end; ++i) {
       const auto sites = served(i);
-      index.evaluate(sites, scratch, e);
       vendors.judge(sites, verdict_scratch, verdict, cuts);
+      if (index) {
+        index->evaluate(sites, scratch, e);
+      } else {  // vendor level only: isolated when no operator reaches its core
+        e = {};
+        e.isolated = std::ranges::all_of(verdict.operators, [](const auto& o) { return o.isolated; });
+      }
       append(parts[p], subjects[i], sites, e, verdict, list);
     }
   });
@@ -186,39 +192,51 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   const bool influence_index = options.cell_sites || facilities.size() > kFewSubjects;
   const TrafficGraph g =
       build_traffic_graph(inv, {.threads = options.threads, .influence_reversed = !influence_index});
-  // The index (itself on two threads) and the serving sites, which do not need it.
+  std::vector<Index> designated = options.designated_vendors;
+  std::sort(designated.begin(), designated.end());
+  designated.erase(std::unique(designated.begin(), designated.end()), designated.end());
+  const VendorExposure::Options vendor_options{
+      .designated = std::move(designated),
+      .every_kill_switch = options.blast_radius,
+      .every_vendor = options.every_vendor,
+      .ways = options.ways,
+      // A few subjects (no cell sites, no blast radius, designated vendors only: a
+      // policy's facilities) are searched from rather than passed over.
+      .reach_by_search = !options.cell_sites && !options.blast_radius && !options.every_vendor,
+      .cut_subject_side_arcs = options.cut_subject_side_arcs,
+      .threads = options.threads};
+  // The serving sites need no graph: they are found beside the index (itself on two
+  // threads), or beside the vendor level when there is no index to build.
   std::optional<ExposureIndex> index;
+  std::optional<VendorExposure> vendors;
   ListColumn<Index> served;
   parallel_for(2, options.threads, [&](std::size_t task) {
-    if (task == 0)
+    if (task == 1)
+      served = graph::serving_sites(inv, options.serving_radius_km, facilities);
+    else if (options.element_level)
       index.emplace(g, ExposureIndex::Options{.possible = options.possible,
                                            .threads = options.threads,
                                            .influence_index = influence_index});
     else
-      served = graph::serving_sites(inv, options.serving_radius_km, facilities);
+      vendors.emplace(g, vendor_options);
   });
-  std::vector<Index> designated = options.designated_vendors;
-  std::sort(designated.begin(), designated.end());
-  designated.erase(std::unique(designated.begin(), designated.end()), designated.end());
-  const VendorExposure vendors(g, {.designated = std::move(designated),
-                                   .every_kill_switch = options.blast_radius,
-                                   .every_vendor = options.every_vendor,
-                                   .threads = options.threads});
+  if (!vendors) vendors.emplace(g, vendor_options);
   ExposureReport report;
   report.possible = options.possible;
 
-  report.facilities = evaluate_all(*index, vendors, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
+  const ExposureIndex* element_level = index ? &*index : nullptr;
+  report.facilities = evaluate_all(element_level, *vendors, facilities, [&](std::size_t i) { return served[static_cast<Index>(i)]; },
                                    options.threads, true);
   if (options.cell_sites) {
     std::vector<Index> cells;
     for (Index s = 0; s < inv.sites.size(); ++s)
       if (inv.sites.kind[s] == SiteKind::cell) cells.push_back(s);
     report.cell_sites = evaluate_all(
-        *index, vendors, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads,
+        element_level, *vendors, cells, [&](std::size_t i) { return std::span<const Index>(&cells[i], 1); }, options.threads,
         options.cell_site_cuts);
   }
   report.cell_site_cuts = options.cell_sites && options.cell_site_cuts;
-  if (options.blast_radius) report.blast_radius = blast_radius(inv, vendors);
+  if (options.blast_radius) report.blast_radius = blast_radius(inv, *vendors);
   return report;
 }
 

@@ -52,6 +52,12 @@
 
 namespace netvet {
 
+// The ways a subject meets the designated vendors (ExposureTable::exposed bits).
+enum ExposureWay : std::uint8_t { kViaTransport = 1, kViaInfluence = 2, kViaControlPlane = 4 };
+// Their names, in that order: "transport", "influence", "control_plane" (cli.md), or
+// with `words` "control plane" for people.
+std::vector<std::string_view> exposure_way_names(std::uint8_t ways, bool words = false);
+
 struct ExposureOptions {
   double serving_radius_km = 2.0;
   bool cell_sites = false;                // also report every `cell` site
@@ -71,6 +77,18 @@ struct ExposureOptions {
   // Also the possible vendors and count. Policy rules do not read them: without, the
   // shared block tree and the path unions of multi-operator subjects are skipped.
   bool possible = true;
+  // The ways of exposure to judge (ExposureWay bits); the others never appear in
+  // `exposed`. Each costs passes over the network: influence, a kill-switch pass per
+  // designated vendor and for the set; the control plane, a search of the influence links.
+  std::uint8_t ways = kViaTransport | kViaInfluence | kViaControlPlane;
+  // The element-level columns: unavoidable elements, vendors and chain, possible paths,
+  // control-plane and influence vendors (the explanations). Without, they are left empty,
+  // the block forest is not built, and `isolated` comes from the vendor-level verdicts.
+  bool element_level = true;
+  // How many arcs a cut's search scans on the subject's side before it also searches from
+  // the core, whose side gives the cut when it is the smaller (graph/vertex_cut.h). A
+  // tuning knob: every value gives a smallest cut (tests use 0 to cover both sides).
+  std::size_t cut_subject_side_arcs = std::size_t{1} << 16;
 };
 
 // One row per subject (a facility, or a cell site). Lists are rows of the inventory's
@@ -106,12 +124,6 @@ struct ExposureTable {
 
   std::size_t size() const { return subject.size(); }
 };
-
-// The ways a subject meets the designated vendors (ExposureTable::exposed bits).
-enum ExposureWay : std::uint8_t { kViaTransport = 1, kViaInfluence = 2, kViaControlPlane = 4 };
-// Their names, in that order: "transport", "influence", "control_plane" (cli.md), or
-// with `words` "control plane" for people.
-std::vector<std::string_view> exposure_way_names(std::uint8_t ways, bool words = false);
 
 // Blast radius of a vendor: the cell sites (and their subscribers) that its failure cuts
 // off from their core — whose traffic must cross its elements — and those its kill-switch

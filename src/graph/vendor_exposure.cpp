@@ -38,10 +38,18 @@ struct Removal {
 }  // namespace
 
 VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
-    : g_(g), designated_(options.designated), failure_(g.vendors), kill_(g.vendors), kill_is_failure_(g.vendors, 0) {
+    : g_(g),
+      designated_(options.designated),
+      ways_(options.ways),
+      failure_(g.vendors),
+      kill_(g.vendors),
+      kill_is_failure_(g.vendors, 0) {
   std::optional<Csr> turned;
   const Csr& acts_on = g.influence_reversed ? turned.emplace(reversed(g.influence)) : g.influence;
   const SiteReach reach(g, acts_on);
+  const bool influence = (ways_ & kViaInfluence) != 0;
+  // Without a designated set there is no search to judge reach by.
+  const bool base_pass = !options.reach_by_search || designated_.empty();
 
   // A removal is computed once: a vendor whose elements manage or host only its own has
   // a kill-switch that removes what its failure does, and a designated set of one vendor
@@ -53,25 +61,28 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
     return false;
   };
   const bool lone = designated_.size() == 1;
-  std::vector<Removal> removals{{.reaching = &base_}};
+  std::vector<Removal> removals;
+  if (base_pass) removals.push_back({.reaching = &base_});
   for (Index v = 0; v < g.vendors; ++v) {
     if (reach.elements_of_vendor(v).empty()) continue;  // removes nothing: reaching is base_
     const bool is_designated = std::binary_search(designated_.begin(), designated_.end(), v);
     if (!(options.every_vendor || options.every_kill_switch || is_designated)) continue;
     if (!(lone && is_designated)) removals.push_back({.vendors = {v}, .reaching = &failure_[v]});
-    if (!(options.every_kill_switch || is_designated)) continue;
+    if (!(options.every_kill_switch || (is_designated && influence))) continue;
     kill_is_failure_[v] = !kill_adds(v);
     if (!kill_is_failure_[v] && !(lone && is_designated))
       removals.push_back({.vendors = {v}, .kill_switch = true, .reaching = &kill_[v]});
   }
   if (!designated_.empty()) {
     removals.push_back({.vendors = designated_, .reaching = &set_failure_, .cut = &set_failure_cut_});
-    removals.push_back({.vendors = designated_, .kill_switch = true, .reaching = &set_kill_, .cut = &set_kill_cut_});
+    if (influence)
+      removals.push_back({.vendors = designated_, .kill_switch = true, .reaching = &set_kill_, .cut = &set_kill_cut_});
   }
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t workers = std::min<std::size_t>(threads, removals.size());
+  const bool control_plane = (ways_ & kViaControlPlane) != 0;
   // The control plane's vendors need no reach: they run beside the removals.
-  parallel_for(workers + 1, threads, [&](std::size_t w) {
+  parallel_for(workers + (control_plane ? 1 : 0), threads, [&](std::size_t w) {
     if (w == workers) {
       std::optional<Csr> turned_back;
       const Csr& managed_by = g.influence_reversed ? g.influence : turned_back.emplace(reversed(g.influence));
@@ -83,12 +94,12 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
       const Removal& r = removals[i];
       reach.remove_vendors(r.vendors, r.kill_switch, scratch);
       *r.reaching = reach.reaching(scratch);
-      if (r.cut) r.cut->emplace(g, scratch.component);
+      if (r.cut) r.cut->emplace(g, std::move(scratch.component), options.cut_subject_side_arcs);
     }
   });
   if (lone && !reach.elements_of_vendor(designated_[0]).empty()) {
     failure_[designated_[0]] = set_failure_;
-    if (!kill_is_failure_[designated_[0]]) kill_[designated_[0]] = set_kill_;
+    if (influence && !kill_is_failure_[designated_[0]]) kill_[designated_[0]] = set_kill_;
   }
 }
 
@@ -114,26 +125,32 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
   std::sort(s.ops.begin(), s.ops.end());
   s.ops.erase(std::unique(s.ops.begin(), s.ops.end()), s.ops.end());
   out.operators.resize(s.ops.size());
+  const bool influence = (ways_ & kViaInfluence) != 0, transport = (ways_ & kViaTransport) != 0;
 
   // Cut off by a removal: reaching with nothing removed, and not after it.
-  const auto cut_off = [&](std::span<const Index> of, const SiteBits& after) {
-    return base_.any_of(of) && !after.any_of(of);
-  };
-  const auto judge_sites = [&](std::span<const Index> of, std::uint8_t control_plane_ways,
+  const auto judge_sites = [&](std::span<const Index> of, bool reaches, std::uint8_t control_plane_ways,
                                const std::vector<std::uint8_t>& control_plane_of_vendor, std::uint8_t& ways,
                                std::vector<Index>& transport_exposed_to, std::vector<Index>& exposed_to) {
+    const auto cut_off = [&](const SiteBits& after) { return reaches && !after.any_of(of); };
     for (Index v = 0; v < g_.vendors; ++v)
-      if (!failure_[v].empty() && cut_off(of, failure_[v])) transport_exposed_to.push_back(v);
+      if (!failure_[v].empty() && cut_off(failure_[v])) transport_exposed_to.push_back(v);
     if (designated_.empty()) return;
     ways = control_plane_ways;
-    if (cut_off(of, set_failure_)) ways |= kViaTransport;
-    if (cut_off(of, set_kill_)) ways |= kViaInfluence;
+    if (transport && cut_off(set_failure_)) ways |= kViaTransport;
+    if (influence && cut_off(set_kill_)) ways |= kViaInfluence;
     for (std::size_t i = 0; i < designated_.size(); ++i) {
       const Index v = designated_[i];
-      if (control_plane_of_vendor[i] || std::binary_search(transport_exposed_to.begin(), transport_exposed_to.end(), v) ||
-          cut_off(of, reaching_after_kill_switch(v)))
+      if (control_plane_of_vendor[i] ||
+          (transport && std::binary_search(transport_exposed_to.begin(), transport_exposed_to.end(), v)) ||
+          (influence && cut_off(reaching_after_kill_switch(v))))
         exposed_to.push_back(v);
     }
+  };
+  const auto sources_of = [&](std::span<const Index> of) -> std::span<const Index> {
+    s.sources.clear();
+    for (const Index site : of)
+      for (const Index x : g_.ran_elements_of_site[site]) s.sources.push_back(x);
+    return s.sources;
   };
 
   std::vector<std::uint8_t>& any_control_plane = s.any_control_plane;
@@ -141,6 +158,7 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
   any_control_plane.assign(designated_.size(), 0);
   op_control_plane.assign(designated_.size(), 0);
   std::uint8_t any_control_plane_ways = 0;
+  bool any_reaches = false;
   for (std::size_t k = 0; k < s.ops.size(); ++k) {
     const Index op = s.ops[k];
     OperatorVerdict& verdict = out.operators[k];
@@ -148,27 +166,40 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
     s.sites.clear();
     for (const Index site : sites)
       if (g_.site_operator[site] == op) s.sites.push_back(site);
-    verdict.isolated = !base_.any_of(s.sites);
+    // Reach with nothing removed: from the pass, or (reach_by_search) implied by reach
+    // without the designated set, or else told by the search for the cut.
+    std::optional<CutAnswer> transport_cut;
+    bool reaches = false;
+    if (!base_.empty()) {
+      reaches = base_.any_of(s.sites);
+    } else if (set_failure_.any_of(s.sites)) {
+      reaches = true;
+    } else {
+      transport_cut = set_failure_cut_->cut(sources_of(s.sites), op, s.cut);
+      reaches = transport_cut->reaches;
+    }
+    verdict.isolated = !reaches;
+    any_reaches |= reaches;
     std::uint8_t control_plane_ways = 0;
     for (std::size_t i = 0; i < designated_.size(); ++i) {
-      op_control_plane[i] = has_vendor(control_plane_[op], designated_[i]);
+      op_control_plane[i] = control_plane_.rows() > 0 && has_vendor(control_plane_[op], designated_[i]);
       any_control_plane[i] |= op_control_plane[i];
       if (op_control_plane[i]) control_plane_ways = kViaControlPlane;
     }
     any_control_plane_ways |= control_plane_ways;
-    judge_sites(s.sites, control_plane_ways, op_control_plane, verdict.ways, verdict.transport_exposed_to,
+    judge_sites(s.sites, reaches, control_plane_ways, op_control_plane, verdict.ways, verdict.transport_exposed_to,
                 verdict.exposed_to);
-    const VertexCutFinder* finder = verdict.ways & kViaTransport   ? &*set_failure_cut_
-                                    : verdict.ways & kViaInfluence ? &*set_kill_cut_
-                                                                   : nullptr;
-    if (!finder || !cuts) continue;
-    s.sources.clear();
-    for (const Index site : s.sites)
-      for (const Index x : g_.ran_elements_of_site[site]) s.sources.push_back(x);
-    verdict.cut = finder->cut(s.sources, op, s.cut);
+    if (!cuts) continue;
+    if (verdict.ways & kViaTransport) {
+      if (!transport_cut) transport_cut = set_failure_cut_->cut(sources_of(s.sites), op, s.cut);
+      verdict.cut = std::move(transport_cut->elements);
+    } else if (verdict.ways & kViaInfluence) {
+      verdict.cut = set_kill_cut_->cut(sources_of(s.sites), op, s.cut).elements;
+    }
     out.cut.insert(out.cut.end(), verdict.cut.begin(), verdict.cut.end());
   }
-  judge_sites(sites, any_control_plane_ways, any_control_plane, out.ways, out.transport_exposed_to, out.exposed_to);
+  judge_sites(sites, any_reaches, any_control_plane_ways, any_control_plane, out.ways, out.transport_exposed_to,
+              out.exposed_to);
   std::sort(out.cut.begin(), out.cut.end());
   out.cut.erase(std::unique(out.cut.begin(), out.cut.end()), out.cut.end());
 }

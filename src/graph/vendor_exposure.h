@@ -31,7 +31,10 @@
 // failure; each designated vendor's kill-switch, and every vendor's with blast radius;
 // the designated set's failure and kill-switch), on several threads; then per subject
 // and operator a few bit tests per vendor, and a local max-flow for each exposed one.
-// O((R + 1)(V + E)) for R removals, plus the cuts.
+// O((R + 1)(V + E)) for R removals, plus the cuts. For a few subjects (a policy's
+// facilities) the pass with nothing removed is left out: a subject's operator that no
+// site reaches with the designated set gone is searched from its sources, and the search
+// that finds its cut also tells whether it reaches its core at all.
 
 #include <cstdint>
 #include <optional>
@@ -63,6 +66,7 @@ struct SubjectVerdict {
 // Per-thread working memory of VendorExposure::judge.
 struct VerdictScratch {
   std::vector<Index> ops, sites, sources;
+  std::vector<std::uint8_t> reaches;  // per operator of the subject: with nothing removed
   std::vector<std::uint8_t> any_control_plane, op_control_plane;  // per designated vendor
   CutScratch cut;
 };
@@ -75,6 +79,14 @@ class VendorExposure {
     // Every vendor's failure, for transport_exposed_to; else only the designated vendors'
     // (policy rules read nothing else, and each vendor costs a pass over the network).
     bool every_vendor = true;
+    // The ways to judge (ExposureWay bits); influence costs a kill-switch pass per
+    // designated vendor and for the set, the control plane a search of the influence links.
+    std::uint8_t ways = kViaTransport | kViaInfluence | kViaControlPlane;
+    // Whether each subject's reach with nothing removed comes from a search from its
+    // sources (few subjects, cuts always wanted) rather than from a pass over the network.
+    // Then reaching() is empty.
+    bool reach_by_search = false;
+    std::size_t cut_subject_side_arcs = std::size_t{1} << 16;  // VertexCutFinder's
     unsigned threads = 0;
   };
   VendorExposure(const TrafficGraph& graph, const Options& options);
@@ -92,6 +104,7 @@ class VendorExposure {
  private:
   const TrafficGraph& g_;
   std::vector<Index> designated_;
+  std::uint8_t ways_ = 0;
   SiteBits base_, set_failure_, set_kill_;
   std::vector<SiteBits> failure_, kill_;  // per vendor row; empty bits: the same as base_
   std::vector<std::uint8_t> kill_is_failure_;  // per vendor row: its kill-switch removes only its own elements

@@ -184,14 +184,26 @@ Result<std::shared_ptr<const PolicyExposure>> exposure_for(std::span<const Pack>
     if (std::ranges::any_of(packs, [&](const Pack& pack) { return std::ranges::any_of(pack.rules, asked); }))
       eo.facilities->push_back(f);
   }
+  // Per set, only the ways its rules count: each way costs passes over the network. The
+  // element-level explanations are needed only to name what a control-plane or
+  // influence exposure acts on (exposure_witnesses).
+  std::vector<std::uint8_t> ways;
   for (const Pack& pack : packs)
     for (const Rule& rule : pack.rules)
       if (const auto* spec = std::get_if<ExposureRule>(&rule.spec)) {
         std::vector<Index> set = designated_rows(pack, spec->vendors, inv);
-        if (std::ranges::find(out->designated, set) == out->designated.end()) out->designated.push_back(std::move(set));
+        auto it = std::ranges::find(out->designated, set);
+        if (it == out->designated.end()) {
+          out->designated.push_back(std::move(set));
+          ways.push_back(0);
+          it = out->designated.end() - 1;
+        }
+        ways[static_cast<std::size_t>(it - out->designated.begin())] |= way_bits(spec->via);
       }
-  for (const auto& set : out->designated) {
-    eo.designated_vendors = set;
+  for (std::size_t i = 0; i < out->designated.size(); ++i) {
+    eo.designated_vendors = out->designated[i];
+    eo.ways = ways[i];
+    eo.element_level = (ways[i] & (kViaInfluence | kViaControlPlane)) != 0;
     auto report = analyse_exposure(inv, eo);
     if (!report) return std::unexpected(report.error());
     out->reports.push_back(std::move(*report));

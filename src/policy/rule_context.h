@@ -52,6 +52,8 @@ void run_diversity(RuleContext& ctx, const DiversityRule& diversity);
 void run_exposure(RuleContext& ctx, const ExposureRule& exposure);
 // Whether an exposure rule concerns facility row `facility`: its kinds, owners and location.
 bool concerns(const ExposureRule& exposure, const Inventory& inventory, Index facility);
+// The ExposureWay bits (graph/exposure.h) of an exposure rule's `via`.
+std::uint8_t way_bits(std::span<const ExposureVia> via);
 // "unavoidable or influence vendor in hrv": an exposure rule's clause, as its selector.
 std::string exposure_clause(const ExposureRule& exposure);
 

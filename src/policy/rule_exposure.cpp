@@ -2,9 +2,10 @@
 // vendors in the ways `via` lists (graph/exposure.h: judged vendor by vendor, per serving
 // operator). Every exposure rule reads the exposure table evaluate() computed for its
 // designated set; only the facilities a rule flags are explained further: per exposed
-// operator the cut (the designated elements to replace), the unavoidable chain in path
-// order, and the elements behind control-plane and influence exposure
-// (exposure_witnesses).
+// operator the cut (the designated elements to replace), and the elements behind
+// control-plane and influence exposure (exposure_witnesses). The unavoidable chain is
+// the `exposure` command's explanation, not repeated here: the cuts name what to replace,
+// and a rule that counts transport alone need not pay for the element-level analysis.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -16,7 +17,7 @@
 namespace netvet::policy {
 namespace {
 
-constexpr std::size_t kChainShown = 16;  // elements of a chain a message names
+constexpr std::size_t kCutShown = 16;    // elements of a cut a message names
 constexpr std::size_t kSitesShown = 5;   // serving sites a message names
 
 // A facility the rule flags: the ways it is exposed that the rule counts (ExposureWay
@@ -26,13 +27,6 @@ struct Flag {
   std::uint8_t ways = 0;
   std::size_t witnesses = 0;  // index of its first witness query
 };
-
-std::uint8_t way_bits(std::span<const ExposureVia> via) {
-  std::uint8_t bits = 0;
-  for (const ExposureVia v : via)
-    bits |= v == ExposureVia::transport ? kViaTransport : v == ExposureVia::influence ? kViaInfluence : kViaControlPlane;
-  return bits;
-}
 
 std::string way_words(std::uint8_t ways) { return fmt::format("{}", fmt::join(exposure_way_names(ways, true), ", ")); }
 
@@ -66,13 +60,6 @@ std::string sites_words(const Inventory& inv, std::span<const Index> sites) {
   return fmt::format("{} and {} more", fmt::join(ids.begin(), ids.begin() + kSitesShown, ", "), ids.size() - kSitesShown);
 }
 
-std::string chain_words(const Inventory& inv, std::span<const Index> chain) {
-  std::string out;
-  for (std::size_t i = 0; i < std::min(chain.size(), kChainShown); ++i) out += (i ? " -> " : "") + element_words(inv, chain[i]);
-  if (chain.size() > kChainShown) out += fmt::format(" -> ... ({} more)", chain.size() - kChainShown);
-  return out;
-}
-
 // The operators of the serving sites, when there is exactly one (else none).
 StrId sole_operator(const Inventory& inv, std::span<const Index> sites) {
   Index op = kNoIndex;
@@ -93,6 +80,13 @@ std::string exposure_clause(const ExposureRule& rule) {
 }
 
 bool concerns(const ExposureRule& spec, const Inventory& inv, Index f) { return spec.matches(inv, f); }
+
+std::uint8_t way_bits(std::span<const ExposureVia> via) {
+  std::uint8_t bits = 0;
+  for (const ExposureVia v : via)
+    bits |= v == ExposureVia::transport ? kViaTransport : v == ExposureVia::influence ? kViaInfluence : kViaControlPlane;
+  return bits;
+}
 
 void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
   const Inventory& inv = ctx.inventory;
@@ -143,26 +137,23 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
     // Per exposed serving operator: the cut, what to replace to give its traffic a clean way.
     std::size_t exposed_operators = 0;
     StrId exposed_operator = kEmptyStr;
+    std::vector<Index> exposed_to(t.exposed_to[r].begin(), t.exposed_to[r].end());
     for (const Index k : t.operator_rows[r]) {
       const std::uint8_t ways = per.exposed[k] & counted;
+      if (spec.per_operator && ways) exposed_to.insert(exposed_to.end(), per.exposed_to[k].begin(), per.exposed_to[k].end());
       if (!(ways & (kViaTransport | kViaInfluence))) continue;
       ++exposed_operators;
       exposed_operator = inv.operators.id[per.op[k]];
       const auto cut = per.cut[k];
       for (const Index e : cut) primary(e);
       std::vector<std::string> words;
-      for (std::size_t i = 0; i < std::min(cut.size(), kChainShown); ++i) words.push_back(element_words(inv, cut[i]));
-      if (cut.size() > kChainShown) words.push_back(fmt::format("and {} more", cut.size() - kChainShown));
+      for (std::size_t i = 0; i < std::min(cut.size(), kCutShown); ++i) words.push_back(element_words(inv, cut[i]));
+      if (cut.size() > kCutShown) words.push_back(fmt::format("and {} more", cut.size() - kCutShown));
       sentences.push_back(fmt::format(
           "via {}, every path from its serving cells to the core crosses {} {}: {}", inv.str(inv.operators.id[per.op[k]]),
           ways & kViaTransport ? "the designated vendors'" : "what the designated vendors' kill-switch stops,",
           cut.size() == 1 ? "element" : fmt::format("{} elements (a smallest set to replace)", cut.size()),
           fmt::join(words, ", ")));
-    }
-    if (flag.ways & kViaTransport) {
-      const auto chain = t.unavoidable_chain[r];
-      if (std::ranges::any_of(chain, [&](Index e) { return designated[inv.elements.vendor[e]] != 0; }))
-        sentences.push_back(fmt::format("its traffic cannot avoid {}", chain_words(inv, chain)));
     }
     std::size_t query = flag.witnesses;
     if (flag.ways & (kViaControlPlane | kViaInfluence))
@@ -197,7 +188,8 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
                             facility_words(inv, f), why_isolated, citation);
       clause = "isolated";
     } else {
-      const auto exposed_to = t.exposed_to[r];
+      std::ranges::sort(exposed_to);
+      exposed_to.erase(std::unique(exposed_to.begin(), exposed_to.end()), exposed_to.end());
       message = fmt::format("{} is exposed to {} ({}): {}{} {}", facility_words(inv, f),
                             exposed_to.empty() ? fmt::format("the {} vendors taken together", spec.vendors)
                                                : vendor_words(inv, exposed_to),

@@ -54,11 +54,9 @@ TEST(CheckExposureCli, UsEmbassyServedByOneHuaweiCellIsExposed) {
                          "the core crosses the designated vendors' element: C1-GNB (huawei gnb)"),
             std::string::npos)
       << message;
-  // The chain explains it, in path order.
-  EXPECT_NE(message.find("its traffic cannot avoid C1-GNB (huawei gnb) -> C1-CSR (huawei csr) -> AGG1-R1 (huawei router) -> "
-                         "CORE1-R1 (cisco router)"),
-            std::string::npos)
-      << message;
+  // The cut is the explanation; the unavoidable chain is the exposure command's, and the
+  // message does not repeat it.
+  EXPECT_EQ(message.find("cannot avoid C1-GNB"), std::string::npos) << message;
   // Huawei's EMS manages the gNodeB (and more): the nearest influencing element.
   EXPECT_NE(message.find("DC1-EMS-HW (huawei ems) manages or hosts C1-GNB (huawei gnb)"), std::string::npos) << message;
   EXPECT_NE(message.find("[us-colocation us-facility-exposure; source:"), std::string::npos) << message;

@@ -199,6 +199,9 @@ TEST(ExposureCli, UsColocationFlagsTheDualHomedEmbassyAndTheResidencePerOperator
     EXPECT_NE(message.find("AGG-H1"), std::string::npos) << message;
     EXPECT_NE(message.find("AGG-H2"), std::string::npos) << message;
     EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
+    // The residence as a whole is not exposed (its other operator is clean), yet the
+    // vendor its alba users are exposed to is named, not "the vendors taken together".
+    EXPECT_NE(message.find("is exposed to huawei ("), std::string::npos) << message;
   }
   std::sort(flagged.begin(), flagged.end());
   EXPECT_EQ(flagged, (Strings{"F-US-EMB", "F-US-RES"}));

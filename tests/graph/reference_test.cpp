@@ -150,6 +150,34 @@ void compare_witnesses(const Inventory& inv, const ExposureReport& report, const
     EXPECT_EQ(as_vector(l.transport_exposed_to[r]), designated_only);
     EXPECT_EQ(l.possible_count[r], 0U);
   }
+  // As a transport-only rule asks: the vendor level alone, transport alone. Every verdict
+  // is the full one's transport part; the element-level columns are left empty.
+  ExposureOptions transport_only = without;
+  transport_only.ways = kViaTransport;
+  transport_only.element_level = false;
+  const auto bare = analyse_exposure(inv, transport_only);
+  ASSERT_TRUE(bare);
+  const ExposureTable& b = bare->facilities;
+  ASSERT_EQ(b.size(), t.size());
+  for (Index r = 0; r < t.size(); ++r) {
+    SCOPED_TRACE("transport only, facility row " + std::to_string(r));
+    EXPECT_EQ(b.isolated[r], t.isolated[r]);
+    EXPECT_EQ(b.exposed[r], t.exposed[r] & kViaTransport);
+    std::vector<Index> transport_to;
+    for (const Index v : t.transport_exposed_to[r])
+      if (std::ranges::binary_search(options.designated_vendors, v)) transport_to.push_back(v);
+    EXPECT_EQ(as_vector(b.exposed_to[r]), transport_to);
+    EXPECT_TRUE(b.unavoidable_elements[r].empty() && b.unavoidable_chain[r].empty() && b.influence_vendors[r].empty());
+    ASSERT_EQ(b.operator_rows[r].size(), t.operator_rows[r].size());
+    for (std::size_t i = 0; i < t.operator_rows[r].size(); ++i) {
+      const Index kb = b.operator_rows[r][i], kt = t.operator_rows[r][i];
+      EXPECT_EQ(b.per_operator.op[kb], t.per_operator.op[kt]);
+      EXPECT_EQ(b.per_operator.isolated[kb], t.per_operator.isolated[kt]);
+      EXPECT_EQ(b.per_operator.exposed[kb], t.per_operator.exposed[kt] & kViaTransport);
+      const bool by_transport = (t.per_operator.exposed[kt] & kViaTransport) != 0;
+      EXPECT_EQ(as_vector(b.per_operator.cut[kb]), by_transport ? as_vector(t.per_operator.cut[kt]) : std::vector<Index>{});
+    }
+  }
 }
 
 // What the compared networks exercised, so that a generator change that stops producing
@@ -157,7 +185,8 @@ void compare_witnesses(const Inventory& inv, const ExposureReport& report, const
 struct Coverage {
   std::size_t networks = 0, subjects = 0, isolated = 0, several_operators = 0, unavoidable = 0, influenced = 0,
               exposed = 0, scenarios = 0, exposed_without_unavoidable = 0, exposed_one_operator_clean = 0,
-              exposed_by_set_only = 0, exposed_by_influence_only = 0, cuts = 0, cuts_of_two_or_more = 0;
+              exposed_by_set_only = 0, exposed_by_influence_only = 0, cuts = 0, cuts_of_two_or_more = 0,
+              cuts_from_both_sides = 0;
   // The cases issue 10 named, each met many times over (a generator change that stopped
   // producing one would leave it untested).
   void expect_the_hard_cases() const {
@@ -167,6 +196,7 @@ struct Coverage {
     EXPECT_GE(exposed_by_influence_only, 10u) << "exposure through management or hosting only";
     EXPECT_GE(isolated, 100u);
     EXPECT_GE(cuts_of_two_or_more, 100u);
+    EXPECT_GE(cuts_from_both_sides, 100u);
   }
   void print(const char* what) const {
     std::printf("[ compared  ] %zu %s networks: %zu subjects (%zu isolated, %zu reaching several cores, %zu with "
@@ -174,9 +204,10 @@ struct Coverage {
                 networks, what, subjects, isolated, several_operators, unavoidable, influenced, exposed, scenarios);
     std::printf("[ compared  ] exposed with no designated element unavoidable: %zu; one serving operator exposed and "
                 "another clean: %zu; exposed to the set together, to no vendor alone: %zu; through influence only: %zu; "
-                "%zu smallest cuts checked by exhaustive search, %zu of two or more elements\n",
+                "%zu smallest cuts checked by exhaustive search, %zu of two or more elements; %zu facilities' cuts searched "
+                "from both sides\n",
                 exposed_without_unavoidable, exposed_one_operator_clean, exposed_by_set_only, exposed_by_influence_only,
-                cuts, cuts_of_two_or_more);
+                cuts, cuts_of_two_or_more, cuts_from_both_sides);
   }
 };
 
@@ -233,6 +264,19 @@ void compare(const Inventory& inv, Coverage& coverage) {
     count(coverage, v, r, designated);
   }
   compare_witnesses(inv, *report, options);
+  // The same facilities with cuts searched from both sides at once, so that small networks
+  // also give cuts found from the core's side (on a national one, an operator whose core
+  // is fronted by designated routers): each one still smallest and separating.
+  ExposureOptions both_sides = options;
+  both_sides.cell_sites = false;
+  both_sides.cut_subject_side_arcs = 0;
+  const auto from_both = analyse_exposure(inv, both_sides);
+  ASSERT_TRUE(from_both);
+  for (Index f = 0; f < from_both->facilities.size(); ++f) {
+    SCOPED_TRACE("cut searched from both sides, facility " + std::string(inv.str(inv.facilities.id[f])));
+    const auto served = ref.serving_sites(f, kRadiusKm);
+    expect_verdict(ref, from_both->facilities, f, ref.verdict(served, designated), coverage.cuts_from_both_sides);
+  }
 
   std::vector<VendorBlastRadius> expected_blast(inv.vendors.size());
   const auto& cells = report->cell_sites;
