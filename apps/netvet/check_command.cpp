@@ -86,16 +86,24 @@ int run_check(const CheckArgs& args) {
   timer.lap("evaluate");
 
   std::optional<policy::WaiverMatcher> matcher;
-  if (waivers) matcher.emplace(*waivers, packs, *evaluation, inventory);
+  // Each waiver's text, written once and shown by every finding it waives.
+  std::vector<std::string> waiver_texts;
+  if (waivers) {
+    matcher.emplace(*waivers, packs, *evaluation, inventory);
+    for (const policy::Waiver& w : waivers->waivers) waiver_texts.push_back(w.describe());
+  }
   report::FromPolicyOptions from;
   from.inventory_name = args.inventory;
   if (inventory.meta.name != kEmptyStr) from.inventory_name = std::string(inventory.str(inventory.meta.name));
-  if (args.common.format == "text") from.messages_per_rule = args.show;
   if (matcher || baseline) {
     from.decide = [&](const policy::Finding& f, std::uint64_t fingerprint) {
       if (baseline && baseline->contains(fingerprint)) return report::Disposition{report::Disposition::Kind::drop, {}};
       if (matcher) {
-        if (const auto* w = matcher->match(f, fingerprint)) return report::Disposition{report::Disposition::Kind::waive, w->describe()};
+        if (const auto* w = matcher->match(f, fingerprint)) {
+          // match() points into waivers->waivers, which waiver_texts follows.
+          const auto i = static_cast<std::size_t>(w - waivers->waivers.data());
+          return report::Disposition{report::Disposition::Kind::waive, waiver_texts[i]};
+        }
       }
       return report::Disposition{};
     };

@@ -58,17 +58,16 @@ void write_check_csv(const CheckReport& report, std::ostream& out) {
         "fingerprint"})
     csv.field(name);
   csv.end();
-  RuleSources sources(report);
   for (const Finding& f : report.findings) {
-    const Source& source = sources(f);
-    csv.field(f.policy).field(f.rule).field(severity_name(f.severity)).field(subject_name(f.subject_kind));
+    const RuleInfo& rule = rule_of(report, f);
+    const Source& source = source_of(report, f);
+    csv.field(rule.policy).field(rule.rule).field(severity_name(f.severity)).field(subject_name(f.subject_kind));
     csv.field(f.subject_id).field(f.op).field(f.vendor);
-    csv.field(f.effective == kNoDate ? "" : format_date(f.effective)).field(f.message).field(f.clause);
+    csv.field(f.effective == kNoDate ? "" : format_date(f.effective)).field(message_of(report, f)).field(f.clause);
     if (f.measured) csv.number(f.measured->value).number(f.measured->limit).field(unit_name(f.measured->unit));
     else csv.field("").field("").field("");
-    csv.field(f.waived ? "yes" : "no").field(f.waiver).field(source.title).field(source.url).field(f.remediation);
-    if (!f.fingerprint.empty()) csv.field(f.fingerprint);
-    else csv.field(finding_fingerprint(f));
+    csv.field(f.waived ? "yes" : "no").field(f.waiver).field(source.title).field(source.url).field(rule.remediation);
+    csv.field(finding_fingerprint(report, f));
     csv.end();
     chunks.spill();
   }

@@ -35,19 +35,19 @@ Source first_source(const policy::RuleOutcome& rule) {
   return {rule.sources.front().title, rule.sources.front().url};
 }
 
-std::string subject_text(const Inventory& inv, const policy::Finding& f) {
+std::string_view subject_text(const Inventory& inv, const policy::Finding& f) {
   if (f.kind == policy::SubjectType::region && f.subject == kEmptyStr) return "(no region)";
-  return std::string(inv.str(f.subject));
+  return inv.str(f.subject);
 }
 
-std::string scope_text(const policy::Finding& f) {
-  return f.domain == policy::kNoDomain ? std::string() : std::string(domain_name(static_cast<Domain>(f.domain)));
+std::string_view scope_text(const policy::Finding& f) {
+  return f.domain == policy::kNoDomain ? std::string_view() : domain_name(static_cast<Domain>(f.domain));
 }
 
 // The breached measure behind an aggregate finding: the failing measure of the same rule
 // and subject (and domain, for diversity), the share preferred over a vendor count.
 const policy::Measure* measure_of(const policy::Evaluation& ev, const policy::RuleOutcome& rule,
-                                  const std::string& subject, const std::string& scope, bool region) {
+                                  std::string_view subject, std::string_view scope, bool region) {
   const policy::Measure* found = nullptr;
   for (const policy::Measure& m : ev.measures) {
     if (m.ok || m.policy != rule.policy || m.rule != rule.rule || m.scope != scope) continue;
@@ -56,6 +56,26 @@ const policy::Measure* measure_of(const policy::Evaluation& ev, const policy::Ru
   }
   return found;
 }
+
+// A finding's `detail`: the element row of an element finding, whose message is worded
+// from the evaluation when it is written, or kNote plus the note of an aggregate one (cap,
+// diversity, exposure), whose message the evaluation wrote.
+constexpr std::uint64_t kNote = std::uint64_t{1} << 32;
+
+// The report's rules are the evaluation's, in its order, so a finding's `rule` is the
+// evaluation's rule index too.
+class EvaluationMessages final : public FindingMessages {
+ public:
+  EvaluationMessages(const policy::Evaluation& ev, const Inventory& inv) : ev_(ev), inv_(inv) {}
+  std::string message(const Finding& f) const override {
+    if (f.detail >= kNote) return ev_.notes[f.detail - kNote];
+    return policy::message_of(ev_, inv_, ev_.findings.element(f.rule, static_cast<Index>(f.detail)));
+  }
+
+ private:
+  const policy::Evaluation& ev_;
+  const Inventory& inv_;
+};
 
 }  // namespace
 
@@ -80,9 +100,10 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
   report.serving_radius_km = ev.serving_radius_km;
   for (const policy::RuleOutcome& r : ev.rules) {
     report.rules.push_back({.policy = r.policy, .rule = r.rule, .title = r.title, .description = r.description,
-                            .severity = severity_of(r.severity), .source = first_source(r), .in_force = r.in_force,
-                            .effective = r.effective, .end = r.end});
+                            .severity = severity_of(r.severity), .source = first_source(r), .remediation = r.remediation,
+                            .in_force = r.in_force, .effective = r.effective, .end = r.end});
   }
+  report.messages = std::make_shared<EvaluationMessages>(ev, inv);
 
   // Operators' sizes: the N of "x of N".
   report.operators.resize(inv.operators.size());
@@ -104,8 +125,8 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
   }
 
   // Findings rule by rule, the rules spread over threads, each writing its own slice of
-  // the list: a million findings cost a few strings each. Findings a decision drops
-  // leave their slots empty until the slices are closed up after.
+  // the list. Findings a decision drops leave their slots empty until the slices are
+  // closed up after.
   std::vector<std::size_t> start(ev.rules.size() + 1, 0), kept(ev.rules.size(), 0);
   for (std::uint32_t r = 0; r < ev.rules.size(); ++r) start[r + 1] = start[r] + ev.findings.count_of(r);
   report.findings.resize(start.back());
@@ -114,31 +135,28 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     const policy::RuleOutcome& rule = ev.rules[rule_index];
     ev.findings.for_each_of(rule_index, [&](const policy::Finding& f) {
       const std::uint64_t fingerprint = fingerprint_of(ev, inv, f);
-      Disposition d = options.decide ? options.decide(f, fingerprint) : Disposition{};
+      const Disposition d = options.decide ? options.decide(f, fingerprint) : Disposition{};
       if (d.kind == Disposition::Kind::drop) return;
       Finding& r = report.findings[start[rule_index] + kept[rule_index]];
-      r.policy = rule.policy;
-      r.rule = rule.rule;
+      r.rule = rule_index;
       r.severity = severity_of(policy::severity_of(ev, f));
       r.subject_kind = subject_of(f.kind);
+      r.waived = d.kind == Disposition::Kind::waive;
+      r.effective = rule.effective;
+      if (f.kind == policy::SubjectType::element) r.site = inv.elements.site[f.row];
       r.subject_id = subject_text(inv, f);
       r.op = inv.str(f.op);
       r.vendor = inv.str(f.vendor);
-      r.effective = rule.effective;
-      r.fingerprint = policy::fingerprint_hex(fingerprint);
-      if (f.kind == policy::SubjectType::element) r.site = inv.elements.site[f.row];
-      r.waived = d.kind == Disposition::Kind::waive;
-      r.waiver = std::move(d.waiver);
-      if (options.messages_per_rule == 0 || kept[rule_index] < options.messages_per_rule) {
-        r.message = policy::message_of(ev, inv, f);
-        r.clause = policy::clause_of(ev, f);
-        r.remediation = rule.remediation;
-        if (f.note != policy::kNoNote) {
-          const bool region = f.kind == policy::SubjectType::region;
-          if (const auto* m = measure_of(ev, rule, region ? r.subject_id : r.op, scope_text(f), region)) {
-            r.measured = Measurement{m->value, m->limit, unit_of(m->unit), m->at_least};
-          }
-        }
+      r.clause = policy::clause_of(ev, f);
+      r.waiver = d.waiver;
+      r.fingerprint = fingerprint;
+      if (f.note == policy::kNoNote) {
+        r.detail = f.row;
+      } else {
+        r.detail = kNote + f.note;
+        const bool region = f.kind == policy::SubjectType::region;
+        if (const auto* m = measure_of(ev, rule, region ? r.subject_id : r.op, scope_text(f), region))
+          r.measured = Measurement{m->value, m->limit, unit_of(m->unit), m->at_least};
       }
       ++kept[rule_index];
     });

@@ -5,11 +5,17 @@
 //
 // Each finding keeps the engine's fingerprint (policy::fingerprint_hex), so SARIF
 // partial fingerprints, waivers and baselines name a finding the same way.
+//
+// The report borrows: findings view the inventory's strings and the evaluation's clauses,
+// and their messages are worded from the evaluation as they are written (report.messages),
+// so each of a million findings takes about 160 bytes instead of a kilobyte. Keep the
+// evaluation, the inventory and the waivers' texts alive while the report is.
 
 #include <cstddef>
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "model/inventory.h"
 #include "policy/evaluate.h"
@@ -22,7 +28,9 @@ namespace netvet::report {
 struct Disposition {
   enum class Kind : std::uint8_t { report, waive, drop };
   Kind kind = Kind::report;
-  std::string waiver;  // for waive: the reason, approver and expiry, as the report shows them
+  // For waive: the reason, approver and expiry, as the report shows them; text that
+  // outlives the report (one per waiver, not one per finding it waives).
+  std::string_view waiver;
 };
 
 // Decides a finding's disposition from the compact finding and its fingerprint.
@@ -31,10 +39,6 @@ using DecideFn = std::function<Disposition(const policy::Finding&, std::uint64_t
 struct FromPolicyOptions {
   std::string inventory_name;  // for headings; empty: the inventory's meta name
   DecideFn decide;             // empty: every finding is reported
-  // Messages for at most this many findings per rule (0: every finding). The rest keep
-  // their subject, operator and vendor (counts stay exact) but no text, which is what a
-  // summarising text report of a million findings needs.
-  std::size_t messages_per_rule = 0;
   unsigned threads = 2;  // rules are mapped on this many threads (0: the hardware's); `decide` must allow it
 };
 

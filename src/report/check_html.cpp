@@ -124,13 +124,15 @@ std::string bars(const CheckReport& report) {
 // the rule's), the rule's own when it differs; a rule not in force says from when.
 std::string rules_table(const CheckReport& report) {
   std::string rows;
-  for (const RuleInfo& r : all_rules(report)) {
+  const std::vector<RuleInfo> rules = all_rules(report);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const RuleInfo& r = rules[i];
     std::int64_t open = 0, waived = 0;
     std::optional<FindingSeverity> worst;
-    std::map<std::string, std::set<std::string_view>> flagged;
+    std::map<std::string_view, std::set<std::string_view>> flagged;
     SubjectType kind = SubjectType::element;
     for (const Finding& f : report.findings) {
-      if (f.policy != r.policy || f.rule != r.rule) continue;
+      if (f.rule != i) continue;  // all_rules' order is the findings' `rule`
       kind = f.subject_kind;
       if (f.waived) {
         ++waived;
@@ -150,7 +152,7 @@ std::string rules_table(const CheckReport& report) {
         const auto n = examined(report, r.policy, r.rule, op, kind);
         count = n ? share_text(x, *n) : group_digits(x);
       }
-      ops += fmt::format("<div><b>{}</b> {}</div>", esc(op.empty() ? std::string(no_operator_text(kind)) : op), esc(count));
+      ops += fmt::format("<div><b>{}</b> {}</div>", esc(op.empty() ? no_operator_text(kind) : op), esc(count));
     }
     const std::string when = not_in_force_text(r, report.as_of);
     std::string badge;

@@ -18,10 +18,11 @@ using json = nlohmann::json;
 // Strings to their first index, in order of first use.
 class Interner {
  public:
-  std::size_t operator()(const std::string& s) {
-    const auto [it, added] = index_.emplace(s, list_.size());
-    if (added) list_.push_back(s);
-    return it->second;
+  std::size_t operator()(std::string_view s) {
+    if (const auto it = index_.find(s); it != index_.end()) return it->second;
+    index_.emplace(s, list_.size());
+    list_.emplace_back(s);
+    return list_.size() - 1;
   }
   const std::vector<std::string>& list() const { return list_; }
 
@@ -47,10 +48,9 @@ json page_data(const CheckReport& report, const Inventory& inv, const MapSelecti
   for (const PolicyRef& p : report.policies) policies(p.id);
   for (const OperatorInfo& o : report.operators) operators(o.id);
 
+  // In all_rules' order, in which a finding's `rule` is its index.
   json rules = json::array();
-  std::map<std::string, std::size_t, std::less<>> rule_index;
   for (const RuleInfo& r : all_rules(report)) {
-    rule_index.emplace(rule_key(r.policy, r.rule), rules.size());
     rules.push_back({{"key", rule_key(r.policy, r.rule)}, {"title", r.title}, {"policy", policies(r.policy)},
                      {"source_title", r.source.title}, {"source_url", r.source.url}});
   }
@@ -69,14 +69,14 @@ json page_data(const CheckReport& report, const Inventory& inv, const MapSelecti
   for (const std::size_t i : order) {
     const Finding& f = report.findings[i];
     const Index site = site_of(inv, f);
-    // The finding's own source only when it differs from its rule's.
-    const bool own_source = has_source(f.source);
-    findings.push_back(json::array({rule_index.at(rule_key(f.policy, f.rule)), static_cast<int>(f.severity),
-                                    subject_name(f.subject_kind), f.subject_id, operators(f.op), vendors(f.vendor),
-                                    f.effective == kNoDate ? "" : format_date(f.effective), f.message, why(f),
+    // The finding's own source only when it has one.
+    const Source* own = f.source != nullptr && has_source(*f.source) ? f.source : nullptr;
+    findings.push_back(json::array({f.rule, static_cast<int>(f.severity), subject_name(f.subject_kind), f.subject_id,
+                                    operators(f.op), vendors(f.vendor),
+                                    f.effective == kNoDate ? "" : format_date(f.effective), message_of(report, f), why(f),
                                     f.waived ? 1 : 0, f.waiver,
                                     site == kNoIndex ? std::string_view() : inv.str(inv.sites.id[site]),
-                                    f.remediation, own_source ? f.source.title : "", own_source ? f.source.url : ""}));
+                                    rule_of(report, f).remediation, own ? own->title : "", own ? own->url : ""}));
   }
 
   json sites = json::array();

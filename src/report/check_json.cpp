@@ -17,13 +17,14 @@ void date_or_null(JsonWriter& w, Date d) {
   else w.value(format_date(d));
 }
 
-void write_finding(JsonWriter& w, const Finding& f, const Source& source) {
+void write_finding(JsonWriter& w, const CheckReport& report, const Finding& f) {
+  const RuleInfo& rule = rule_of(report, f);
   w.begin_object();
-  w.key("policy").value(f.policy).key("rule").value(f.rule).key("severity").value(severity_name(f.severity));
+  w.key("policy").value(rule.policy).key("rule").value(rule.rule).key("severity").value(severity_name(f.severity));
   w.key("subject").begin_object().key("kind").value(subject_name(f.subject_kind)).key("id").value(f.subject_id).end_object();
   w.key("operator").value(f.op).key("vendor").value(f.vendor).key("effective");
   date_or_null(w, f.effective);
-  w.key("message").value(f.message);
+  w.key("message").value(message_of(report, f));
   // Additions beyond cli.md's keys.
   if (!f.clause.empty()) w.key("clause").value(f.clause);
   if (f.measured) {
@@ -31,13 +32,12 @@ void write_finding(JsonWriter& w, const Finding& f, const Source& source) {
     w.key("value").value(f.measured->value).key("limit").value(f.measured->limit).key("unit").value(unit_name(f.measured->unit));
     w.end_object();
   }
-  w.key("fingerprint");
-  if (!f.fingerprint.empty()) w.value(f.fingerprint);
-  else w.value(finding_fingerprint(f));
+  w.key("fingerprint").value(finding_fingerprint(report, f));
   w.key("waived").value(f.waived);
   if (f.waived) w.key("waiver").value(f.waiver);
+  const Source& source = source_of(report, f);
   if (has_source(source)) w.key("source").begin_object().key("title").value(source.title).key("url").value(source.url).end_object();
-  if (!f.remediation.empty()) w.key("remediation").value(f.remediation);
+  if (!rule.remediation.empty()) w.key("remediation").value(rule.remediation);
   w.end_object();
 }
 
@@ -76,8 +76,7 @@ void write_check_json(const CheckReport& report, std::ostream& out) {
   write_summary(w, report);
 
   w.key("findings").begin_array();
-  RuleSources sources(report);
-  for (const Finding& f : report.findings) write_finding(w, f, sources(f));
+  for (const Finding& f : report.findings) write_finding(w, report, f);
   w.end_array();
 
   w.key("measures").begin_array();

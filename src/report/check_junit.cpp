@@ -44,12 +44,12 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-void finding_line(std::string& line, const Finding& f) {
+void finding_line(std::string& line, const CheckReport& report, const Finding& f) {
   line.clear();
   fmt::format_to(std::back_inserter(line), "[{}] {} {}", severity_name(f.severity), subject_name(f.subject_kind), f.subject_id);
   if (!f.vendor.empty()) fmt::format_to(std::back_inserter(line), " ({})", f.vendor);
   line += ": ";
-  line += f.message;
+  line += message_of(report, f);
   if (!f.clause.empty()) fmt::format_to(std::back_inserter(line), " — matched: {}", f.clause);
   if (f.measured) fmt::format_to(std::back_inserter(line), " — measured {:.4g}, limit {:.4g}", f.measured->value, f.measured->limit);
   if (f.waived) fmt::format_to(std::back_inserter(line), " — waived: {}", f.waiver);
@@ -68,10 +68,10 @@ struct Case {
 // A rule's test cases by operator, in the operators' order; "" for operator-less findings.
 using RuleCases = std::map<std::string, Case, std::less<>>;
 
-// The test cases of every rule: one per operator the report knows or the rule mentions,
-// so that a dashboard shows which operator fails; operator-less findings get their own.
-// One pass over the findings, which come grouped by rule (a national network has a
-// million of them).
+// The test cases of every rule (all_rules' order, in which a finding's `rule` is its
+// index): one per operator the report knows or the rule mentions, so that a dashboard
+// shows which operator fails; operator-less findings get their own. One pass over the
+// findings, which come grouped by rule (a national network has a million of them).
 std::vector<RuleCases> cases_of(const CheckReport& report, const std::vector<RuleInfo>& rules) {
   std::map<std::string, std::size_t, std::less<>> index;
   for (std::size_t i = 0; i < rules.size(); ++i) index.emplace(rule_key(rules[i].policy, rules[i].rule), i);
@@ -82,8 +82,7 @@ std::vector<RuleCases> cases_of(const CheckReport& report, const std::vector<Rul
   const Finding* previous = nullptr;
   Case* into = nullptr;
   for (const Finding& f : report.findings) {
-    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule || previous->op != f.op)
-      into = &cases[index.at(rule_key(f.policy, f.rule))][f.op];
+    if (previous == nullptr || previous->rule != f.rule || previous->op != f.op) into = &cases[f.rule][std::string(f.op)];
     previous = &f;
     (f.waived ? into->waived : into->failing).push_back(&f);
   }
@@ -93,10 +92,10 @@ std::vector<RuleCases> cases_of(const CheckReport& report, const std::vector<Rul
 }
 
 // Each finding's line, escaped, straight into the output.
-void write_lines(ChunkedOutput& out, const std::vector<const Finding*>& findings) {
+void write_lines(ChunkedOutput& out, const CheckReport& report, const std::vector<const Finding*>& findings) {
   std::string line;
   for (const Finding* f : findings) {
-    finding_line(line, *f);
+    finding_line(line, report, *f);
     xml_escape_to(out.buffer(), line, false);
     out.spill();
   }
@@ -167,12 +166,12 @@ void write_check_junit(const CheckReport& report, std::ostream& stream) {
                          xml_escape(fmt::format("{} finding{}: {}", c.failing.size(), c.failing.size() == 1 ? "" : "s",
                                                 rule.title)),
                          xml_escape(severity_name(worst(c.failing))));
-          write_lines(out, c.failing);
+          write_lines(out, report, c.failing);
           text += "</failure>\n";
         }
         if (!c.waived.empty()) {
           text += "      <system-out>";
-          write_lines(out, c.waived);
+          write_lines(out, report, c.waived);
           text += "</system-out>\n";
         }
         text += "    </testcase>\n";

@@ -86,35 +86,23 @@ std::string_view no_operator_text(SubjectType kind) {
 
 std::vector<RuleInfo> all_rules(const CheckReport& report) {
   std::vector<RuleInfo> rules = report.rules;
-  auto add = [&](const std::string& policy, const std::string& rule, FindingSeverity severity) {
-    const bool known = std::ranges::any_of(rules, [&](const RuleInfo& r) { return r.policy == policy && r.rule == rule; });
-    if (!known) rules.push_back({.policy = policy, .rule = rule, .title = rule, .severity = severity});
-  };
-  // Findings come grouped by rule: look each run of them up once, not a million times.
-  const Finding* previous = nullptr;
-  for (const Finding& f : report.findings) {
-    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule) add(f.policy, f.rule, f.severity);
-    previous = &f;
+  for (const Measure& m : report.measures) {
+    const bool known = std::ranges::any_of(rules, [&](const RuleInfo& r) { return r.policy == m.policy && r.rule == m.rule; });
+    if (!known) rules.push_back({.policy = m.policy, .rule = m.rule, .title = m.rule, .severity = FindingSeverity::high});
   }
-  for (const Measure& m : report.measures) add(m.policy, m.rule, FindingSeverity::high);
   return rules;
 }
 
-const Source& source_of(const CheckReport& report, const Finding& finding) { return RuleSources(report)(finding); }
-
-const Source& RuleSources::operator()(const Finding& finding) {
-  if (has_source(finding.source)) return finding.source;
-  if (last_ == nullptr || last_->policy != finding.policy || last_->rule != finding.rule) {
-    const auto it = std::ranges::find_if(
-        report_.rules, [&](const RuleInfo& r) { return r.policy == finding.policy && r.rule == finding.rule; });
-    if (it == report_.rules.end()) return finding.source;
-    last_ = &*it;
-  }
-  return last_->source;
+const Source& source_of(const CheckReport& report, const Finding& finding) {
+  return finding.source != nullptr ? *finding.source : rule_of(report, finding).source;
 }
 
-std::string finding_fingerprint(const Finding& f) {
-  if (!f.fingerprint.empty()) return f.fingerprint;
+std::string message_of(const CheckReport& report, const Finding& finding) {
+  return report.messages ? report.messages->message(finding) : std::string();
+}
+
+std::string finding_fingerprint(const CheckReport& report, const Finding& f) {
+  if (f.fingerprint) return fmt::format("{:016x}", *f.fingerprint);
   // FNV-1a 64 over the identifying fields, each followed by a separator that cannot
   // occur in ids, so ("ab","c") and ("a","bc") differ.
   std::uint64_t h = 14695981039346656037ull;
@@ -126,8 +114,9 @@ std::string finding_fingerprint(const Finding& f) {
     h ^= 0x1f;
     h *= 1099511628211ull;
   };
-  mix(f.policy);
-  mix(f.rule);
+  const RuleInfo& rule = rule_of(report, f);
+  mix(rule.policy);
+  mix(rule.rule);
   mix(subject_name(f.subject_kind));
   mix(f.subject_id);
   mix(f.op);

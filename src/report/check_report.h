@@ -3,12 +3,15 @@
 // (text, JSON, SARIF, JUnit, CSV, HTML; see report/check_formats.h). It mirrors the
 // `check` JSON of shared/spec/cli.md field for field, so the report module needs nothing
 // from the policy engine: the application maps the engine's results into this struct.
+// Findings borrow their text rather than copy it (see Finding): a report is rendered
+// while what it was made from (the inventory, the evaluation) is still alive.
 //
 // Renderers keep the order they are given (the engine emits findings sorted), and treat
 // a waived finding as reported but not counting against compliance.
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,23 +55,58 @@ std::string measure_text(double value, MeasureUnit unit);
 // "66.7% of sites against a cap of 35.0%", "1 vendor against a minimum of 2".
 std::string measured_text(const Measurement& measured);
 
+// One finding. A national network raises a million of them, so a finding holds no text
+// that its rule, the inventory or another finding already has: its rule's (policy, rule
+// id, source, remediation) through `rule`; its subject, operator, vendor, clause and
+// waiver as views of text that outlives the report (the inventory's strings, the
+// evaluation's, the caller's waivers; string literals in a report made by hand); and its
+// message, the one text of its own, is worded only when a renderer writes it
+// (CheckReport::messages). About 160 bytes a finding, where copies of every string took
+// 450 before any message.
 struct Finding {
-  std::string policy, rule;
+  std::uint32_t rule = 0;  // index into CheckReport::rules
   FindingSeverity severity = FindingSeverity::high;
   SubjectType subject_kind = SubjectType::element;
-  std::string subject_id;
-  std::string op;      // operator id; empty when the subject has none
-  std::string vendor;  // canonical vendor id; empty when not about one vendor
-  Date effective = kNoDate;  // when the obligation took effect; kNoDate: unknown
-  std::string message;
-  std::string clause;  // the part of the rule that matched, e.g. "vendor in designated and domain = core"
-  std::optional<Measurement> measured;
-  std::string fingerprint;  // stable identity across runs; empty: derived (finding_fingerprint)
   bool waived = false;
-  std::string waiver;  // the waiver's reason (and reference), when waived
-  Source source;       // empty: the rule's source
-  Index site = kNoIndex;  // inventory sites row the finding sits on, for the map
-  std::string remediation;
+  Date effective = kNoDate;  // when the obligation took effect; kNoDate: unknown
+  Index site = kNoIndex;     // inventory sites row the finding sits on, for the map
+  std::string_view subject_id;
+  std::string_view op;      // operator id; empty when the subject has none
+  std::string_view vendor;  // canonical vendor id; empty when not about one vendor
+  std::string_view clause;  // the part of the rule that matched, e.g. "vendor in designated and domain = core"
+  std::string_view waiver;  // the waiver's reason (and reference), when waived
+  const Source* source = nullptr;  // the finding's own source; null: its rule's
+  std::optional<Measurement> measured;
+  std::optional<std::uint64_t> fingerprint;  // stable identity across runs; none: derived (finding_fingerprint)
+  std::uint64_t detail = 0;  // which message CheckReport::messages words for it
+};
+
+// Words findings' messages when a renderer writes them, rather than once per finding up
+// front: a national network's million messages, a few hundred bytes each, would outweigh
+// the rest of the report, and most renderings write each once or show only a few (text
+// lists ten per rule). A report of the policy engine's findings words them from the
+// evaluation (report/check_from_policy.h).
+class FindingMessages {
+ public:
+  virtual ~FindingMessages() = default;
+  virtual std::string message(const Finding& finding) const = 0;
+};
+
+// Messages kept as text, for a report made by hand (tests, tools): a finding's `detail`
+// is the index of its message.
+class MessageList final : public FindingMessages {
+ public:
+  // The `detail` of a finding with this message.
+  std::uint64_t add(std::string message) {
+    texts_.push_back(std::move(message));
+    return texts_.size() - 1;
+  }
+  std::string message(const Finding& finding) const override {
+    return finding.detail < texts_.size() ? texts_[finding.detail] : std::string();
+  }
+
+ private:
+  std::vector<std::string> texts_;
 };
 
 struct Measure {
@@ -87,6 +125,7 @@ struct RuleInfo {
   std::string policy, rule, title, description;
   FindingSeverity severity = FindingSeverity::high;
   Source source;
+  std::string remediation;  // what to do about each of its findings; empty: nothing said
   // When the rule applies: in force on the report's date, or from `effective` (not yet)
   // or until `end` (no longer). kNoDate: unknown or open.
   bool in_force = true;
@@ -127,8 +166,10 @@ struct CheckReport {
   std::string tool_version;     // empty: this build's version
   std::string information_uri;  // the project's home page for SARIF; empty: left out
   std::vector<PolicyRef> policies;
-  std::vector<RuleInfo> rules;
+  std::vector<RuleInfo> rules;  // the packs' rules: Finding::rule indexes them
   std::vector<Finding> findings;
+  // Words the findings' messages; null: findings have none (an empty message each).
+  std::shared_ptr<const FindingMessages> messages;
   std::vector<Measure> measures;
   std::vector<OperatorInfo> operators;
   std::vector<RuleScope> scopes;
@@ -155,28 +196,23 @@ CheckSummary summarize(const CheckReport& report);
 // "policy/rule", the id SARIF and CSV consumers see.
 std::string rule_key(std::string_view policy, std::string_view rule);
 
-// Every rule the report mentions, in order: report.rules first, then rules that appear
-// only in findings or measures (described by their id alone).
+// The rule a finding breaks.
+inline const RuleInfo& rule_of(const CheckReport& report, const Finding& finding) { return report.rules[finding.rule]; }
+
+// Every rule the report mentions, in order: report.rules first (so a finding's `rule`
+// indexes this list too), then rules that appear only in measures (described by their
+// id alone).
 std::vector<RuleInfo> all_rules(const CheckReport& report);
 
-// The rule's source, or the finding's own when it has one.
+// The finding's own source, else its rule's.
 const Source& source_of(const CheckReport& report, const Finding& finding);
 
-// source_of() for findings taken in the report's order: it remembers the last rule, since
-// the engine emits findings grouped by rule (a million findings, a handful of rules).
-class RuleSources {
- public:
-  explicit RuleSources(const CheckReport& report) : report_(report) {}
-  const Source& operator()(const Finding& finding);
+// The finding's message, worded by report.messages.
+std::string message_of(const CheckReport& report, const Finding& finding);
 
- private:
-  const CheckReport& report_;
-  const RuleInfo* last_ = nullptr;
-};
-
-// The finding's fingerprint: its own, or a hash of what identifies it across runs
-// (policy, rule, subject and vendor; never the message, whose wording may change).
-std::string finding_fingerprint(const Finding& finding);
+// The finding's fingerprint, as 16 hex digits: its own, or a hash of what identifies it
+// across runs (policy, rule, subject and vendor; never the message, whose wording may change).
+std::string finding_fingerprint(const CheckReport& report, const Finding& finding);
 
 // The N of "x of N" for a rule and operator: the rule's scope when given, else the
 // operator's count of that subject kind; nothing when unknown.

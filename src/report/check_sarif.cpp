@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <iterator>
-#include <map>
 #include <sstream>
 
 #include "report/check_formats.h"
@@ -36,8 +35,8 @@ void qualified_name(std::string& name, const Finding& f) {
 }
 
 // The result's message: the finding's, with the clause that matched and the measure.
-void result_text(std::string& text, const Finding& f) {
-  text = f.message;
+void result_text(std::string& text, const CheckReport& report, const Finding& f) {
+  text = message_of(report, f);
   if (!f.clause.empty()) fmt::format_to(std::back_inserter(text), " (matched: {})", f.clause);
   if (f.measured)
     fmt::format_to(std::back_inserter(text), " [measured {:.4g} against a limit of {:.4g}]", f.measured->value,
@@ -62,15 +61,11 @@ json rule_json(const RuleInfo& r) {
 // driver and its rules, a few dozen, are built as a small tree and written in place.
 void write_check_sarif(const CheckReport& report, std::ostream& out) {
   const std::vector<RuleInfo> rules = all_rules(report);
-  std::map<std::string, std::size_t, std::less<>> rule_index;
   json driver = {{"name", "netvet"},
                  {"version", report.tool_version.empty() ? std::string(netvet_version()) : report.tool_version}};
   if (!report.information_uri.empty()) driver["informationUri"] = report.information_uri;
   driver["rules"] = json::array();
-  for (const RuleInfo& r : rules) {
-    rule_index.emplace(rule_key(r.policy, r.rule), driver["rules"].size());
-    driver["rules"].push_back(rule_json(r));
-  }
+  for (const RuleInfo& r : rules) driver["rules"].push_back(rule_json(r));
 
   ChunkedOutput chunks(out);
   JsonWriter w(chunks);
@@ -80,25 +75,21 @@ void write_check_sarif(const CheckReport& report, std::ostream& out) {
 
   w.key("results").begin_array();
   std::string id, text, name;  // reused from finding to finding
-  std::size_t index = 0;
   const Finding* previous = nullptr;
   for (const Finding& f : report.findings) {
-    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule) {
-      id = rule_key(f.policy, f.rule);  // once per rule: findings come grouped by rule
-      index = rule_index.at(id);
-    }
+    const RuleInfo& rule = rule_of(report, f);
+    // Once per rule: findings come grouped by rule.
+    if (previous == nullptr || previous->rule != f.rule) id = rule_key(rule.policy, rule.rule);
     previous = &f;
-    result_text(text, f);
-    w.begin_object().key("ruleId").value(id).key("ruleIndex").value(index).key("level").value(sarif_level(f.severity));
+    result_text(text, report, f);
+    // The driver lists report.rules first, so a finding's rule is its index there.
+    w.begin_object().key("ruleId").value(id).key("ruleIndex").value(f.rule).key("level").value(sarif_level(f.severity));
     w.key("message").begin_object().key("text").value(text).end_object();
     qualified_name(name, f);
     w.key("locations").begin_array().begin_object().key("logicalLocations").begin_array().begin_object();
     w.key("name").value(f.subject_id).key("fullyQualifiedName").value(name).key("kind").value("resource");
     w.end_object().end_array().end_object().end_array();
-    w.key("partialFingerprints").begin_object().key("netvetFinding/v1");
-    if (!f.fingerprint.empty()) w.value(f.fingerprint);
-    else w.value(finding_fingerprint(f));
-    w.end_object();
+    w.key("partialFingerprints").begin_object().key("netvetFinding/v1").value(finding_fingerprint(report, f)).end_object();
     if (f.waived) {
       w.key("suppressions").begin_array().begin_object();
       w.key("kind").value("external").key("justification").value(f.waiver);
@@ -107,7 +98,7 @@ void write_check_sarif(const CheckReport& report, std::ostream& out) {
     w.key("properties").begin_object();
     w.key("severity").value(severity_name(f.severity)).key("operator").value(f.op).key("vendor").value(f.vendor);
     if (f.effective != kNoDate) w.key("effective").value(format_date(f.effective));
-    if (!f.remediation.empty()) w.key("remediation").value(f.remediation);
+    if (!rule.remediation.empty()) w.key("remediation").value(rule.remediation);
     w.end_object().end_object();
   }
   w.end_array();

@@ -48,8 +48,9 @@ std::string summary_line(const CheckSummary& s, const Painter& paint) {
                      s.compliant ? paint("Compliant", kGreen) : paint("Not compliant", kRed));
 }
 
-std::string explanation(const Finding& f, const Source& rule_source, const Source& source) {
-  std::string why = f.message;
+std::string explanation(const CheckReport& report, const Finding& f, const Source& rule_source) {
+  const Source& source = source_of(report, f);
+  std::string why = message_of(report, f);
   if (!f.clause.empty()) why += fmt::format(" Matched: {}.", f.clause);
   if (f.measured)
     why += fmt::format(" Measured {}.", measured_text(*f.measured));
@@ -59,20 +60,12 @@ std::string explanation(const Finding& f, const Source& rule_source, const Sourc
   return why;
 }
 
-// Each rule's findings, in the report's order: one pass over a national network's
-// million findings, which come grouped by rule, rather than one pass per rule.
+// Each rule's findings (all_rules' order, in which a finding's `rule` is its index), in
+// the report's order: one pass over a national network's million findings rather than
+// one pass per rule.
 std::vector<std::vector<const Finding*>> findings_by_rule(const CheckReport& report, const std::vector<RuleInfo>& rules) {
-  std::map<std::string, std::size_t, std::less<>> index;
-  for (std::size_t i = 0; i < rules.size(); ++i) index.emplace(rule_key(rules[i].policy, rules[i].rule), i);
   std::vector<std::vector<const Finding*>> out(rules.size());
-  const Finding* previous = nullptr;
-  std::vector<const Finding*>* into = nullptr;
-  for (const Finding& f : report.findings) {
-    if (previous == nullptr || previous->policy != f.policy || previous->rule != f.rule)
-      into = &out[index.at(rule_key(f.policy, f.rule))];
-    previous = &f;
-    into->push_back(&f);
-  }
+  for (const Finding& f : report.findings) out[f.rule].push_back(&f);
   return out;
 }
 
@@ -117,17 +110,17 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::
   } else {
     // "x of N": subjects with an unwaived finding, of those the rule examined.
     const SubjectType kind = findings.empty() ? SubjectType::element : findings.front()->subject_kind;
-    std::set<std::string> ops;
+    std::set<std::string_view> ops;
     for (const OperatorInfo& o : report.operators) ops.insert(o.id);
     for (const Finding* f : findings) ops.insert(f->op);
     const std::string subjects = kind == SubjectType::facility ? "facilities" : fmt::format("{}s", subject_name(kind));
     TextTable t({"operator", subjects + " flagged"}, {Align::left, Align::right});
     const auto flagged = flagged_per_operator(findings);
-    for (const std::string& op : ops) {
+    for (const std::string_view op : ops) {
       const auto n = examined(report, r.policy, r.rule, op, kind);
       const auto it = flagged.find(op);
       const auto x = static_cast<long long>(it == flagged.end() ? 0 : it->second);
-      t.add_row({op.empty() ? std::string(no_operator_text(kind)) : op, n ? share_text(x, *n) : group_digits(x)});
+      t.add_row({std::string(op.empty() ? no_operator_text(kind) : op), n ? share_text(x, *n) : group_digits(x)});
     }
     out += t.render(2, false);
   }
@@ -140,9 +133,8 @@ std::string rule_block(const CheckReport& report, const RuleInfo& r, const std::
     const Finding* f = findings[i];
     t.add_row({fmt::format("{}{}", severity_name(f->severity), f->waived ? " (waived)" : ""),
                fmt::format("{} {}", subject_name(f->subject_kind), f->subject_id),
-               f->op.empty() ? std::string(no_operator_text(f->subject_kind)) : f->op, f->vendor,
-               f->effective == kNoDate ? "" : format_date(f->effective),
-               explanation(*f, r.source, source_of(report, *f))});
+               std::string(f->op.empty() ? no_operator_text(f->subject_kind) : f->op), std::string(f->vendor),
+               f->effective == kNoDate ? "" : format_date(f->effective), explanation(report, *f, r.source)});
   }
   out += t.render(2, false);
   if (shown < findings.size())

@@ -16,7 +16,7 @@ using read_back::Parsed;
 TEST(CheckCsv, OneRowPerFindingThatRoundTripsThroughAStrictReader) {
   const Inventory inv = testing::sample_inventory();
   CheckReport report = testing::sample_report(inv);
-  report.findings[1].message = "a, b; \"c\"\r\nd";  // CR LF inside a field too
+  testing::set_message(report, 1, "a, b; \"c\"\r\nd");  // CR LF inside a field too
   const std::string csv = check_csv(report);
   EXPECT_TRUE(csv.ends_with("\r\n"));
   const Parsed p = parse_csv(csv);
@@ -30,12 +30,12 @@ TEST(CheckCsv, OneRowPerFindingThatRoundTripsThroughAStrictReader) {
   for (std::size_t i = 0; i < report.findings.size(); ++i) {
     const auto& row = p.rows[i + 1];
     const Finding& f = report.findings[i];
-    EXPECT_EQ(row[0], f.policy);
-    EXPECT_EQ(row[1], f.rule);
+    EXPECT_EQ(row[0], rule_of(report, f).policy);
+    EXPECT_EQ(row[1], rule_of(report, f).rule);
     EXPECT_EQ(row[4], f.subject_id);
-    EXPECT_EQ(row[8], f.message) << i;
+    EXPECT_EQ(row[8], message_of(report, f)) << i;
     EXPECT_EQ(row[13], f.waived ? "yes" : "no");
-    EXPECT_EQ(row[18], finding_fingerprint(f));
+    EXPECT_EQ(row[18], finding_fingerprint(report, f));
   }
   EXPECT_EQ(p.rows[1][8], testing::kAwkwardMessage);
   EXPECT_EQ(p.rows[2][10], "0.41");  // the measured value, at full precision

@@ -1,5 +1,7 @@
 #include "check_fixture.h"
 
+#include <memory>
+
 #include "model/builder.h"
 
 namespace netvet::report::testing {
@@ -47,44 +49,50 @@ CheckReport sample_report(const Inventory& inv) {
        {"EU toolbox of risk-mitigating measures", "https://digital-strategy.ec.europa.eu/en/library/cybersecurity-5g-networks-eu-toolbox-risk-mitigating-measures"}},
       {"eu-5g", "diversity", "Multi-vendor strategy", "", FindingSeverity::low, {}},
   };
-  auto element = [&](std::string policy, std::string rule, FindingSeverity s, std::string id, std::string op,
-                     std::string vendor, std::string message) {
-    Finding f{.policy = std::move(policy), .rule = std::move(rule), .severity = s,
-              .subject_kind = SubjectType::element, .subject_id = std::move(id), .op = std::move(op),
-              .vendor = std::move(vendor), .effective = *parse_date("2023-01-28"), .message = std::move(message),
-              .clause = "vendor in designated and domain = core"};
+  r.rules[1].remediation = "Swap 180 sites to Ericsson or Nokia.";
+  auto messages = std::make_shared<MessageList>();
+  // Rules by index: 0 uk-tsa/core-exclusion, 1 ran-share-cap, 2 sensitive-sites, 3 eu-5g/critical-assets, 4 diversity.
+  auto element = [&](std::uint32_t rule, FindingSeverity s, std::string_view id, std::string_view op,
+                     std::string_view vendor, std::string message) {
+    Finding f{.rule = rule, .severity = s, .subject_kind = SubjectType::element, .effective = *parse_date("2023-01-28"),
+              .subject_id = id, .op = op, .vendor = vendor, .clause = "vendor in designated and domain = core",
+              .detail = messages->add(std::move(message))};
     f.site = inv.elements.site[*inv.find_element(f.subject_id)];
     return f;
   };
-  r.findings.push_back(element("uk-tsa", "core-exclusion", FindingSeverity::critical, "E-LDN-AMF", "ee", "huawei",
-                               std::string(kAwkwardMessage)));
-  Finding cap{.policy = "uk-tsa", .rule = "ran-share-cap", .severity = FindingSeverity::high,
-              .subject_kind = SubjectType::operator_, .subject_id = "ee", .op = "ee", .vendor = "",
-              .effective = *parse_date("2021-01-01"),
-              .message = "Designated vendors are on 41% of ee's RAN sites, above the 35% cap.",
+  r.findings.push_back(element(0, FindingSeverity::critical, "E-LDN-AMF", "ee", "huawei", std::string(kAwkwardMessage)));
+  Finding cap{.rule = 1, .severity = FindingSeverity::high, .subject_kind = SubjectType::operator_,
+              .effective = *parse_date("2021-01-01"), .subject_id = "ee", .op = "ee", .vendor = "",
               .clause = "share(vendor in designated, sites of domain ran) <= 35%",
-              .measured = Measurement{0.41, 0.35, MeasureUnit::sites}, .remediation = "Swap 180 sites to Ericsson or Nokia."};
+              .measured = Measurement{0.41, 0.35, MeasureUnit::sites},
+              .detail = messages->add("Designated vendors are on 41% of ee's RAN sites, above the 35% cap.")};
   r.findings.push_back(cap);
-  Finding near = element("uk-tsa", "sensitive-sites", FindingSeverity::medium, "E-GLA-RU1", "vodafone", "huawei",
+  Finding near = element(2, FindingSeverity::medium, "E-GLA-RU1", "vodafone", "huawei",
                          "Huawei radio within 1 km of a government facility.");
   near.clause = "distance(site, facility kind government) < 1 km";
   r.findings.push_back(near);
-  Finding waived = element("eu-5g", "critical-assets", FindingSeverity::high, "E-MAN-RU1", "ee", "zte", "ZTE radio on a critical site.");
+  Finding waived = element(3, FindingSeverity::high, "E-MAN-RU1", "ee", "zte", "ZTE radio on a critical site.");
   waived.waived = true;
   waived.waiver = "WV-2026-07: replacement contracted for 2027-03";
   r.findings.push_back(waived);
-  Finding site{.policy = "eu-5g", .rule = "diversity", .severity = FindingSeverity::low, .subject_kind = SubjectType::site,
-               .subject_id = "BEL-001", .op = "three", .vendor = "huawei", .effective = *parse_date("2020-01-29"),
-               .message = "Single vendor on a site.", .clause = "count(distinct vendor) = 1"};
+  Finding site{.rule = 4, .severity = FindingSeverity::low, .subject_kind = SubjectType::site,
+               .effective = *parse_date("2020-01-29"), .subject_id = "BEL-001", .op = "three", .vendor = "huawei",
+               .clause = "count(distinct vendor) = 1", .detail = messages->add("Single vendor on a site.")};
   r.findings.push_back(site);  // no `site`: the map finds it by its subject
-  r.findings.push_back(element("uk-tsa", "core-exclusion", FindingSeverity::critical, "E-LDN-RU1", "ee", "huawei",
-                               "Huawei gNB radio unit on a core site."));
+  r.findings.push_back(element(0, FindingSeverity::critical, "E-LDN-RU1", "ee", "huawei", "Huawei gNB radio unit on a core site."));
+  r.messages = std::move(messages);
   r.measures = {{"uk-tsa", "ran-share-cap", "ee", 0.41, 0.35, MeasureUnit::sites, false, 410, 1000},
                 {"uk-tsa", "ran-share-cap", "vodafone", 0.22, 0.35, MeasureUnit::sites, true, 220, 1000},
                 {"uk-tsa", "ran-share-cap", "three", 0.0, 0.35, MeasureUnit::sites, true}};
   r.operators = {{"ee", "EE", 2, 3, 0}, {"vodafone", "Vodafone", 2, 1, 0}, {"three", "Three", 2, 1, 0}};
   r.scopes = {{"uk-tsa", "core-exclusion", "ee", 5}};
   return r;
+}
+
+void set_message(CheckReport& report, std::size_t finding, std::string message) {
+  auto messages = std::make_shared<MessageList>(dynamic_cast<const MessageList&>(*report.messages));
+  report.findings[finding].detail = messages->add(std::move(message));
+  report.messages = std::move(messages);
 }
 
 }  // namespace netvet::report::testing

@@ -69,17 +69,17 @@ TEST_F(CheckHtml, EveryPlaceholderIsFilledAndEveryScriptClosesOnce) {
 }
 
 TEST_F(CheckHtml, CarriesEveryFindingAndTheOutlines) {
-  report.findings[0].message = "ends </script><script>alert(1)</script>";
+  testing::set_message(report, 0, "ends </script><script>alert(1)</script>");
   const std::string html = check_html(report, inv);
   const json data = json::parse(script_block(html, "netvet-data"));
   ASSERT_EQ(data["findings"].size(), report.findings.size());
   std::set<std::string> ids;
   for (const json& f : data["findings"]) ids.insert(f[3].get<std::string>());
   for (const Finding& f : report.findings) {
-    EXPECT_TRUE(ids.contains(f.subject_id)) << f.subject_id;
+    EXPECT_TRUE(ids.contains(std::string(f.subject_id))) << f.subject_id;
     EXPECT_NE(html.find(f.subject_id), std::string::npos) << f.subject_id;
   }
-  EXPECT_EQ(data["findings"][0][7], report.findings[0].message);  // survives the escaping intact
+  EXPECT_EQ(data["findings"][0][7], message_of(report, report.findings[0]));  // survives the escaping intact
   EXPECT_EQ(data["findings"][0][11], "LDN-001");                   // the element's site, for search
 
   // The country outlines: world-atlas TopoJSON, and topojson-client to decode them.

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -34,7 +35,7 @@ TEST(CheckJunit, WellFormedWithASuitePerPolicyAndCountsThatAddUp) {
   // The test cases that must fail: each (rule, operator) with an unwaived finding.
   std::set<std::string> must_fail;
   for (const Finding& f : report.findings)
-    if (!f.waived) must_fail.insert(f.policy + "." + f.rule + " " + f.op);
+    if (!f.waived) must_fail.insert(fmt::format("{}.{} {}", rule_of(report, f).policy, rule_of(report, f).rule, f.op));
 
   std::size_t all_tests = 0, all_failures = 0;
   std::set<std::string> failed;
@@ -66,7 +67,7 @@ TEST(CheckJunit, EscapesMarkupAndControlCharacters) {
   const Inventory inv = testing::sample_inventory();
   CheckReport report = testing::sample_report(inv);
   report.rules[0].title = "Core <\"exclusion\"> & 'more'";
-  report.findings[5].message = std::string("bell\x07 and NUL-free control\x1b");
+  testing::set_message(report, 5, "bell\x07 and NUL-free control\x1b");
   const Doc doc = parse_xml(check_junit(report));
   ASSERT_TRUE(doc);
   xmlNode* suite = children(xmlDocGetRootElement(doc.get()), "testsuite")[0];

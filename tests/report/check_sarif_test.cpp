@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "check_fixture.h"
@@ -69,15 +70,18 @@ TEST_F(CheckSarif, HasTheShapeOfSarif210) {
   EXPECT_FALSE(results[0].contains("suppressions"));
   ASSERT_TRUE(results[3].contains("suppressions"));
   EXPECT_EQ(results[3]["suppressions"][0]["kind"], "external");
-  EXPECT_EQ(results[3]["suppressions"][0]["justification"], report.findings[3].waiver);
+  EXPECT_EQ(results[3]["suppressions"][0]["justification"], std::string(report.findings[3].waiver));
 }
 
-TEST_F(CheckSarif, RulesOnlyInFindingsStillGetARule) {
-  report.rules.clear();
+TEST_F(CheckSarif, RulesOnlyInMeasuresStillGetARule) {
+  report.measures.push_back({"eu-5g", "vendor-cap", "ee", 0.5, 0.4, MeasureUnit::sites, false});
   const json s = render();
-  std::set<std::string> ids;
-  for (const json& r : s["runs"][0]["tool"]["driver"]["rules"]) ids.insert(r["id"]);
-  for (const json& r : s["runs"][0]["results"]) EXPECT_TRUE(ids.contains(r["ruleId"])) << r["ruleId"];
+  const json& rules = s["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), report.rules.size() + 1);
+  EXPECT_EQ(rules.back()["id"], "eu-5g/vendor-cap");
+  EXPECT_EQ(rules.back()["shortDescription"]["text"], "vendor-cap");
+  // The report's own rules come first, so a finding's rule keeps its index.
+  for (const json& r : s["runs"][0]["results"]) EXPECT_EQ(rules[r["ruleIndex"].get<std::size_t>()]["id"], r["ruleId"]);
 }
 
 std::map<std::string, std::string> fingerprints(const json& sarif) {
@@ -94,9 +98,9 @@ TEST_F(CheckSarif, FingerprintsAreStableAcrossRunsOrderAndWording) {
   EXPECT_EQ(first, fingerprints(render()));
   // Another run: findings in another order, messages reworded, dates moved.
   std::ranges::reverse(report.findings);
-  for (Finding& f : report.findings) {
-    f.message += " (reworded)";
-    f.effective = kNoDate;
+  for (std::size_t i = 0; i < report.findings.size(); ++i) {
+    testing::set_message(report, i, message_of(report, report.findings[i]) + " (reworded)");
+    report.findings[i].effective = kNoDate;
   }
   EXPECT_EQ(first, fingerprints(render()));
   // ... and distinct findings never share one.
@@ -104,26 +108,28 @@ TEST_F(CheckSarif, FingerprintsAreStableAcrossRunsOrderAndWording) {
   for (const auto& [key, fp] : first) distinct.insert(fp);
   EXPECT_EQ(distinct.size(), first.size());
   // A given fingerprint is kept as is.
-  report.findings[0].fingerprint = "from-the-engine";
-  EXPECT_EQ(render()["runs"][0]["results"][0]["partialFingerprints"]["netvetFinding/v1"], "from-the-engine");
+  report.findings[0].fingerprint = 0x0123456789abcdefULL;
+  EXPECT_EQ(render()["runs"][0]["results"][0]["partialFingerprints"]["netvetFinding/v1"], "0123456789abcdef");
 }
 
 TEST(FindingFingerprint, DependsOnIdentityNotOnMessage) {
-  Finding a{.policy = "p", .rule = "r", .subject_id = "E1", .op = "ee", .vendor = "huawei", .message = "x"};
+  CheckReport report;
+  report.rules = {{.policy = "p", .rule = "r"}, {.policy = "ab", .rule = "c"}, {.policy = "a", .rule = "bc"}};
+  auto messages = std::make_shared<MessageList>();
+  Finding a{.rule = 0, .subject_id = "E1", .op = "ee", .vendor = "huawei", .detail = messages->add("x")};
   Finding b = a;
-  b.message = "y";
+  b.detail = messages->add("y");
   b.severity = FindingSeverity::low;
-  EXPECT_EQ(finding_fingerprint(a), finding_fingerprint(b));
+  report.messages = messages;
+  EXPECT_EQ(finding_fingerprint(report, a), finding_fingerprint(report, b));
   b.subject_id = "E2";
-  EXPECT_NE(finding_fingerprint(a), finding_fingerprint(b));
+  EXPECT_NE(finding_fingerprint(report, a), finding_fingerprint(report, b));
   // Field boundaries count: ("ab", "c") is not ("a", "bc").
   Finding c = a, d = a;
-  c.policy = "ab";
-  c.rule = "c";
-  d.policy = "a";
-  d.rule = "bc";
-  EXPECT_NE(finding_fingerprint(c), finding_fingerprint(d));
-  EXPECT_EQ(finding_fingerprint(a).size(), 16u);
+  c.rule = 1;
+  d.rule = 2;
+  EXPECT_NE(finding_fingerprint(report, c), finding_fingerprint(report, d));
+  EXPECT_EQ(finding_fingerprint(report, a).size(), 16u);
 }
 
 }  // namespace

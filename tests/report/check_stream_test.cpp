@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -73,14 +74,15 @@ TEST(CheckStream, EmptyReportKeepsEmptyContainersOnOneLine) {
 TEST(CheckStream, EscapingIsTheLibrarysForEveryKindOfCharacter) {
   const Inventory inv = testing::sample_inventory();
   CheckReport report = testing::sample_report(inv);
-  Finding& f = report.findings.front();
   using namespace std::string_literals;
-  f.message = "tab\there, nul \0 bell \a esc \x1b del \x7f, back\\slash, \"quoted\", slash /, "s +
-              "Zürich — 東京 🛰, form\ffeed\r\n";
+  testing::set_message(report, 0, "tab\there, nul \0 bell \a esc \x1b del \x7f, back\\slash, \"quoted\", slash /, "s +
+                                      "Zürich — 東京 🛰, form\ffeed\r\n");
+  Finding& f = report.findings.front();
   f.subject_id = "E\"1\\";
   f.waiver = "ok\u2028line separator";
   f.waived = true;
-  f.source = {"Title with a \"quote\"", "https://example.org/a?b=c&d=\"e\""};
+  static const Source own{"Title with a \"quote\"", "https://example.org/a?b=c&d=\"e\""};
+  f.source = &own;
   f.measured = Measurement{1.0 / 3.0, 1e-7, MeasureUnit::subscribers};
   report.findings[1].measured = Measurement{12345678901234.5, 0.1 + 0.2, MeasureUnit::elements};
   report.measures.push_back({"uk-tsa", "ran-share-cap", "x", 2.5e300, -0.0, MeasureUnit::vendors, false, 0, 0, "ran"});
@@ -130,15 +132,31 @@ TEST(CheckStream, GeneratedNationalNetworkAgainstFivePacks) {
   // Mapped on several threads, the findings still come in the evaluation's rule order,
   // with the dropped ones' places closed up.
   std::vector<std::size_t> rule_order;
+  ASSERT_EQ(report.rules.size(), evaluation->rules.size());
   for (const Finding& f : report.findings) {
-    const auto rule = std::ranges::find_if(evaluation->rules, [&](const policy::RuleOutcome& r) {
-      return r.policy == f.policy && r.rule == f.rule;
-    });
-    ASSERT_NE(rule, evaluation->rules.end());
-    ASSERT_FALSE(f.fingerprint.empty()) << "an empty slot was left behind";
-    rule_order.push_back(static_cast<std::size_t>(rule - evaluation->rules.begin()));
+    ASSERT_LT(f.rule, evaluation->rules.size());
+    const policy::RuleOutcome& rule = evaluation->rules[f.rule];
+    ASSERT_EQ(rule_of(report, f).policy, rule.policy);
+    ASSERT_EQ(rule_of(report, f).rule, rule.rule);
+    ASSERT_TRUE(f.fingerprint.has_value()) << "an empty slot was left behind";
+    rule_order.push_back(f.rule);
   }
   EXPECT_TRUE(std::ranges::is_sorted(rule_order));
+  // Messages worded as they are written, and the borrowed subjects and clauses, are the
+  // engine's own records of the same findings.
+  std::map<std::uint64_t, policy::FindingRecord> records;
+  for (policy::FindingRecord& r : policy::records_of(*evaluation, *inventory)) {
+    const std::uint64_t fingerprint = r.fingerprint;
+    ASSERT_TRUE(records.emplace(fingerprint, std::move(r)).second) << "fingerprints are unique";
+  }
+  for (const Finding& f : report.findings) {
+    const policy::FindingRecord& r = records.at(*f.fingerprint);
+    ASSERT_EQ(message_of(report, f), r.message);
+    ASSERT_EQ(f.clause, r.clause);
+    ASSERT_EQ(f.subject_id, r.subject);
+    ASSERT_EQ(f.op, r.op);
+    ASSERT_EQ(f.vendor, r.vendor);
+  }
   expect_streams_match_reference(report);
 }
 

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <regex>
@@ -31,9 +32,8 @@ TEST_F(CheckText, GroupsFindingsUnderTheirRule) {
   EXPECT_TRUE(std::ranges::is_sorted(at));
   at.push_back(text.size());
   for (const Finding& f : report.findings) {
-    const auto rule = std::ranges::find_if(report.rules, [&](const RuleInfo& r) { return r.rule == f.rule; });
-    const auto i = static_cast<std::size_t>(rule - report.rules.begin());
-    const std::size_t pos = text.find(std::string(subject_name(f.subject_kind)) + " " + f.subject_id, at[i]);
+    const std::size_t i = f.rule;
+    const std::size_t pos = text.find(fmt::format("{} {}", subject_name(f.subject_kind), f.subject_id), at[i]);
     EXPECT_LT(pos, at[i + 1]) << f.subject_id;
   }
 }

@@ -1,5 +1,6 @@
 // The pre-streaming renderers, copied from src/report/check_{json,sarif,csv,junit}.cpp as they
-// were, plus the additions apps/netvet/check_command.cpp then made to the trees.
+// were, plus the additions apps/netvet/check_command.cpp then made to the trees; since
+// adapted only to findings that reach their rule, message and fingerprint through the report.
 #include "check_tree_reference.h"
 
 #include <fmt/format.h>
@@ -17,23 +18,24 @@ using json = nlohmann::ordered_json;
 json date_or_null(Date d) { return d == kNoDate ? json(nullptr) : json(format_date(d)); }
 
 json finding_json(const CheckReport& report, const Finding& f) {
-  json j = {{"policy", f.policy},
-            {"rule", f.rule},
+  const RuleInfo& rule = rule_of(report, f);
+  json j = {{"policy", rule.policy},
+            {"rule", rule.rule},
             {"severity", severity_name(f.severity)},
             {"subject", {{"kind", subject_name(f.subject_kind)}, {"id", f.subject_id}}},
             {"operator", f.op},
             {"vendor", f.vendor},
             {"effective", date_or_null(f.effective)},
-            {"message", f.message}};
+            {"message", message_of(report, f)}};
   if (!f.clause.empty()) j["clause"] = f.clause;
   if (f.measured)
     j["measured"] = {{"value", f.measured->value}, {"limit", f.measured->limit}, {"unit", unit_name(f.measured->unit)}};
-  j["fingerprint"] = finding_fingerprint(f);
+  j["fingerprint"] = finding_fingerprint(report, f);
   j["waived"] = f.waived;
   if (f.waived) j["waiver"] = f.waiver;
   const Source& source = source_of(report, f);
   if (has_source(source)) j["source"] = {{"title", source.title}, {"url", source.url}};
-  if (!f.remediation.empty()) j["remediation"] = f.remediation;
+  if (!rule.remediation.empty()) j["remediation"] = rule.remediation;
   return j;
 }
 
@@ -61,8 +63,8 @@ std::string qualified_name(const Finding& f) {
   return fmt::format("{}/{}/{}", f.op, subject_name(f.subject_kind), f.subject_id);
 }
 
-std::string result_text(const Finding& f) {
-  std::string text = f.message;
+std::string result_text(const CheckReport& report, const Finding& f) {
+  std::string text = message_of(report, f);
   if (!f.clause.empty()) text += fmt::format(" (matched: {})", f.clause);
   if (f.measured) text += fmt::format(" [measured {:.4g} against a limit of {:.4g}]", f.measured->value, f.measured->limit);
   return text;
@@ -126,10 +128,10 @@ std::string xml_escape(std::string_view s, bool attribute = true) {
   return out;
 }
 
-std::string finding_line(const Finding& f) {
+std::string finding_line(const CheckReport& report, const Finding& f) {
   std::string line = fmt::format("[{}] {} {}", severity_name(f.severity), subject_name(f.subject_kind), f.subject_id);
   if (!f.vendor.empty()) line += fmt::format(" ({})", f.vendor);
-  line += ": " + f.message;
+  line += ": " + message_of(report, f);
   if (!f.clause.empty()) line += fmt::format(" — matched: {}", f.clause);
   if (f.measured) line += fmt::format(" — measured {:.4g}, limit {:.4g}", f.measured->value, f.measured->limit);
   if (f.waived) line += fmt::format(" — waived: {}", f.waiver);
@@ -152,8 +154,9 @@ struct Case {
 std::vector<Case> rule_cases(const CheckReport& report, const RuleInfo& r) {
   std::set<std::string> ops;
   for (const OperatorInfo& o : report.operators) ops.insert(o.id);
+  const auto of_rule = [&](const Finding& f) { return rule_of(report, f).policy == r.policy && rule_of(report, f).rule == r.rule; };
   for (const Finding& f : report.findings)
-    if (f.policy == r.policy && f.rule == r.rule) ops.insert(f.op);
+    if (of_rule(f)) ops.insert(std::string(f.op));
   for (const Measure& m : report.measures)
     if (m.policy == r.policy && m.rule == r.rule) ops.insert(m.op);
   if (ops.empty()) ops.insert("");
@@ -162,7 +165,7 @@ std::vector<Case> rule_cases(const CheckReport& report, const RuleInfo& r) {
     Case c{.name = op.empty() ? r.rule : fmt::format("{} [{}]", r.rule, op),
            .classname = fmt::format("{}.{}", r.policy, r.rule)};
     for (const Finding& f : report.findings)
-      if (f.policy == r.policy && f.rule == r.rule && f.op == op) (f.waived ? c.waived : c.failing).push_back(&f);
+      if (of_rule(f) && f.op == op) (f.waived ? c.waived : c.failing).push_back(&f);
     cases.push_back(std::move(c));
   }
   return cases;
@@ -216,18 +219,19 @@ json reference_check_sarif(const CheckReport& report) {
 
   json results = json::array();
   for (const Finding& f : report.findings) {
-    const std::string id = rule_key(f.policy, f.rule);
+    const RuleInfo& rule = rule_of(report, f);
+    const std::string id = rule_key(rule.policy, rule.rule);
     json location = {{"name", f.subject_id}, {"fullyQualifiedName", qualified_name(f)}, {"kind", "resource"}};
     json r = {{"ruleId", id},
               {"ruleIndex", rule_index.at(id)},
               {"level", sarif_level(f.severity)},
-              {"message", {{"text", result_text(f)}}},
+              {"message", {{"text", result_text(report, f)}}},
               {"locations", json::array({{{"logicalLocations", json::array({location})}}})},
-              {"partialFingerprints", {{"netvetFinding/v1", finding_fingerprint(f)}}}};
+              {"partialFingerprints", {{"netvetFinding/v1", finding_fingerprint(report, f)}}}};
     if (f.waived) r["suppressions"] = json::array({{{"kind", "external"}, {"justification", f.waiver}}});
     json props = {{"severity", severity_name(f.severity)}, {"operator", f.op}, {"vendor", f.vendor}};
     if (f.effective != kNoDate) props["effective"] = format_date(f.effective);
-    if (!f.remediation.empty()) props["remediation"] = f.remediation;
+    if (!rule.remediation.empty()) props["remediation"] = rule.remediation;
     r["properties"] = std::move(props);
     results.push_back(std::move(r));
   }
@@ -248,12 +252,14 @@ std::string reference_check_csv(const CheckReport& report) {
                "message", "clause", "value", "limit", "unit", "waived", "waiver", "source_title", "source_url",
                "remediation", "fingerprint"});
   for (const Finding& f : report.findings) {
+    const RuleInfo& rule = rule_of(report, f);
     const Source& source = source_of(report, f);
-    record(out, {f.policy, f.rule, std::string(severity_name(f.severity)), std::string(subject_name(f.subject_kind)),
-                 f.subject_id, f.op, f.vendor, f.effective == kNoDate ? "" : format_date(f.effective), f.message,
-                 f.clause, f.measured ? number(f.measured->value) : "", f.measured ? number(f.measured->limit) : "",
-                 f.measured ? std::string(unit_name(f.measured->unit)) : "", f.waived ? "yes" : "no", f.waiver,
-                 source.title, source.url, f.remediation, finding_fingerprint(f)});
+    record(out, {rule.policy, rule.rule, std::string(severity_name(f.severity)), std::string(subject_name(f.subject_kind)),
+                 std::string(f.subject_id), std::string(f.op), std::string(f.vendor),
+                 f.effective == kNoDate ? "" : format_date(f.effective), message_of(report, f), std::string(f.clause),
+                 f.measured ? number(f.measured->value) : "", f.measured ? number(f.measured->limit) : "",
+                 f.measured ? std::string(unit_name(f.measured->unit)) : "", f.waived ? "yes" : "no",
+                 std::string(f.waiver), source.title, source.url, rule.remediation, finding_fingerprint(report, f)});
   }
   return out;
 }
@@ -283,7 +289,7 @@ std::string reference_check_junit(const CheckReport& report) {
         if (!c.failing.empty()) {
           ++failures;
           std::string text;
-          for (const Finding* f : c.failing) text += finding_line(*f) + "\n";
+          for (const Finding* f : c.failing) text += finding_line(report, *f) + "\n";
           body += fmt::format("      <failure message=\"{}\" type=\"{}\">{}</failure>\n",
                               xml_escape(fmt::format("{} finding{}: {}", c.failing.size(),
                                                      c.failing.size() == 1 ? "" : "s", r.title)),
@@ -291,7 +297,7 @@ std::string reference_check_junit(const CheckReport& report) {
         }
         if (!c.waived.empty()) {
           std::string text;
-          for (const Finding* f : c.waived) text += finding_line(*f) + "\n";
+          for (const Finding* f : c.waived) text += finding_line(report, *f) + "\n";
           body += fmt::format("      <system-out>{}</system-out>\n", xml_escape(text, false));
         }
         body += "    </testcase>\n";
