@@ -5,7 +5,6 @@
 
 #include "graph/site_reach.h"
 #include "graph/traffic_graph.h"
-#include "util/parallel.h"
 #include "util/saturating.h"
 
 namespace netvet {
@@ -43,16 +42,13 @@ Result<std::vector<OutageResult>> analyse_outage(const Inventory& inv, std::span
                      .message = "an outage scenario's vendor must be a row of the inventory's vendors"});
   const TrafficGraph g = build_traffic_graph(inv, {.threads = options.threads});
   const graph::SiteReach reach(g, g.influence);
+  // Every scenario in one batch: a propagation per operator and 64 scenarios.
+  std::vector<graph::SiteReach::Removal> removals;
+  for (const auto& scenario : scenarios)
+    removals.push_back({.vendors = scenario.vendors, .kill_switch = scenario.mode == OutageMode::kill_switch});
+  const std::vector<graph::SiteBits> reaching = reach.reaching_after(removals, options.threads);
   std::vector<OutageResult> results(scenarios.size());
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t workers = std::min<std::size_t>(threads, scenarios.size());
-  parallel_for(workers, threads, [&](std::size_t w) {
-    graph::ReachScratch scratch;  // one per worker: the arrays are the size of the network
-    for (std::size_t i = w; i < scenarios.size(); i += workers) {
-      reach.remove_vendors(scenarios[i].vendors, scenarios[i].mode == OutageMode::kill_switch, scratch);
-      results[i] = {scenarios[i], count_survival(inv, reach.reaching(scratch))};
-    }
-  });
+  for (std::size_t i = 0; i < scenarios.size(); ++i) results[i] = {scenarios[i], count_survival(inv, reaching[i])};
   return results;
 }
 

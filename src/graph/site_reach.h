@@ -10,11 +10,22 @@
 // elements; its `kill-switch` also removes every element they influence (a chain of one
 // or more manages/hosts links).
 //
-// Algorithm: the connected components of the transport graph without the removed
-// elements (a breadth-first search from each unlabelled element), then, per operator, a
-// mark on each component holding one of its remaining sinks and a look at each of its
-// sites' ran elements. O(V + E) per removal set; the caller runs independent sets on
-// several threads, one Scratch each.
+// Algorithm, one removal at a time (remove_vendors, reaching): the connected components of
+// the transport graph without the removed elements (a breadth-first search from each
+// unlabelled element), then, per operator, a mark on each component holding one of its
+// remaining sinks and a look at each of its sites' ran elements. O(V + E) per removal
+// set; the caller runs independent sets on several threads, one Scratch each. The
+// components are what graph/vertex_cut.h contracts.
+// Many removals at once (reaching_after, site_reach_batch.cpp): per operator, one
+// propagation from its sinks of a 64-bit word per element, bit k set when the element
+// is joined to one of the operator's sinks with removal k's elements gone. A word's new
+// bits pass to each neighbour, masked by the removals that take that neighbour away, from
+// a first-in first-out worklist, so bits travel shortest ways first and an element is
+// visited again only when a removal's bit reaches it later, by a longer way. The least
+// fixpoint is exactly reachability in each network without removal k, so the answers are
+// those of reaching(). O(T (V + E)) per operator and 64 removals, T the times an
+// element's word grows (at most 64; a handful on national networks), instead of
+// O(64 (V + E)).
 
 #include <cstdint>
 #include <span>
@@ -65,11 +76,23 @@ class SiteReach {
   // removed one), which graph/vertex_cut.h reads.
   SiteBits reaching(ReachScratch& scratch) const;
 
+  // One removal of a batch: whose elements go, and how.
+  struct Removal {
+    std::span<const Index> vendors;
+    bool kill_switch = false;
+  };
+  // The sites that reach their core after each removal, in order: what remove_vendors and
+  // reaching() answer one by one, for any number of removals, 64 per propagation, the
+  // operators on up to `threads` threads (0: one per hardware thread). No components are
+  // left for cuts.
+  std::vector<SiteBits> reaching_after(std::span<const Removal> removals, unsigned threads) const;
+
   std::span<const Index> elements_of_vendor(Index vendor) const { return elements_of_vendor_[vendor]; }
   const TrafficGraph& graph() const { return g_; }
 
  private:
   void label_components(ReachScratch& s) const;
+  void reaching_after_batch(std::span<const Removal> removals, unsigned threads, std::span<SiteBits> out) const;
 
   const TrafficGraph& g_;
   const Csr& influence_;

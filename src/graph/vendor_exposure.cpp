@@ -79,22 +79,37 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
       removals.push_back({.vendors = designated_, .kill_switch = true, .reaching = &set_kill_, .cut = &set_kill_cut_});
   }
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const std::size_t workers = std::min<std::size_t>(threads, removals.size());
+  // Removals whose components a cut needs are searched one by one; the rest go through
+  // one propagation per operator for up to 64 of them (graph/site_reach.h).
+  std::vector<const Removal*> searched;
+  std::vector<SiteReach::Removal> batched;
+  std::vector<SiteBits*> batched_into;
+  for (const Removal& r : removals) {
+    if (r.cut) {
+      searched.push_back(&r);
+    } else {
+      batched.push_back({.vendors = r.vendors, .kill_switch = r.kill_switch});
+      batched_into.push_back(r.reaching);
+    }
+  }
   const bool control_plane = (ways_ & kViaControlPlane) != 0;
-  // The control plane's vendors need no reach: they run beside the removals.
-  parallel_for(workers + (control_plane ? 1 : 0), threads, [&](std::size_t w) {
-    if (w == workers) {
+  // The control plane's vendors need no reach, and the batch its own threads: they run
+  // beside the searched removals.
+  const std::size_t tasks = searched.size() + (control_plane ? 1 : 0) + (batched.empty() ? 0 : 1);
+  parallel_for(tasks, threads, [&](std::size_t t) {
+    if (t < searched.size()) {
+      ReachScratch scratch;  // one per removal: the components go to its cut finder
+      const Removal& r = *searched[t];
+      reach.remove_vendors(r.vendors, r.kill_switch, scratch);
+      *r.reaching = reach.reaching(scratch);
+      r.cut->emplace(g, std::move(scratch.component), options.cut_subject_side_arcs);
+    } else if (control_plane && t == searched.size()) {
       std::optional<Csr> turned_back;
       const Csr& managed_by = g.influence_reversed ? g.influence : turned_back.emplace(reversed(g.influence));
       control_plane_ = control_plane_vendors(g, managed_by);
-      return;
-    }
-    ReachScratch scratch;  // one per worker: the arrays are the size of the network
-    for (std::size_t i = w; i < removals.size(); i += workers) {
-      const Removal& r = removals[i];
-      reach.remove_vendors(r.vendors, r.kill_switch, scratch);
-      *r.reaching = reach.reaching(scratch);
-      if (r.cut) r.cut->emplace(g, std::move(scratch.component), options.cut_subject_side_arcs);
+    } else {
+      std::vector<SiteBits> bits = reach.reaching_after(batched, threads);
+      for (std::size_t i = 0; i < bits.size(); ++i) *batched_into[i] = std::move(bits[i]);
     }
   });
   if (lone && !reach.elements_of_vendor(designated_[0]).empty()) {

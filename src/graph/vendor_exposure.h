@@ -27,11 +27,13 @@
 //   traffic a clean way. Empty when exposed through the control plane only. The
 //   subject's cut is the union of its operators'.
 //
-// Algorithm: one site-reach computation per removal (nothing removed; each vendor's
-// failure; each designated vendor's kill-switch, and every vendor's with blast radius;
-// the designated set's failure and kill-switch), on several threads; then per subject
-// and operator a few bit tests per vendor, and a local max-flow for each exposed one.
-// O((R + 1)(V + E)) for R removals, plus the cuts. For a few subjects (a policy's
+// Algorithm: the sites that still reach their core after each removal (nothing removed;
+// each vendor's failure; each designated vendor's kill-switch, and every vendor's with
+// blast radius; the designated set's failure and kill-switch) from graph/site_reach.h:
+// the designated set's two by a search each, whose components its cuts contract; the
+// others in batches of 64, one propagation per operator each, beside them. Then per
+// subject and operator a few bit tests per vendor, and a local max-flow for each exposed
+// one. O(V + E) per searched removal and per operator and batch, plus the cuts. For a few subjects (a policy's
 // facilities) the pass with nothing removed is left out: a subject's operator that no
 // site reaches with the designated set gone is searched from its sources, and the search
 // that finds its cut also tells whether it reaches its core at all.
