@@ -25,7 +25,7 @@ struct Bits {
 
 // Per-thread working memory of one operator's propagation.
 struct Propagation {
-  std::vector<Bits> bits;
+  ZeroedArray<Bits> bits;
   ZeroedArray<std::uint8_t> queued;  // per element: in `next`
   std::vector<Index> now, next;
 };
@@ -77,7 +77,7 @@ void SiteReach::reaching_after_batch(std::span<const Removal> removals, unsigned
     Propagation p;
     p.queued.reset(g_.elements);
     for (Index op = static_cast<Index>(w); op < g_.operators; op += static_cast<Index>(workers)) {
-      p.bits.resize(g_.elements);
+      if (p.bits.size() != g_.elements) p.bits.reset(g_.elements);
       for (Index e = 0; e < g_.elements; ++e) p.bits[e] = {.gone = gone[e], .reached = 0};
       const auto push = [&](Index e) {
         if (!p.queued[e]) p.queued[e] = 1, p.next.push_back(e);
