@@ -32,7 +32,7 @@ struct Removal {
   std::vector<Index> vendors;
   bool kill_switch = false;
   SiteBits* reaching = nullptr;
-  std::optional<VertexCutFinder>* cut = nullptr;  // also keep the components, for cuts
+  std::vector<Index>* components = nullptr;  // where to keep its components, for cuts
 };
 
 }  // namespace
@@ -44,10 +44,15 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
       failure_(g.vendors),
       kill_(g.vendors),
       kill_is_failure_(g.vendors, 0) {
-  std::optional<Csr> turned;
-  const Csr& acts_on = g.influence_reversed ? turned.emplace(reversed(g.influence)) : g.influence;
-  const SiteReach reach(g, acts_on);
   const bool influence = (ways_ & kViaInfluence) != 0;
+  // Kill-switches follow the influence links forwards; when none is asked for, the graph
+  // is not turned around (a million links on a national network).
+  std::optional<Csr> turned;
+  const bool kill_switches = influence || options.every_kill_switch;
+  const Csr& acts_on = g.influence_reversed && kill_switches ? turned.emplace(reversed(g.influence))
+                       : g.influence_reversed                 ? turned.emplace()
+                                                              : g.influence;
+  const SiteReach reach(g, acts_on);
   // Without a designated set there is no search to judge reach by.
   const bool base_pass = !options.reach_by_search || designated_.empty();
 
@@ -74,9 +79,11 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
       removals.push_back({.vendors = {v}, .kill_switch = true, .reaching = &kill_[v]});
   }
   if (!designated_.empty()) {
-    removals.push_back({.vendors = designated_, .reaching = &set_failure_, .cut = &set_failure_cut_});
+    set_failure_cut_ = std::make_unique<LazyCut>(g, options.cut_subject_side_arcs);
+    if (influence) set_kill_cut_ = std::make_unique<LazyCut>(g, options.cut_subject_side_arcs);
+    removals.push_back({.vendors = designated_, .reaching = &set_failure_, .components = &set_failure_cut_->component});
     if (influence)
-      removals.push_back({.vendors = designated_, .kill_switch = true, .reaching = &set_kill_, .cut = &set_kill_cut_});
+      removals.push_back({.vendors = designated_, .kill_switch = true, .reaching = &set_kill_, .components = &set_kill_cut_->component});
   }
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Removals whose components a cut needs are searched one by one; the rest go through
@@ -85,7 +92,7 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
   std::vector<SiteReach::Removal> batched;
   std::vector<SiteBits*> batched_into;
   for (const Removal& r : removals) {
-    if (r.cut) {
+    if (r.components) {
       searched.push_back(&r);
     } else {
       batched.push_back({.vendors = r.vendors, .kill_switch = r.kill_switch});
@@ -93,29 +100,35 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
     }
   }
   const bool control_plane = (ways_ & kViaControlPlane) != 0;
-  // The control plane's vendors need no reach, and the batch its own threads: they run
-  // beside the searched removals.
-  const std::size_t tasks = searched.size() + (control_plane ? 1 : 0) + (batched.empty() ? 0 : 1);
+  // The batch first: it is the longest, and spreads over its own threads. The control
+  // plane's vendors need no reach: they run beside the removals.
+  const std::size_t tasks = (batched.empty() ? 0 : 1) + searched.size() + (control_plane ? 1 : 0);
+  const std::size_t first_search = batched.empty() ? 0 : 1;
   parallel_for(tasks, threads, [&](std::size_t t) {
-    if (t < searched.size()) {
+    if (t < first_search) {
+      std::vector<SiteBits> bits = reach.reaching_after(batched, threads);
+      for (std::size_t i = 0; i < bits.size(); ++i) *batched_into[i] = std::move(bits[i]);
+    } else if (t < first_search + searched.size()) {
       ReachScratch scratch;  // one per removal: the components go to its cut finder
-      const Removal& r = *searched[t];
+      const Removal& r = *searched[t - first_search];
       reach.remove_vendors(r.vendors, r.kill_switch, scratch);
       *r.reaching = reach.reaching(scratch);
-      r.cut->emplace(g, std::move(scratch.component), options.cut_subject_side_arcs);
-    } else if (control_plane && t == searched.size()) {
+      *r.components = std::move(scratch.component);
+    } else {
       std::optional<Csr> turned_back;
       const Csr& managed_by = g.influence_reversed ? g.influence : turned_back.emplace(reversed(g.influence));
       control_plane_ = control_plane_vendors(g, managed_by);
-    } else {
-      std::vector<SiteBits> bits = reach.reaching_after(batched, threads);
-      for (std::size_t i = 0; i < bits.size(); ++i) *batched_into[i] = std::move(bits[i]);
     }
   });
   if (lone && !reach.elements_of_vendor(designated_[0]).empty()) {
     failure_[designated_[0]] = set_failure_;
     if (influence && !kill_is_failure_[designated_[0]]) kill_[designated_[0]] = set_kill_;
   }
+}
+
+const VertexCutFinder& VendorExposure::LazyCut::finder() const {
+  std::call_once(once_, [&] { finder_.emplace(g_, component, arcs_); });
+  return *finder_;
 }
 
 const SiteBits& VendorExposure::reaching_after_failure(Index vendor) const {
@@ -190,7 +203,7 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
     } else if (set_failure_.any_of(s.sites)) {
       reaches = true;
     } else {
-      transport_cut = set_failure_cut_->cut(sources_of(s.sites), op, s.cut);
+      transport_cut = set_failure_cut_->finder().cut(sources_of(s.sites), op, s.cut);
       reaches = transport_cut->reaches;
     }
     verdict.isolated = !reaches;
@@ -206,10 +219,10 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
                 verdict.exposed_to);
     if (!cuts) continue;
     if (verdict.ways & kViaTransport) {
-      if (!transport_cut) transport_cut = set_failure_cut_->cut(sources_of(s.sites), op, s.cut);
+      if (!transport_cut) transport_cut = set_failure_cut_->finder().cut(sources_of(s.sites), op, s.cut);
       verdict.cut = std::move(transport_cut->elements);
     } else if (verdict.ways & kViaInfluence) {
-      verdict.cut = set_kill_cut_->cut(sources_of(s.sites), op, s.cut).elements;
+      verdict.cut = set_kill_cut_->finder().cut(sources_of(s.sites), op, s.cut).elements;
     }
     out.cut.insert(out.cut.end(), verdict.cut.begin(), verdict.cut.end());
   }

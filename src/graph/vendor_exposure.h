@@ -39,6 +39,8 @@
 // that finds its cut also tells whether it reaches its core at all.
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <vector>
@@ -110,7 +112,21 @@ class VendorExposure {
   SiteBits base_, set_failure_, set_kill_;
   std::vector<SiteBits> failure_, kill_;  // per vendor row; empty bits: the same as base_
   std::vector<std::uint8_t> kill_is_failure_;  // per vendor row: its kill-switch removes only its own elements
-  std::optional<VertexCutFinder> set_failure_cut_, set_kill_cut_;
+  // The cut finder of a removal, built on first use from its components: indexing them
+  // costs a pass over the network, and many analyses ask no cut of a kill-switch.
+  class LazyCut {
+   public:
+    LazyCut(const TrafficGraph& graph, std::size_t subject_side_arcs) : g_(graph), arcs_(subject_side_arcs) {}
+    std::vector<Index> component;  // filled by the removal's search
+    const VertexCutFinder& finder() const;
+
+   private:
+    const TrafficGraph& g_;
+    std::size_t arcs_;
+    mutable std::once_flag once_;
+    mutable std::optional<VertexCutFinder> finder_;
+  };
+  std::unique_ptr<LazyCut> set_failure_cut_, set_kill_cut_;
   VendorSets control_plane_;  // per operator: vendors that are, or influence, one of its control-plane elements
 };
 

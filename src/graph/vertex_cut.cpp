@@ -42,18 +42,23 @@ VertexCutFinder::VertexCutFinder(const TrafficGraph& g, std::vector<Index> compo
     sink_list_[op].erase(std::unique(sink_list_[op].begin(), sink_list_[op].end()), sink_list_[op].end());
   }
   const std::vector<std::uint8_t> dead_end = dead_end_groups();
+  // (component, removed element beside it) once each, in one pass over the removed
+  // elements; then grouped twice: the dead-end groups' apart.
+  std::vector<std::pair<Index, Index>> beside_pairs;
   std::vector<Index> beside;
+  for (Index v = 0; v < g.elements; ++v) {
+    if (!removed(v)) continue;
+    beside.clear();
+    for (const Index w : g.transport[v])
+      if (w < g.elements && !removed(w)) beside.push_back(component_[w]);
+    std::sort(beside.begin(), beside.end());
+    beside.erase(std::unique(beside.begin(), beside.end()), beside.end());
+    for (const Index c : beside) beside_pairs.emplace_back(c, v);
+  }
   const auto next_to = [&](bool of_dead_ends) {
     return group_by_row(g.elements, [&](auto&& add) {
-      for (Index v = 0; v < g.elements; ++v) {
-        if (!removed(v) || (dead_end[v] != 0) != of_dead_ends) continue;
-        beside.clear();
-        for (const Index w : g.transport[v])
-          if (w < g.elements && !removed(w)) beside.push_back(component_[w]);
-        std::sort(beside.begin(), beside.end());
-        beside.erase(std::unique(beside.begin(), beside.end()), beside.end());
-        for (const Index c : beside) add(c, v);
-      }
+      for (const auto& [c, v] : beside_pairs)
+        if ((dead_end[v] != 0) == of_dead_ends) add(c, v);
     });
   };
   removed_next_to_ = next_to(false);
