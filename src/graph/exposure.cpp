@@ -1,6 +1,7 @@
 #include "graph/exposure.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <optional>
 #include <string>
@@ -97,14 +98,50 @@ void append_rows(ExposureTable& into, const ExposureTable& from) {
   }
 }
 
-// The exposure of subjects[i], served by served(i): one contiguous share of the subjects
-// per thread, so that joining the shares copies all but the first. Shares are even in
-// serving sites, not subjects: a facility in a city centre can have thousands. Without an
-// index (ExposureOptions::element_level off) the element-level columns stay empty.
+// Per-thread working memory of one subject's evaluation.
+struct SubjectScratch {
+  ExposureScratch index;
+  VerdictScratch verdict;
+  SubjectExposure e;
+  SubjectVerdict v;
+  std::vector<Index> list;
+};
+
+// Evaluates one subject served by `sites` and appends its row to `t`. Without an index
+// (ExposureOptions::element_level off) the element-level columns stay empty.
+void evaluate_one(const ExposureIndex* index, const VendorExposure& vendors, Index subject,
+                  std::span<const Index> sites, bool cuts, SubjectScratch& s, ExposureTable& t) {
+  vendors.judge(sites, s.verdict, s.v, cuts);
+  if (index) {
+    index->evaluate(sites, s.index, s.e);
+  } else {  // vendor level only: isolated when no operator reaches its core
+    s.e = {};
+    s.e.isolated = std::ranges::all_of(s.v.operators, [](const auto& o) { return o.isolated; });
+  }
+  append(t, subject, sites, s.e, s.v, s.list);
+}
+
+// The exposure of subjects[i], served by served(i). Many subjects (cell sites): one
+// contiguous share per thread, so that joining the shares copies all but the first;
+// shares are even in serving sites, not subjects, since a facility in a city centre can
+// have thousands. A few (a policy's facilities): one task each, taken by whichever
+// thread is free, since a subject's cuts can cost a thousand times another's.
 template <typename ServedBy>
 ExposureTable evaluate_all(const ExposureIndex* index, const VendorExposure& vendors, std::span<const Index> subjects,
                            ServedBy served, unsigned threads, bool cuts) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  if (subjects.size() <= kFewSubjects) {
+    std::vector<ExposureTable> rows(subjects.size());
+    std::atomic<std::size_t> next{0};
+    parallel_for(std::min<std::size_t>(threads, subjects.size()), threads, [&](std::size_t) {
+      SubjectScratch s;
+      for (std::size_t i = next++; i < subjects.size(); i = next++)
+        evaluate_one(index, vendors, subjects[i], served(i), cuts, s, rows[i]);
+    });
+    ExposureTable all;
+    for (const ExposureTable& row : rows) append_rows(all, row);
+    return all;
+  }
   std::vector<std::size_t> weight_before{0};
   weight_before.reserve(subjects.size() + 1);
   for (std::size_t i = 0; i < subjects.size(); ++i) weight_before.push_back(weight_before.back() + 1 + served(i).size());
@@ -116,23 +153,9 @@ ExposureTable evaluate_all(const ExposureIndex* index, const VendorExposure& ven
   };
   std::vector<ExposureTable> parts(shares);
   parallel_for(shares, threads, [&](std::size_t p) {
-    ExposureScratch scratch;
-    VerdictScratch verdict_scratch;
-    SubjectExposure e;
-    SubjectVerdict verdict;
-    std::vector<Index> list;
+    SubjectScratch s;
     const std::size_t end = p + 1 == shares ? subjects.size() : boundary(p + 1);
-    for (std::size_t i = p == 0 ? 0 : boundary(p); i < end; ++i) {
-      const auto sites = served(i);
-      vendors.judge(sites, verdict_scratch, verdict, cuts);
-      if (index) {
-        index->evaluate(sites, scratch, e);
-      } else {  // vendor level only: isolated when no operator reaches its core
-        e = {};
-        e.isolated = std::ranges::all_of(verdict.operators, [](const auto& o) { return o.isolated; });
-      }
-      append(parts[p], subjects[i], sites, e, verdict, list);
-    }
+    for (std::size_t i = p == 0 ? 0 : boundary(p); i < end; ++i) evaluate_one(index, vendors, subjects[i], served(i), cuts, s, parts[p]);
   });
   ExposureTable all = std::move(parts[0]);
   for (std::size_t p = 1; p < shares; ++p) append_rows(all, parts[p]);
@@ -191,7 +214,11 @@ Result<ExposureReport> analyse_exposure(const Inventory& inv, const ExposureOpti
   }
   const bool influence_index = options.cell_sites || facilities.size() > kFewSubjects;
   const TrafficGraph g =
-      build_traffic_graph(inv, {.threads = options.threads, .influence_reversed = !influence_index});
+      build_traffic_graph(inv, {.threads = options.threads,
+                                .influence_reversed = !influence_index,
+                                // Transport alone, without explanations, never follows influence.
+                                .influence = options.element_level || (options.ways & ~kViaTransport) != 0 ||
+                                             options.blast_radius});
   std::vector<Index> designated = options.designated_vendors;
   std::sort(designated.begin(), designated.end());
   designated.erase(std::unique(designated.begin(), designated.end()), designated.end());

@@ -55,6 +55,7 @@ TrafficGraph build_traffic_graph(const Inventory& inv, const TrafficGraphOptions
       for (Index e = 0; e < g.elements; ++e)
         if (inv.function_of(e).domain == Domain::ran) add(el.site[e], e);
     });
+    if (!options.influence) return;
     g.influence = influence_graph(inv, options.influence_reversed);
     g.control_plane_of_operator = control_plane_by_operator(inv);
   });

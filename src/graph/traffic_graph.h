@@ -29,6 +29,9 @@ struct TrafficGraphOptions {
   // `influence` as b -> a (who acts on an element, for searches back from it) instead of
   // a -> b: a graph of a million links is not built twice to be turned around.
   bool influence_reversed = false;
+  // Whether to build `influence` and `control_plane_of_operator`; without, they are empty
+  // (an analysis of transport alone never reads them).
+  bool influence = true;
 };
 
 struct TrafficGraph {

@@ -114,6 +114,9 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
       reach.remove_vendors(r.vendors, r.kill_switch, scratch);
       *r.reaching = reach.reaching(scratch);
       *r.components = std::move(scratch.component);
+      // A few subjects search their reach with the designated set's failure finder: build
+      // it now, beside the other tasks, rather than with every subject waiting on it.
+      if (options.reach_by_search && r.components == &set_failure_cut_->component) set_failure_cut_->finder();
     } else {
       std::optional<Csr> turned_back;
       const Csr& managed_by = g.influence_reversed ? g.influence : turned_back.emplace(reversed(g.influence));

@@ -4,6 +4,8 @@
 #include <cassert>
 #include <utility>
 
+#include "util/parallel.h"
+
 namespace netvet::graph {
 namespace {
 
@@ -41,28 +43,34 @@ VertexCutFinder::VertexCutFinder(const TrafficGraph& g, std::vector<Index> compo
     std::sort(sink_list_[op].begin(), sink_list_[op].end());
     sink_list_[op].erase(std::unique(sink_list_[op].begin(), sink_list_[op].end()), sink_list_[op].end());
   }
-  const std::vector<std::uint8_t> dead_end = dead_end_groups();
-  // (component, removed element beside it) once each, in one pass over the removed
-  // elements; then grouped twice: the dead-end groups' apart.
+  // (component, removed element beside it) once each, from one pass over the removed
+  // elements, beside the search for dead-end groups; then grouped twice, the dead-end
+  // groups' apart, on two threads again.
+  std::vector<std::uint8_t> dead_end;
   std::vector<std::pair<Index, Index>> beside_pairs;
-  std::vector<Index> beside;
-  for (Index v = 0; v < g.elements; ++v) {
-    if (!removed(v)) continue;
-    beside.clear();
-    for (const Index w : g.transport[v])
-      if (w < g.elements && !removed(w)) beside.push_back(component_[w]);
-    std::sort(beside.begin(), beside.end());
-    beside.erase(std::unique(beside.begin(), beside.end()), beside.end());
-    for (const Index c : beside) beside_pairs.emplace_back(c, v);
-  }
-  const auto next_to = [&](bool of_dead_ends) {
-    return group_by_row(g.elements, [&](auto&& add) {
+  parallel_for(2, 0, [&](std::size_t task) {
+    if (task == 0) {
+      dead_end = dead_end_groups();
+      return;
+    }
+    std::vector<Index> beside;
+    for (Index v = 0; v < g.elements; ++v) {
+      if (!removed(v)) continue;
+      beside.clear();
+      for (const Index w : g.transport[v])
+        if (w < g.elements && !removed(w)) beside.push_back(component_[w]);
+      std::sort(beside.begin(), beside.end());
+      beside.erase(std::unique(beside.begin(), beside.end()), beside.end());
+      for (const Index c : beside) beside_pairs.emplace_back(c, v);
+    }
+  });
+  parallel_for(2, 0, [&](std::size_t task) {
+    const bool of_dead_ends = task == 1;
+    (of_dead_ends ? dead_ends_next_to_ : removed_next_to_) = group_by_row(g.elements, [&](auto&& add) {
       for (const auto& [c, v] : beside_pairs)
         if ((dead_end[v] != 0) == of_dead_ends) add(c, v);
     });
-  };
-  removed_next_to_ = next_to(false);
-  dead_ends_next_to_ = next_to(true);
+  });
 }
 
 // Per element: 1 when it belongs to a group of removed elements (joined by transport
