@@ -9,6 +9,8 @@
 #                       build the libFuzzer harnesses (tests/fuzz, the fuzz preset: clang,
 #                       ASan + UBSan), replay the saved crashes, then run each harness for
 #                       SECONDS (default 60); fails naming the harness and the crash file
+#   ./netvet.sh asan    build the test suite with ASan and UBSan (the asan preset) and run
+#                       every test under them; a campaign of its own (~25 min from scratch)
 #
 # C++ dependencies come from Debian packages listed once, below; the HTML report's two
 # map packages come from the npm registry, pinned by web/package-lock.json (the build
@@ -132,6 +134,19 @@ docs() {
   say "Wrote docs/cli.md"
 }
 
+# asan: the whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (the
+# asan preset, build/asan: GCC, RelWithDebInfo, UBSan fatal, no benchmarks). Tests that
+# run the netvet binary run the sanitized one. Not part of `test`: a fresh build of every
+# test with the sanitizers takes ~25 minutes on two cores.
+asan() {
+  ensure_packages
+  say "Building the test suite with ASan and UBSan (asan preset)"
+  [ -f build/asan/build.ninja ] || cmake --preset asan >/dev/null
+  cmake --build --preset asan
+  say "Running every test under ASan and UBSan"
+  ctest --preset asan --output-on-failure
+}
+
 # fuzz [SECONDS]: every harness of tests/fuzz for SECONDS under ASan and UBSan.
 # The tracked seeds (tests/fuzz/corpus/HARNESS) are only read; what libFuzzer finds new
 # goes into build/fuzz/corpus/HARNESS, and a crash into build/fuzz/findings/HARNESS/.
@@ -182,5 +197,6 @@ case "${1:-}" in
   bench) bench ;;
   docs) docs ;;
   fuzz) fuzz "${2:-60}" ;;
-  *) echo "usage: ./netvet.sh demo|test|build|bench|docs|fuzz [SECONDS]" >&2; exit 2 ;;
+  asan) asan ;;
+  *) echo "usage: ./netvet.sh demo|test|build|bench|docs|asan|fuzz [SECONDS]" >&2; exit 2 ;;
 esac
