@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "policy/suggest.h"
 #include "model/yaml_util.h"
 #include "util/text.h"
 

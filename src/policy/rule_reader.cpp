@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "policy/suggest.h"
 #include "policy/pack_reader.h"
 #include "util/text.h"
 

@@ -30,6 +30,11 @@ std::optional<SharingScope> parse_sharing_scope(std::string_view name) { return 
 std::optional<LegalStatus> parse_legal_status(std::string_view name) { return parse_in<LegalStatus>(name, kStatuses); }
 std::optional<SharingLevel> parse_sharing_level(std::string_view name) { return parse_in<SharingLevel>(name, kLevels); }
 
+bool is_alliance_name(std::string_view name) {
+  return !name.empty() &&
+         std::ranges::all_of(name, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
 bool AppliesTo::covers(Country country, std::span<const std::string> member_of) const {
   if (everyone()) return true;
   if (std::ranges::find(countries, country) != countries.end()) return true;

@@ -41,6 +41,10 @@ std::optional<SharingScope> parse_sharing_scope(std::string_view name);
 std::optional<LegalStatus> parse_legal_status(std::string_view name);
 std::optional<SharingLevel> parse_sharing_level(std::string_view name);
 
+// An alliance's name as packs and scenarios write it: lowercase letters, digits and '-'
+// (five-eyes, nato), compared as written.
+bool is_alliance_name(std::string_view name);
+
 // Which countries a sharing rule concerns: those named, and the members of the alliances
 // named; both empty means every country.
 struct AppliesTo {

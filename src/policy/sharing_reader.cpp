@@ -8,19 +8,12 @@
 #include <algorithm>
 
 #include "policy/pack_reader.h"
-#include "policy/suggest.h"
 #include "util/text.h"
 
 namespace netvet::policy {
 namespace {
 
 constexpr const char* kTermKeys[] = {"scope", "status", "verdict", "applies_to"};
-
-// Alliance names are compared as written in scenarios: lowercase letters, digits, '-'.
-bool alliance_name(std::string_view name) {
-  return !name.empty() &&
-         std::ranges::all_of(name, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
-}
 
 }  // namespace
 
@@ -95,7 +88,7 @@ std::optional<SharingTerms> PackReader::read_sharing_terms(const YAML::Node& rul
     };
     terms.applies_to.alliances = texts(applies, "alliances");
     for (std::size_t i = 0; i < terms.applies_to.alliances.size(); ++i)
-      if (!alliance_name(terms.applies_to.alliances[i]))
+      if (!is_alliance_name(terms.applies_to.alliances[i]))
         problem(item("alliances", i), "alliances",
                 fmt::format("alliance '{}' must be lowercase letters, digits and '-' (as in five-eyes)", terms.applies_to.alliances[i]));
     const auto countries = texts(applies, "countries");
