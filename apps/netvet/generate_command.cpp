@@ -79,7 +79,7 @@ int run_generate(const GenerateArgs& args) {
 void add_generate(CLI::App& app, Run& run) {
   auto args = std::make_shared<GenerateArgs>();
   auto* cmd = app.add_subcommand("generate", "Generate a realistic synthetic national network (deterministic for a seed)");
-  cmd->add_option("--country", args->country, "Country profile: GB, DE, US, AU, NZ, CA, SE (data/profiles/)")->required();
+  cmd->add_option("--country", args->country, "Country profile: GB, DE, US, AU, NZ, CA, SE, IT, JP (data/profiles/)")->required();
   cmd->add_option("--sites", args->sites, "Number of cell sites (about 4.5 elements each)")
       ->required()
       ->check(CLI::Range(std::size_t{1}, std::size_t{5'000'000}));

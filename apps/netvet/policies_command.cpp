@@ -1,8 +1,8 @@
-// netvet policies: lists the built-in policy packs (id, title, jurisdiction, version, the
-// date whose law they reflect, rule count). `netvet policies show ID` explains one pack in
+// netvet policies: lists the built-in policy packs (id, kind, title, jurisdiction, version,
+// the date whose law they reflect, rule count). `netvet policies show ID` explains one pack in
 // prose: what it encodes, each rule (dates, severity, what it selects in words, sources,
-// remediation), its parameters with defaults and documentation, and its sources. ID may
-// also be a pack file.
+// remediation; for a sharing pack, what its findings mean for sharing), its parameters with
+// defaults and documentation, and its sources. ID may also be a pack file.
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -215,13 +215,50 @@ std::string kind_words(const policy::Rule& rule, const policy::Pack& pack) {
       rule.spec);
 }
 
+// "Restricts intelligence sharing (status: bill, not law): a country where the rule has
+// findings gets the verdict none. Applies to every country."
+std::string sharing_words(const policy::SharingTerms& terms, const policy::Pack& pack) {
+  static constexpr std::string_view kStatus[] = {"enacted: law in force", "a bill: introduced, not law",
+                                                 "a statement: an official's words, not law"};
+  std::string whom = "every country";
+  if (!terms.applies_to.everyone()) {
+    std::vector<std::string> names;
+    for (const auto& c : terms.applies_to.countries) names.emplace_back(netvet::name_of(c));
+    for (const auto& a : terms.applies_to.alliances) names.push_back("members of " + a);
+    whom = join_or(names);
+  }
+  return fmt::format("Sharing: {} {} ({}). A country where the rule has findings gets the verdict {}; one where it "
+                     "has none, full. Applies to {}.",
+                     terms.scope == policy::SharingScope::intelligence ? "intelligence shared by" : "co-location of the resources of",
+                     netvet::name_of(pack.partner), kStatus[static_cast<std::size_t>(terms.status)],
+                     policy::name_of(terms.verdict), whom);
+}
+
+// A sharing pack's partner; null for a regime pack.
+nlohmann::ordered_json partner_json(const policy::Pack& p) {
+  return p.kind == policy::PackKind::sharing ? nlohmann::ordered_json(netvet::name_of(p.partner)) : nlohmann::ordered_json();
+}
+
+nlohmann::ordered_json sharing_json(const policy::SharingTerms& terms) {
+  nlohmann::ordered_json countries = nlohmann::ordered_json::array();
+  for (const auto& c : terms.applies_to.countries) countries.push_back(netvet::name_of(c));
+  nlohmann::ordered_json applies;  // null: every country
+  if (!terms.applies_to.everyone()) applies = {{"alliances", terms.applies_to.alliances}, {"countries", countries}};
+  return {{"scope", policy::name_of(terms.scope)}, {"status", policy::name_of(terms.status)},
+          {"verdict", policy::name_of(terms.verdict)}, {"applies_to", applies}};
+}
+
 // The commands ------------------------------------------------------------------------
 
 std::string show_text(const policy::Pack& p) {
   const auto filled = [&p](const std::string& text) { return policy::fill_parameters(text, p); };
   std::string out = fmt::format("{}: {}\n", p.id, filled(p.title));
-  out += fmt::format("Jurisdiction {}, version {}, reflects the law as of {}; {} rule{}.\n\n", p.jurisdiction, p.version,
+  out += fmt::format("Jurisdiction {}, version {}, reflects the law as of {}; {} rule{}.\n", p.jurisdiction, p.version,
                      format_date(p.reflects), p.rules.size(), p.rules.size() == 1 ? "" : "s");
+  if (p.kind == policy::PackKind::sharing)
+    out += wrap(fmt::format("A sharing pack: what the partner ({}) said or wrote about sharing with other countries. Each rule's "
+                            "findings in a country's networks give that country the rule's verdict.", netvet::name_of(p.partner)), 0);
+  out += "\n";
   if (!p.aliases.empty()) out += fmt::format("Also known to --policy as {}.\n\n", join_or(p.aliases));
   if (!p.description.empty()) out += wrap(filled(p.description), 0) + "\n";
   if (!p.designations.empty()) {
@@ -240,6 +277,7 @@ std::string show_text(const policy::Pack& p) {
     if (r.end != kNoDate) dates += fmt::format(" until {}", format_date(r.end));
     out += fmt::format("  {}. {} — {}\n", i + 1, r.id, filled(r.title));
     out += fmt::format("     {} {}, {}.\n", name_of(r.severity), name_of(r.kind()), dates);
+    if (r.sharing) out += wrap(sharing_words(*r.sharing, p), 5);
     if (!r.description.empty()) out += wrap(filled(r.description), 5);
     out += wrap(kind_words(r, p), 5);
     if (r.kind() != policy::RuleKind::exposure)  // it selects facilities, not elements
@@ -280,6 +318,7 @@ nlohmann::ordered_json show_json(const policy::Pack& p) {
                                                                        : nlohmann::ordered_json(r.select.selector.text)},
                      {"explanation", kind_words(r, p)}, {"description", one_line(policy::fill_parameters(r.description, p))},
                      {"remediation", one_line(policy::fill_parameters(r.remediation, p))}, {"sources", r.sources}});
+    if (r.sharing) rules.back()["sharing"] = sharing_json(*r.sharing);
   }
   nlohmann::ordered_json params = nlohmann::ordered_json::array();
   for (const auto& param : p.parameters) {
@@ -290,7 +329,8 @@ nlohmann::ordered_json show_json(const policy::Pack& p) {
   for (const auto& s : p.sources) sources.push_back({{"id", s.id}, {"title", s.title}, {"url", s.url}});
   nlohmann::ordered_json designations = nlohmann::ordered_json::object();
   for (const auto& [name, vendors] : p.designations) designations[name] = vendors;
-  return {{"id", p.id}, {"aliases", p.aliases}, {"title", policy::fill_parameters(p.title, p)}, {"jurisdiction", p.jurisdiction},
+  return {{"id", p.id}, {"kind", policy::name_of(p.kind)}, {"partner", partner_json(p)}, {"aliases", p.aliases},
+          {"title", policy::fill_parameters(p.title, p)}, {"jurisdiction", p.jurisdiction},
           {"version", p.version}, {"reflects", format_date(p.reflects)},
           {"description", one_line(policy::fill_parameters(p.description, p))}, {"designations", designations},
           {"parameters", params}, {"rules", rules}, {"sources", sources}};
@@ -312,7 +352,8 @@ int run_list(const PoliciesArgs& args) {
   if (args.common.format == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto& p : packs) {
-      list.push_back({{"id", p.id}, {"aliases", p.aliases}, {"title", p.title}, {"jurisdiction", p.jurisdiction},
+      list.push_back({{"id", p.id}, {"kind", policy::name_of(p.kind)}, {"partner", partner_json(p)}, {"aliases", p.aliases},
+                      {"title", p.title}, {"jurisdiction", p.jurisdiction},
                       {"version", p.version}, {"reflects", format_date(p.reflects)}, {"rules", p.rules.size()}});
     }
     text = nlohmann::ordered_json{{"policies", list}}.dump(2) + "\n";
@@ -322,13 +363,16 @@ int run_list(const PoliciesArgs& args) {
       id_width = std::max(id_width, p.id.size());
       version_width = std::max(version_width, p.version.size());
     }
-    text = fmt::format("{:<{}}  {:<4}  {:<{}}  {:<10}  {:>5}  {}\n", "ID", id_width, "JUR.", "VERSION", version_width,
-                       "REFLECTS", "RULES", "TITLE");
+    // KIND: a regime (a jurisdiction's rules for its own networks) or sharing (a partner's
+    // terms for sharing with other countries: shared/spec/alliance.md).
+    text = fmt::format("{:<{}}  {:<7}  {:<4}  {:<{}}  {:<10}  {:>5}  {}\n", "ID", id_width, "KIND", "JUR.", "VERSION",
+                       version_width, "REFLECTS", "RULES", "TITLE");
     for (const auto& p : packs) {
-      text += fmt::format("{:<{}}  {:<4}  {:<{}}  {:<10}  {:>5}  {}\n", p.id, id_width, p.jurisdiction, p.version,
-                          version_width, format_date(p.reflects), p.rules.size(), p.title);
+      text += fmt::format("{:<{}}  {:<7}  {:<4}  {:<{}}  {:<10}  {:>5}  {}\n", p.id, id_width, policy::name_of(p.kind),
+                          p.jurisdiction, p.version, version_width, format_date(p.reflects), p.rules.size(), p.title);
     }
-    text += "\n`netvet policies show ID` explains a pack; `netvet test-policy ID` runs its fixtures.\n";
+    text += "\n`netvet policies show ID` explains a pack; `netvet test-policy ID` runs its fixtures. A sharing pack's\n"
+            "rules also say what their findings mean for sharing intelligence with, or co-locating in, a country.\n";
     std::string aliases;
     for (const auto& p : packs)
       if (!p.aliases.empty()) aliases += fmt::format("{}{} for {}", aliases.empty() ? "" : "; ", join_or(p.aliases), p.id);

@@ -23,8 +23,8 @@ const countries = topojson.feature(atlas, atlas.objects.countries).features;
 // ISO 3166-1 numeric ids (world-atlas feature ids) and the mask's cell size.
 const wanted = {
   AU: { id: "036", cell_km: 24 }, CA: { id: "124", cell_km: 24 }, DE: { id: "276", cell_km: 12 },
-  GB: { id: "826", cell_km: 12 }, NZ: { id: "554", cell_km: 12 }, SE: { id: "752", cell_km: 12 },
-  US: { id: "840", cell_km: 24 },
+  GB: { id: "826", cell_km: 12 }, IT: { id: "380", cell_km: 12 }, JP: { id: "392", cell_km: 12 },
+  NZ: { id: "554", cell_km: 12 }, SE: { id: "752", cell_km: 12 }, US: { id: "840", cell_km: 24 },
 };
 
 function bbox(cc) {

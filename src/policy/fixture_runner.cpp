@@ -11,7 +11,6 @@
 
 #include "model/yaml_util.h"
 #include "policy/evaluate.h"
-#include "policy/suggest.h"
 #include "util/files.h"
 #include "util/text.h"
 

@@ -8,7 +8,6 @@
 
 #include "data/embedded.h"
 #include "policy/pack_reader.h"
-#include "policy/suggest.h"
 #include "util/files.h"
 #include "util/text.h"
 

@@ -16,6 +16,7 @@
 
 #include "model/inventory.h"
 #include "policy/expression.h"
+#include "policy/sharing.h"
 #include "util/diagnostic.h"
 
 namespace netvet::policy {
@@ -125,6 +126,9 @@ struct Rule {
   std::vector<std::string> sources;  // PackSource ids
   PackSelector select;
   std::variant<ForbidRule, CapRule, ProximityRule, RequireRule, DiversityRule, ExposureRule> spec;
+  // A sharing pack's rule: what its findings mean for a country (sharing.h). Present in
+  // every rule of a sharing pack and in no rule of a regime pack.
+  std::optional<SharingTerms> sharing;
   Location at;
 
   RuleKind kind() const { return static_cast<RuleKind>(spec.index()); }
@@ -134,6 +138,8 @@ struct Rule {
 struct Pack {
   std::string file;  // as given, for messages
   std::string id, title, jurisdiction, version, description;
+  PackKind kind = PackKind::regime;
+  Country partner = kNoCountry;  // a sharing pack's: the party that shares (ISO code)
   // Other names --policy accepts for the pack: `uk`, `united-kingdom` for gb (lowercase
   // letters, digits and '-'; country names with '-' for blanks).
   std::vector<std::string> aliases;

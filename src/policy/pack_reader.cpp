@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-#include "policy/suggest.h"
 #include "model/yaml_util.h"
 #include "util/text.h"
 
@@ -153,8 +152,8 @@ std::optional<Setting> PackReader::setting(const YAML::Node& map, const char* ke
 }
 
 void PackReader::read_header(const YAML::Node& root) {
-  check_keys(root, {"id", "title", "jurisdiction", "version", "reflects", "description", "aliases", "sources",
-                    "parameters", "designations", "rules"}, "a pack");
+  check_keys(root, {"id", "kind", "partner", "title", "jurisdiction", "version", "reflects", "description", "aliases",
+                    "sources", "parameters", "designations", "rules"}, "a pack");
   pack_.id = text(root, "id", true).value_or("");
   pack_.aliases = texts(root, "aliases");
   for (std::size_t i = 0; i < pack_.aliases.size(); ++i) {
@@ -170,6 +169,7 @@ void PackReader::read_header(const YAML::Node& root) {
   pack_.version = text(root, "version", true).value_or("");
   pack_.reflects = date(root, "reflects", true).value_or(kNoDate);
   pack_.description = text(root, "description", false).value_or("");
+  read_kind(root);
 }
 
 void PackReader::read_sources(const YAML::Node& root) {

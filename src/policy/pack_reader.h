@@ -1,7 +1,8 @@
 #pragma once
 // Internal to src/policy: reads one pack's YAML into a Pack, collecting every problem with
 // its file, line and column instead of stopping at the first. pack_reader.cpp reads the
-// header, sources, parameters and designations; rule_reader.cpp reads the rules.
+// header, sources, parameters and designations; rule_reader.cpp reads the rules;
+// sharing_reader.cpp what a sharing pack adds (its kind and partner, its rules' terms).
 
 #include <initializer_list>
 #include <optional>
@@ -51,6 +52,14 @@ class PackReader {
   // `facilities: {kinds: [...], owners: [...], located_in: [...]}` of a proximity or exposure rule.
   void read_facilities(const YAML::Node& rule, FacilitySelection& selection);
   ExposureRule read_exposure(const YAML::Node& node);
+  // Sharing packs: `kind` and `partner` at the top; a rule's scope, status, verdict and
+  // applies_to (required in a sharing pack's rules, refused in a regime pack's).
+  void read_kind(const YAML::Node& root);
+  std::optional<SharingTerms> read_sharing_terms(const YAML::Node& rule);
+  // One of `names` (which `parse` reads), or a problem naming the closest.
+  template <typename Enum, typename Parse>
+  std::optional<Enum> one_of(const YAML::Node& map, const char* key, bool required, std::string_view what,
+                             std::initializer_list<std::string_view> names, Parse parse);
 
   std::string_view text_;
   std::string file_;
@@ -58,6 +67,7 @@ class PackReader {
   SourceMap map_;
   Diagnostics problems_;
   Pack pack_;
+  bool kind_known_ = true;  // false when `kind` is misspelt (read_kind)
 };
 
 // Checks that a setting fits where it is used (a share within 0..1, a known cap unit, ...);

@@ -4,7 +4,6 @@
 
 #include <optional>
 
-#include "policy/suggest.h"
 #include "policy/lexer.h"
 #include "util/text.h"
 

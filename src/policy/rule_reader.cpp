@@ -3,7 +3,6 @@
 
 #include <fmt/format.h>
 
-#include "policy/suggest.h"
 #include "policy/pack_reader.h"
 #include "util/text.h"
 
@@ -81,19 +80,24 @@ std::optional<Rule> PackReader::read_rule(const YAML::Node& node) {
   }
   const auto kind = text(node, "kind", true);
   if (kind && !read_rule_spec(node, *kind, rule)) return std::nullopt;
+  rule.sharing = read_sharing_terms(node);
   if (problems_.size() != problems_before || !kind) return std::nullopt;
   return rule;
 }
 
 bool PackReader::read_rule_spec(const YAML::Node& node, std::string_view kind, Rule& rule) {
   const auto common = {"id", "title", "description", "kind", "severity", "effective", "end", "sources", "remediation", "select"};
+  // A sharing pack's terms: read (or, in a regime pack, refused with a message of their
+  // own) by read_sharing_terms, so never unknown here.
+  const auto sharing = {"scope", "status", "verdict", "applies_to"};
   auto keys = [&](std::initializer_list<std::string_view> own) {
     std::vector<std::string_view> all(common.begin(), common.end());
     all.insert(all.end(), own.begin(), own.end());
+    if (pack_.kind == PackKind::sharing) all.insert(all.end(), sharing.begin(), sharing.end());
     std::vector<std::string> names(all.begin(), all.end());
     for (auto it = node.begin(); it != node.end(); ++it) {
       const std::string key = it->first.Scalar();
-      if (std::ranges::find(all, key) != all.end()) continue;
+      if (std::ranges::find(all, key) != all.end() || std::ranges::find(sharing, key) != sharing.end()) continue;
       const auto near = did_you_mean(key, names);
       problem(it->first, key, fmt::format("unknown key '{}' in a {} rule{}", key, kind,
                                           !near ? fmt::format("; expected {}", join_or(names))

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "policy/suggest.h"
 #include "util/text.h"
 
 namespace netvet::policy {

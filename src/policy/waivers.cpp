@@ -8,7 +8,7 @@
 
 #include "model/yaml_util.h"
 #include "policy/source_map.h"
-#include "policy/suggest.h"
+#include "util/text.h"
 #include "util/files.h"
 
 namespace netvet::policy {

@@ -72,6 +72,13 @@ std::vector<std::string> closest(std::string_view word, std::span<const std::str
   return out;
 }
 
+std::optional<std::string> did_you_mean(std::string_view word, std::span<const std::string> candidates) {
+  auto near = closest(word, candidates, 8);
+  if (near.empty()) return std::nullopt;
+  std::ranges::stable_sort(near, {}, [&](const std::string& c) { return edit_distance(to_lower(word), to_lower(c)); });
+  return near.front();
+}
+
 std::optional<long long> parse_integer(std::string_view s) {
   long long v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

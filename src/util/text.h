@@ -28,6 +28,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::vector<std::string> closest(std::string_view word, std::span<const std::string> candidates,
                                  std::size_t max = 3);
 
+// The one name to offer for an unknown `word` ("did you mean ...?"): of closest()'s
+// plausible typos (prefixes included), the nearest by edit distance, so `site.knd`
+// suggests `site.kind`, not its prefix `site`.
+std::optional<std::string> did_you_mean(std::string_view word, std::span<const std::string> candidates);
+
 // Parses a whole decimal integer / floating number; nothing on any stray character.
 std::optional<long long> parse_integer(std::string_view s);
 std::optional<double> parse_number(std::string_view s);

@@ -182,7 +182,7 @@ TEST(OutputCli, AnUnknownCountryProfileIsNamedWithTheProfilesThereAre) {
   TempDir dir;
   const CliRun r = run_netvet("generate --country FR --sites 10 --seed 1 --out '" + (dir / "fr") + "'");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("error: --country: no country profile for 'FR': the profiles are AU, CA, DE, GB, NZ, SE and US"),
+  EXPECT_NE(r.err.find("error: --country: no country profile for 'FR': the profiles are AU, CA, DE, GB, IT, JP, NZ, SE and US"),
             std::string::npos)
       << r.err;
 }

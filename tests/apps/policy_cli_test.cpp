@@ -1,5 +1,6 @@
 // `netvet test-policy` and `netvet policies` through the real binary: the closing line CI
-// reads, exit codes, the twelve built-in packs, and bad packs located as file:line:column.
+// reads, exit codes, the thirteen built-in packs (one a sharing pack), and bad packs located
+// as file:line:column.
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -14,7 +15,7 @@ namespace netvet::testing {
 namespace {
 
 const std::string kBadPacks = NETVET_FIXTURES "/policy/bad-packs";
-const std::vector<std::string> kIds{"gb", "eu-toolbox", "de", "us", "us-colocation", "au", "nz", "ca", "se", "jp", "in", "it"};
+const std::vector<std::string> kIds{"gb", "eu-toolbox", "de", "us", "us-colocation", "us-sharing", "au", "nz", "ca", "se", "jp", "in", "it"};
 
 std::string last_line(const std::string& text) {
   const auto end = text.find_last_not_of('\n');
@@ -72,6 +73,8 @@ TEST(TestPolicy, BadPacksExitTwoWithFileLineColumn) {
       {"exposure-kind.yaml", ":19:35: column 'kinds': unknown facility kind 'castle'"},
       {"exposure-designation.yaml", ":20:14: column 'vendors': unknown designation 'hrvs' (did you mean 'hrv'?)"},
       {"exposure-via.yaml", ":21:24: column 'via': unknown way 'influenced' (did you mean 'influence'?)"},
+      {"sharing-scope.yaml", ":22:12: column 'scope': unknown scope 'co-locaton' (did you mean 'co-location'?)"},
+      {"sharing-terms-in-regime.yaml", ":20:14: column 'verdict': 'verdict' is a term of a sharing pack's rules"},
   };
   for (const auto& [file, where] : cases) {
     const std::string path = kBadPacks + "/" + file;
@@ -92,10 +95,12 @@ TEST(TestPolicy, UnknownPackIsBadUsage) {
   EXPECT_NE(r.err.find("no built-in policy pack 'zz'"), std::string::npos) << r.err;
 }
 
-TEST(Policies, ListsTheTwelveBuiltinPacks) {
+TEST(Policies, ListsTheThirteenBuiltinPacksWithTheirKind) {
   const CliRun r = run_netvet("policies");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   for (const auto& id : kIds) EXPECT_NE(r.out.find("\n" + id + " "), std::string::npos) << id << "\n" << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(\ngb +regime +GB )"))) << r.out;
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(\nus-sharing +sharing +US )"))) << r.out;
   const CliRun json = run_netvet("policies --format json");
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const auto j = nlohmann::json::parse(json.out);
@@ -103,7 +108,36 @@ TEST(Policies, ListsTheTwelveBuiltinPacks) {
   for (const auto& p : j["policies"]) {
     EXPECT_GT(p["rules"].get<int>(), 0) << p["id"];
     EXPECT_EQ(p["reflects"].get<std::string>().size(), 10U);
+    const bool sharing = p["id"] == "us-sharing";
+    EXPECT_EQ(p["kind"], sharing ? "sharing" : "regime") << p["id"];
+    EXPECT_EQ(p["partner"], sharing ? nlohmann::json("US") : nlohmann::json()) << p["id"];
   }
+}
+
+TEST(Policies, ShowSaysWhatASharingRulesFindingsMean) {
+  const CliRun r = run_netvet("policies show us-sharing");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string flat = std::regex_replace(r.out, std::regex(R"(\s+)"), " ");  // prose is wrapped
+  for (const auto* needle : {"A sharing pack: what the partner (US) said or wrote",
+                             "Sharing: intelligence shared by US (a bill: introduced, not law). A country where the",
+                             "co-location of the resources of US (a statement: an official's words, not law)",
+                             "Our reading", "embassy or military facilities owned by US"}) {
+    EXPECT_NE(flat.find(needle), std::string::npos) << needle << "\n" << r.out;
+  }
+  const CliRun json = run_netvet("policies show us-sharing --format json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  EXPECT_EQ(j["kind"], "sharing");
+  EXPECT_EQ(j["partner"], "US");
+  ASSERT_EQ(j["rules"].size(), 4U);
+  EXPECT_EQ(j["rules"][1]["id"], "s3153-huawei-5g");
+  EXPECT_EQ(j["rules"][1]["sharing"],
+            nlohmann::json::parse(R"({"scope": "intelligence", "status": "bill", "verdict": "none", "applies_to": null})"));
+  EXPECT_EQ(j["rules"][3]["sharing"]["scope"], "co-location");
+  // A regime pack's rules carry no sharing terms.
+  const auto gb = nlohmann::json::parse(run_netvet("policies show gb --format json").out);
+  EXPECT_EQ(gb["kind"], "regime");
+  EXPECT_FALSE(gb["rules"][0].contains("sharing"));
 }
 
 TEST(Policies, ShowExplainsAPackInProse) {

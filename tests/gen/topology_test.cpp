@@ -62,7 +62,7 @@ TEST_P(Topology, ElementsPerCellSiteIsAboutFive) {
   EXPECT_LT(ratio, kElementsPerSite * 1.2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Countries, Topology, ::testing::Values("GB", "DE", "US", "AU", "NZ", "CA", "SE"));
+INSTANTIATE_TEST_SUITE_P(Countries, Topology, ::testing::Values("GB", "DE", "US", "AU", "NZ", "CA", "SE", "IT", "JP"));
 
 TEST(TopologyGB, AggregationIsMostlyDualHomedWithSomeSpurs) {
   const Inventory& inv = network("GB", 3000);

@@ -25,10 +25,10 @@ std::string all_of(const Diagnostics& problems) {
   return out;
 }
 
-TEST(BuiltinPacks, TheElevenJurisdictionsAndTheUsColocationStance) {
+TEST(BuiltinPacks, TheElevenJurisdictionsTheUsColocationStanceAndTheUsSharingPack) {
   auto ids = builtin_pack_ids();
   std::ranges::sort(ids);
-  std::vector<std::string> expected{"au", "ca", "de", "eu-toolbox", "gb", "in", "it", "jp", "nz", "se", "us", "us-colocation"};
+  std::vector<std::string> expected{"au", "ca", "de", "eu-toolbox", "gb", "in", "it", "jp", "nz", "se", "us", "us-colocation", "us-sharing"};
   EXPECT_EQ(ids, expected);
 }
 
