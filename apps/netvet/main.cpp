@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   add_timeline(app, run);
   add_exposure(app, run);
   add_outage(app, run);
+  add_alliance(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -257,7 +257,8 @@ std::string show_text(const policy::Pack& p) {
                      format_date(p.reflects), p.rules.size(), p.rules.size() == 1 ? "" : "s");
   if (p.kind == policy::PackKind::sharing)
     out += wrap(fmt::format("A sharing pack: what the partner ({}) said or wrote about sharing with other countries. Each rule's "
-                            "findings in a country's networks give that country the rule's verdict.", netvet::name_of(p.partner)), 0);
+                            "findings in a country's networks give that country the rule's verdict; `netvet alliance` "
+                            "judges a scenario's countries with it.", netvet::name_of(p.partner)), 0);
   out += "\n";
   if (!p.aliases.empty()) out += fmt::format("Also known to --policy as {}.\n\n", join_or(p.aliases));
   if (!p.description.empty()) out += wrap(filled(p.description), 0) + "\n";
