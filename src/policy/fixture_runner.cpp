@@ -105,10 +105,13 @@ class CaseReader {
     for (auto it = params.begin(); it != params.end(); ++it) {
       ParamOverride o;
       o.name = it->first.Scalar();
-      if (it->second.IsSequence()) {
-        for (const auto& item : it->second) o.value += (o.value.empty() ? "" : ";") + scalar(item, o.name);
+      // A copy of the value: yaml-cpp's `it->second` lives in a temporary the iterator's
+      // operator-> returns, so a loop over it would read freed stack (ASan found it).
+      const YAML::Node value = it->second;
+      if (value.IsSequence()) {
+        for (const auto& item : value) o.value += (o.value.empty() ? "" : ";") + scalar(item, o.name);
       } else {
-        o.value = scalar(it->second, o.name);
+        o.value = scalar(value, o.name);
       }
       case_.params.push_back(std::move(o));
     }

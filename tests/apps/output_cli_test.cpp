@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <regex>
 
 #include "run_netvet.h"
@@ -15,16 +16,35 @@ const std::string kExample = NETVET_SOURCE_DIR "/examples/london";
 const std::string kPolicyFixtures = NETVET_SOURCE_DIR "/tests/fixtures/policy";
 
 // A `$name` left unfilled: not the "$name (now VALUE)" or "VALUE ($name)" with which
-// `policies show` names the parameter behind a value it shows.
+// `policies show` names the parameter behind a value it shows, nor one in a "Selector:"
+// line, which quotes the selector as the pack writes it. Scanned by hand: libstdc++'s
+// std::regex gave this pattern's lookaheads different answers in the release and the
+// sanitized builds.
 bool has_unfilled_parameter(const std::string& text) {
-  static const std::regex unfilled(R"(\$[A-Za-z_][A-Za-z0-9_]*\b(?!\s+\(now)(?!\)))");
-  return std::regex_search(text, unfilled);
+  const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_start = i + 1;
+    if (text[i] != '$' || i + 1 >= text.size() || !(std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '_'))
+      continue;
+    const std::size_t first = text.find_first_not_of(' ', line_start);
+    if (first != std::string::npos && text.compare(first, 9, "Selector:") == 0) continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && word(text[end])) ++end;
+    if (end < text.size() && text[end] == ')') continue;  // "VALUE ($name)"
+    std::size_t next = end;
+    while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+    if (next > end && text.compare(next, 4, "(now") == 0) continue;  // "$name (now VALUE)"
+    return true;
+  }
+  return false;
 }
 
 TEST(OutputCli, PackDescriptionsHaveTheirParametersFilledIn) {
   const CliRun list = run_netvet("policies --format json");
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  for (const auto& p : nlohmann::json::parse(list.out)["policies"]) {
+  auto listed = nlohmann::json::parse(list.out);  // kept: the loop reads into it (ASan)
+  for (const auto& p : listed["policies"]) {
     const std::string id = p["id"];
     const CliRun show = run_netvet("policies show " + id + " --format json");
     ASSERT_EQ(show.exit_code, 0) << show.err;
