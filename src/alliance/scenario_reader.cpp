@@ -39,34 +39,21 @@ void ScenarioReader::problem(const YAML::Node& at, std::string_view key, std::st
 }
 
 void ScenarioReader::check_keys(const YAML::Node& map, std::initializer_list<std::string_view> allowed, std::string_view what) {
-  const std::vector<std::string> names(allowed.begin(), allowed.end());
-  for (auto it = map.begin(); it != map.end(); ++it) {
-    const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
-    if (std::ranges::find(allowed, key) != allowed.end()) continue;
-    const auto near = did_you_mean(key, names);
-    problem(it->first, key, fmt::format("unknown key '{}' in {}{}", key, what,
-                                        near ? fmt::format(" (did you mean '{}'?)", *near)
-                                             : fmt::format("; expected {}", join_or(names))));
-  }
+  check_yaml_keys(map, allowed, what, [&](const YAML::Node& at, std::string_view key, std::string message) {
+    problem(at, key, std::move(message));
+  });
 }
 
 bool ScenarioReader::is_map(const YAML::Node& node, std::string_view key, std::string_view what) {
-  if (node.IsMap()) return true;
-  problem(node, key, fmt::format("expected {} as a mapping of keys to values", what));
-  return false;
+  return expect_yaml_map(node, key, what, [&](const YAML::Node& at, std::string_view k, std::string message) {
+    problem(at, k, std::move(message));
+  });
 }
 
 std::optional<std::string> ScenarioReader::text(const YAML::Node& map, const char* key, bool required) {
-  const YAML::Node node = map[key];
-  if (!node) {
-    if (required) problem(map, key, fmt::format("missing required key '{}'", key));
-    return std::nullopt;
-  }
-  if (!node.IsScalar() || node.Scalar().empty()) {
-    problem(node, key, fmt::format("'{}' must be a non-empty text", key));
-    return std::nullopt;
-  }
-  return node.Scalar();
+  return yaml_text(map, key, required, [&](const YAML::Node& at, std::string_view k, std::string message) {
+    problem(at, k, std::move(message));
+  });
 }
 
 std::optional<Country> ScenarioReader::country_code(const YAML::Node& map, const char* key, bool required) {

@@ -31,12 +31,10 @@ VertexCutFinder::VertexCutFinder(const TrafficGraph& g, std::vector<Index> compo
       component_(std::move(component)),
       subject_side_arcs_(subject_side_arcs),
       maybe_sink_(2 * std::size_t{g.elements}, 0),
-      sink_nodes_(g.operators),
       sink_list_(g.operators) {
   for (Index op = 0; op < g.operators; ++op) {
     for (const Index sink : g.sinks_of_operator[op]) {
       const Index node = removed(sink) ? out_node(sink) : 2 * component_[sink];
-      sink_nodes_[op].insert(node);
       sink_list_[op].push_back(node);
       maybe_sink_[node] = 1;
     }
@@ -119,7 +117,7 @@ Index VertexCutFinder::node_of(Index element) const {
 }
 
 bool VertexCutFinder::is_sink(Index node, Index op) const {
-  return maybe_sink_[node] && sink_nodes_[op].contains(node);
+  return maybe_sink_[node] && std::binary_search(sink_list_[op].begin(), sink_list_[op].end(), node);
 }
 
 // The residual graph's arcs out of a node, numbered so that the blocking flow can keep

@@ -40,7 +40,6 @@
 // O(sqrt V) for unit vertex capacities, Even and Tarjan 1975).
 
 #include <absl/container/flat_hash_map.h>
-#include <absl/container/flat_hash_set.h>
 
 #include <cstdint>
 #include <span>
@@ -127,8 +126,7 @@ class VertexCutFinder {
   // of dead-end groups apart (only searches backwards need them).
   Csr removed_next_to_, dead_ends_next_to_;
   std::vector<std::uint8_t> maybe_sink_;  // per node: a sink of some operator (a filter before the sets)
-  std::vector<absl::flat_hash_set<Index>> sink_nodes_;  // per operator: the nodes its sinks lie in
-  std::vector<std::vector<Index>> sink_list_;           // the same, ascending (a reproducible search order)
+  std::vector<std::vector<Index>> sink_list_;  // per operator: the nodes its sinks lie in, ascending
 };
 
 }  // namespace netvet::graph
