@@ -22,9 +22,21 @@
 // worst over the rules in force with status enacted, and if_enacted the worst over every
 // rule in force (bills and statements as if they were law).
 //
-// Slots for what comes next (issue 11): the footprint per operator, each rule's to_change
-// and the projection over the country's own deadlines belong on CountryVerdicts and
-// RuleVerdict; nothing here needs to change shape for them.
+// What would change a verdict (to_change): for each rule with findings, the replacements
+// of policy/remedy.h per network and operator, by the scenario's replacement vendor, each
+// checked by evaluating the rule again with them made.
+//
+// The footprint, per network and operator: the elements of the vendors the sharing packs
+// designate (the union of their designations: what their rules are about), those in the
+// core, those marked 5G, and the share of the operator's RAN sites (sites where it has a
+// ran-domain element) with a designated ran element of its own; and the partner's
+// facilities some exposure rule flags.
+//
+// The projection, for a country that names its regime: the dates after as_of on which a
+// rule of the regime takes effect or ends. On each, in date order and cumulatively, each
+// network's operators replace what the regime finds on that date (its remedies:
+// policy/remedy.h) and nothing more, and the sharing packs are judged again on that date.
+// A date is kept when something was replaced on it or a verdict moved.
 
 #include <array>
 #include <cstddef>
@@ -49,12 +61,20 @@ struct Verdict {
 };
 
 // One facility of the partner's under a co-location exposure rule.
+// Replacements in one network: per operator, the elements (their ids) to replace.
+struct Replacement {
+  std::string op;       // the operator's id
+  std::string network;  // its network's name in the scenario
+  std::vector<std::string> elements;  // ids, in row order
+};
+
 struct FacilityVerdict {
   std::string id, name, network;
   FacilityKind kind = FacilityKind::other;
   Verdict verdict;
   bool vetted = true;    // false: isolated, its verdict unknown ("unvetted")
   std::string operator_id;  // the exposed operator, when exactly one
+  std::vector<Replacement> cut;  // what clears it: per exposed operator (flagged facilities)
   std::string_view verdict_name() const { return vetted ? verdict.name() : "unvetted"; }
 };
 
@@ -67,16 +87,47 @@ struct RuleVerdict {
   std::size_t unvetted = 0;  // facilities an exposure rule could not vet (isolated)
   std::string because;       // one sentence with the facts
   std::vector<FacilityVerdict> facilities;  // co-location exposure rules: the partner's facilities
+  std::vector<Replacement> to_change;       // rules with findings: what clears them
+  std::size_t to_change_count = 0;          // elements over to_change
+  bool to_change_clears = true;             // every check found nothing left (policy::Remedy::clears)
+  bool to_change_defined = true;            // false: the rule kind has no remedy (diversity)
+};
+
+struct OperatorFootprint {
+  std::string op, network;
+  std::size_t designated_elements = 0, designated_core = 0, designated_5g = 0;
+  std::size_t ran_sites = 0, designated_ran_sites = 0;
+  double designated_ran_share() const {
+    return ran_sites == 0 ? 0.0 : static_cast<double>(designated_ran_sites) / static_cast<double>(ran_sites);
+  }
+};
+
+struct Footprint {
+  std::vector<std::string> vendors;           // the designated vendors counted (registry ids)
+  std::vector<OperatorFootprint> operators;   // per network, per operator (operators rows)
+  std::size_t facilities_exposed = 0;         // the partner's facilities an exposure rule flags
 };
 
 using ScopeLevels = std::array<policy::SharingLevel, kScopes>;  // by SharingScope
 
+// The verdicts on one date of a projection.
+struct ProjectionStep {
+  Date date = kNoDate;
+  std::vector<std::string> events;  // "gb/5g-removal takes effect"
+  std::size_t replaced = 0;         // elements the regime had replaced on this date, over the networks
+  std::vector<Verdict> verdicts;    // per rule, as CountryVerdicts::verdicts
+  std::vector<std::size_t> findings;  // per rule
+  ScopeLevels overall{}, if_enacted{};
+};
+
 struct CountryVerdicts {
   const CountrySpec* country = nullptr;  // the scenario's
   std::vector<std::string> networks;     // their names, in the scenario's order
+  Footprint footprint;
   std::vector<RuleVerdict> verdicts;     // every rule of the sharing packs, in pack and rule order
   ScopeLevels overall{};                 // enacted rules in force
   ScopeLevels if_enacted{};              // every rule in force
+  std::vector<ProjectionStep> projection;  // empty without a regime
 };
 
 struct AllianceReport {
@@ -91,6 +142,7 @@ struct AllianceOptions {
   Date as_of = kNoDate;            // required: the command passes --as-of, the scenario's, or today
   double serving_radius_km = 2.0;  // as check's --serving-radius
   unsigned threads = 2;            // for the policy engine
+  bool projection = true;          // project each country's regime (when it names one)
   // Called before each network is built, for progress on a terminal. Optional.
   std::function<void(const CountrySpec& country, const NetworkSpec& network)> progress;
 };

@@ -60,6 +60,9 @@ struct Scenario {
   std::string name;
   Date as_of = kNoDate;                 // the default date (kNoDate: none given)
   Country partner = kNoCountry;         // the party that shares
+  // The vendor whose equipment replaces what to_change and projections replace (a registry
+  // id): an assumption, which matters only to rules that select it.
+  std::string replacement = "ericsson";
   std::vector<policy::Pack> sharing;    // sharing packs whose partner is `partner`
   std::vector<CountrySpec> countries;   // at least one, each code once
 };

@@ -102,7 +102,7 @@ std::vector<std::pair<std::string, YAML::Node>> ScenarioReader::items(const YAML
 }
 
 void ScenarioReader::read_head(const YAML::Node& root) {
-  check_keys(root, {"format", "version", "name", "as_of", "partner", "sharing", "countries"}, "a scenario");
+  check_keys(root, {"format", "version", "name", "as_of", "partner", "replacement", "sharing", "countries"}, "a scenario");
   if (const auto format = text(root, "format", true); format && *format != kFormat)
     problem(root["format"], "format", fmt::format("'{}' is not a scenario's format: expected '{}'", *format, kFormat));
   if (const auto version = text(root, "version", true); version && parse_integer(*version) != kVersion)
@@ -113,6 +113,13 @@ void ScenarioReader::read_head(const YAML::Node& root) {
     else problem(root["as_of"], "as_of", fmt::format("'{}' is not a date: {}", *as_of, date_problem(*as_of)));
   }
   scenario_.partner = country_code(root, "partner", true).value_or(kNoCountry);
+  if (const auto replacement = text(root, "replacement", false)) {
+    const auto known = VendorRegistry::builtin().find(*replacement);
+    if (known) scenario_.replacement = VendorRegistry::builtin()[*known].id;
+    else problem(root["replacement"], "replacement",
+                 fmt::format("'{}' is not a vendor the registry knows (data/vendors.yaml): the vendor replacements "
+                             "come from", *replacement));
+  }
 }
 
 std::optional<policy::Pack> ScenarioReader::read_pack(const std::string& name, const YAML::Node& at, PackRole role) {

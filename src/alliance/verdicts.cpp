@@ -1,6 +1,6 @@
 // judge(): each country's networks, built one at a time, evaluated against the sharing
-// packs by the policy engine, their findings tallied per rule and turned into verdicts
-// (alliance.h says how).
+// packs by the policy engine, their findings tallied per rule and turned into verdicts,
+// with what would change each, the footprint and the projection (alliance.h says how).
 
 #include <fmt/format.h>
 
@@ -10,7 +10,10 @@
 
 #include "alliance/alliance.h"
 #include "alliance/because.h"
+#include "alliance/footprint.h"
+#include "alliance/projection.h"
 #include "policy/evaluate.h"
+#include "policy/remedy.h"
 
 namespace netvet::alliance {
 namespace {
@@ -85,6 +88,67 @@ void tally_network(const policy::Evaluation& ev, const Inventory& inv, const std
   }
 }
 
+// Replacement rows of one network as ids, per operator.
+std::vector<Replacement> per_operator(const Inventory& inv, const std::string& network, std::span<const Index> rows) {
+  std::map<Index, std::vector<Index>> by_op;
+  for (const Index e : rows) by_op[inv.elements.op[e]].push_back(e);
+  std::vector<Replacement> out;
+  for (auto& [op, elements] : by_op) {
+    Replacement r{.op = op == kNoIndex ? std::string() : std::string(inv.str(inv.operators.id[op])), .network = network,
+                  .elements = {}};
+    for (const Index e : elements) r.elements.emplace_back(inv.str(inv.elements.id[e]));
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+// What clears each rule with findings in one network, and each flagged facility's part.
+void add_remedies(const Scenario& scenario, const CountrySpec& country, const policy::Evaluation& ev,
+                  const Inventory& inv, const std::string& network,
+                  std::span<const RuleRef> rules, std::vector<Tally>& tallies, std::vector<RuleVerdict>& out) {
+  policy::RemedyOptions options;
+  options.replacement = scenario.replacement;
+  for (std::uint32_t i = 0; i < rules.size(); ++i) {
+    const policy::Rule& rule = *rules[i].rule;
+    if (!ev.rules[i].in_force || !rule.sharing->applies_to.covers(country.code, country.alliances)) continue;
+    if (clearable_findings(ev, i) == 0) continue;
+    const policy::Remedy remedy = policy::remedy_of(scenario.sharing, i, inv, ev, options);
+    RuleVerdict& v = out[i];
+    v.to_change_defined = v.to_change_defined && remedy.defined;
+    v.to_change_clears = v.to_change_clears && remedy.clears;
+    v.to_change_count += remedy.elements.size();
+    for (auto& r : per_operator(inv, network, remedy.elements)) v.to_change.push_back(std::move(r));
+    // Each flagged facility of this network: its own part, per operator.
+    auto& facilities = tallies[i].facilities;
+    for (const auto& part : remedy.facilities) {
+      const std::string_view id = inv.str(inv.facilities.id[part.facility]);
+      for (std::size_t k = 0; k < facilities.size(); ++k) {
+        if (facilities[k].id != id || facilities[k].network != network) continue;
+        // By the serving operator whose traffic it clears (the elements may be another's).
+        Replacement cut{.op = std::string(inv.str(inv.operators.id[part.op])), .network = network, .elements = {}};
+        for (const Index e : part.elements) cut.elements.emplace_back(inv.str(inv.elements.id[e]));
+        facilities[k].cut.push_back(std::move(cut));
+      }
+    }
+  }
+}
+
+// A rule's verdict for a country, from its findings on a date.
+Verdict verdict_of(const policy::Rule& rule, const CountrySpec& country, bool in_force, std::size_t findings) {
+  Verdict v;
+  v.applies = rule.sharing->applies_to.covers(country.code, country.alliances);
+  if (v.applies && in_force && findings > 0) v.level = rule.sharing->verdict;
+  return v;
+}
+
+// Folds a rule's verdict into the overall levels (enacted rules) and if_enacted (all).
+void fold(const policy::Rule& rule, bool in_force, const Verdict& v, ScopeLevels& overall, ScopeLevels& if_enacted) {
+  if (!v.applies || !in_force) return;
+  const auto scope = static_cast<std::size_t>(rule.sharing->scope);
+  if_enacted[scope] = std::max(if_enacted[scope], v.level);
+  if (rule.sharing->status == policy::LegalStatus::enacted) overall[scope] = std::max(overall[scope], v.level);
+}
+
 }  // namespace
 
 bool AllianceReport::restricted_anywhere() const {
@@ -92,6 +156,43 @@ bool AllianceReport::restricted_anywhere() const {
     return std::ranges::any_of(c.overall, [](SharingLevel level) { return level != SharingLevel::full; });
   });
 }
+
+namespace {
+
+// The projection's steps from the networks' counts: verdicts per date, keeping the dates on
+// which something was replaced or a verdict moved.
+std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const std::vector<NetworkProjection>& networks,
+                                             std::span<const RuleRef> rules, const CountrySpec& country,
+                                             const CountryVerdicts& now) {
+  std::vector<ProjectionStep> steps;
+  std::vector<Verdict> previous;
+  for (const auto& v : now.verdicts) previous.push_back(v.verdict);
+  for (std::size_t d = 0; d < dates.dates.size(); ++d) {
+    ProjectionStep step;
+    step.date = dates.dates[d];
+    step.events = dates.events[d];
+    step.findings.assign(rules.size(), 0);
+    for (const auto& n : networks) {
+      step.replaced += n.replaced[d];
+      for (std::size_t i = 0; i < rules.size(); ++i) step.findings[i] += n.findings[d][i];
+    }
+    bool moved = false;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const policy::Rule& rule = *rules[i].rule;
+      const bool in_force = rule.in_force(step.date);
+      const Verdict v = verdict_of(rule, country, in_force, step.findings[i]);
+      fold(rule, in_force, v, step.overall, step.if_enacted);
+      moved |= v.name() != previous[i].name();
+      step.verdicts.push_back(v);
+    }
+    if (step.replaced == 0 && !moved) continue;
+    previous = step.verdicts;
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+}  // namespace
 
 Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& options) {
   AllianceReport report;
@@ -108,39 +209,55 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
   for (const CountrySpec& country : scenario.countries) {
     CountryVerdicts verdicts;
     verdicts.country = &country;
+    verdicts.footprint.vendors = designated_vendors(scenario.sharing);
+    verdicts.verdicts.resize(rules.size());
     std::vector<Tally> tallies(rules.size());
+    const ProjectionDates dates =
+        options.projection ? projection_dates(country.regime, options.as_of) : ProjectionDates{};
+    std::vector<NetworkProjection> projections;
+    std::vector<std::string> exposed;  // facility ids an exposure rule flags, per network
     for (const NetworkSpec& network : country.networks) {
       if (options.progress) options.progress(country, network);
       auto inventory = build_network(network);
       if (!inventory) return std::unexpected(inventory.error());
-      auto evaluated = policy::evaluate(scenario.sharing, *inventory, evaluation);
-      if (!evaluated) return std::unexpected(evaluated.error());
-      tally_network(*evaluated, *inventory, network.name, rules, scenario.partner, tallies);
+      {
+        auto evaluated = policy::evaluate(scenario.sharing, *inventory, evaluation);
+        if (!evaluated) return std::unexpected(evaluated.error());
+        tally_network(*evaluated, *inventory, network.name, rules, scenario.partner, tallies);
+        add_remedies(scenario, country, *evaluated, *inventory, network.name, rules, tallies, verdicts.verdicts);
+        add_footprint(*inventory, network.name, verdicts.footprint);
+        for (std::uint32_t i = 0; i < rules.size(); ++i) {
+          if (rules[i].rule->kind() != policy::RuleKind::exposure || !evaluated->rules[i].in_force) continue;
+          evaluated->findings.for_each_of(i, [&](const policy::Finding& f) {
+            if (policy::clause_of(*evaluated, f) != "isolated")
+              exposed.push_back(network.name + "\n" + std::string(inventory->str(inventory->facilities.id[f.row])));
+          });
+        }
+      }
+      if (!dates.dates.empty())
+        projections.push_back(project_network(std::move(*inventory), country.regime, scenario.sharing, dates.dates,
+                                              evaluation, scenario.replacement));
       verdicts.networks.push_back(network.name);
     }
+    std::ranges::sort(exposed);
+    verdicts.footprint.facilities_exposed =
+        static_cast<std::size_t>(std::unique(exposed.begin(), exposed.end()) - exposed.begin());
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const policy::Rule& rule = *rules[i].rule;
-      const policy::SharingTerms& terms = *rule.sharing;
-      RuleVerdict v;
+      RuleVerdict& v = verdicts.verdicts[i];
       v.pack = rules[i].pack;
       v.rule = &rule;
       v.in_force = rule.in_force(options.as_of);
-      v.verdict.applies = terms.applies_to.covers(country.code, country.alliances);
+      v.verdict = verdict_of(rule, country, v.in_force, tallies[i].findings);
       if (v.verdict.applies) {
         v.findings = tallies[i].findings;
         v.unvetted = tallies[i].unvetted;
         if (v.in_force) v.facilities = std::move(tallies[i].facilities);
-        if (v.findings > 0) v.verdict.level = terms.verdict;
-        if (v.in_force) {
-          auto& if_enacted = verdicts.if_enacted[static_cast<std::size_t>(terms.scope)];
-          if_enacted = std::max(if_enacted, v.verdict.level);
-          auto& overall = verdicts.overall[static_cast<std::size_t>(terms.scope)];
-          if (terms.status == policy::LegalStatus::enacted) overall = std::max(overall, v.verdict.level);
-        }
       }
+      fold(rule, v.in_force, v.verdict, verdicts.overall, verdicts.if_enacted);
       v.because = because(v, tallies[i], country, report.as_of, verdicts.networks.size());
-      verdicts.verdicts.push_back(std::move(v));
     }
+    verdicts.projection = projection_steps(dates, projections, rules, country, verdicts);
     report.countries.push_back(std::move(verdicts));
   }
   return report;

@@ -53,8 +53,11 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
                        : g.influence_reversed                 ? turned.emplace()
                                                               : g.influence;
   const SiteReach reach(g, acts_on);
-  // Without a designated set there is no search to judge reach by.
-  const bool base_pass = !options.reach_by_search || designated_.empty();
+  // Without a designated set there is no search to judge reach by; a designated vendor
+  // without elements (listed, or all replaced) removes nothing, so its reach is the
+  // reach with nothing removed, which only the pass gives.
+  const bool base_pass = !options.reach_by_search || designated_.empty() ||
+                         std::ranges::any_of(designated_, [&](Index v) { return reach.elements_of_vendor(v).empty(); });
 
   // A removal is computed once: a vendor whose elements manage or host only its own has
   // a kill-switch that removes what its failure does, and a designated set of one vendor

@@ -186,6 +186,41 @@ void keep_elements(Inventory& inv, const RowMask& keep) {
 
 }  // namespace
 
+std::optional<std::size_t> replace_elements(Inventory& inv, std::span<const Index> elements, std::string_view vendor) {
+  if (!inv.registry->find(vendor)) return std::nullopt;
+  const Index row = vendor_row(inv, vendor);
+  const StrId text = inv.strings.intern((*inv.registry)[*inv.registry->find(vendor)].name);
+  std::vector<Index> old_vendor(inv.elements.size(), kNoIndex);  // of the replaced elements
+  std::size_t changed = 0;
+  for (const Index e : elements) {
+    if (inv.elements.vendor[e] == row) continue;
+    old_vendor[e] = inv.elements.vendor[e];
+    inv.elements.vendor[e] = row;
+    inv.elements.vendor_text[e] = text;
+    ++changed;
+  }
+  if (changed == 0) return 0;
+  // The old vendor's managers let go of what is no longer theirs.
+  LinkTable& links = inv.links;
+  std::size_t kept = 0;
+  for (std::size_t l = 0; l < links.size(); ++l) {
+    const Index b = links.b[l];
+    const bool dropped = links.kind[l] == LinkKind::manages && old_vendor[b] != kNoIndex &&
+                         inv.elements.vendor[links.a[l]] == old_vendor[b];
+    if (dropped) continue;
+    links.a[kept] = links.a[l];
+    links.b[kept] = b;
+    links.kind[kept] = links.kind[l];
+    for (auto& column : links.extra.values) column[kept] = column[l];
+    ++kept;
+  }
+  links.a.resize(kept);
+  links.b.resize(kept);
+  links.kind.resize(kept);
+  for (auto& column : links.extra.values) column.resize(kept);
+  return changed;
+}
+
 Inventory apply_assumptions(const Inventory& inventory, std::span<const Assumption> assumptions, Date as_of,
                             const SelectorScope& scope) {
   Inventory inv = clone_inventory(inventory);

@@ -40,6 +40,13 @@ Result<Assumption> parse_assumption(std::string_view text, const SelectorScope& 
 Inventory apply_assumptions(const Inventory& inventory, std::span<const Assumption> assumptions, Date as_of,
                             const SelectorScope& scope = {});
 
+// Gives `elements` (rows of `inventory`) the vendor `vendor` (a registry id or spelling)
+// and drops the `manages` links into each from elements of its old vendor: a new
+// vendor's equipment is not run by the old vendor's element manager (policy/remedy.h).
+// Returns how many elements changed vendor; nothing, changing nothing, when the registry
+// does not know `vendor`.
+std::optional<std::size_t> replace_elements(Inventory& inventory, std::span<const Index> elements, std::string_view vendor);
+
 // A deep copy (the inventory itself is move-only): the same rows and the same string ids.
 Inventory clone_inventory(const Inventory& inventory);
 

@@ -139,6 +139,18 @@ TEST(Scenario, TheHeadIsCheckedWhereItIsWritten) {
   EXPECT_EQ(problems(with("partner: US", "partner: USA")),
             (std::vector<std::string>{"s.yaml:5:10: partner: 'USA' is not a two-letter country code (ISO 3166-1 alpha-2, as GB)"}));
   EXPECT_EQ(problems(with("name: Test\n", "")), (std::vector<std::string>{"s.yaml:1:1: name: missing required key 'name'"}));
+  EXPECT_EQ(problems(with("partner: US\n", "partner: US\nreplacement: acme-radio\n")),
+            (std::vector<std::string>{"s.yaml:6:14: replacement: 'acme-radio' is not a vendor the registry knows "
+                                      "(data/vendors.yaml): the vendor replacements come from"}));
+}
+
+TEST(Scenario, ReplacementsComeFromEricssonUnlessTheScenarioNamesAnother) {
+  auto plain = parse_scenario(kGood, "s.yaml", kScenarios);
+  ASSERT_TRUE(plain) << all_of(plain.error());
+  EXPECT_EQ(plain->replacement, "ericsson");
+  auto nokia = parse_scenario(with("partner: US\n", "partner: US\nreplacement: Nokia\n"), "s.yaml", kScenarios);
+  ASSERT_TRUE(nokia) << all_of(nokia.error());
+  EXPECT_EQ(nokia->replacement, "nokia") << "the registry's id for the spelling";
 }
 
 TEST(Scenario, PacksMustExistAndBeOfTheirPlacesKind) {

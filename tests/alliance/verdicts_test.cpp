@@ -7,6 +7,8 @@
 #include <filesystem>
 
 #include "alliance/alliance.h"
+#include "policy/assume.h"
+#include "policy/evaluate.h"
 
 namespace netvet::alliance {
 namespace {
@@ -169,6 +171,116 @@ countries:
   auto report = judge(*scenario, {.as_of = *parse_date("2020-02-01")});
   ASSERT_FALSE(report);
   EXPECT_NE(report.error().front().file.find("unknown_function"), std::string::npos) << all_of(report.error());
+}
+
+std::vector<std::string> all_elements(const std::vector<Replacement>& list) {
+  std::vector<std::string> out;
+  for (const auto& r : list) out.insert(out.end(), r.elements.begin(), r.elements.end());
+  return out;
+}
+
+TEST(ToChange, ListsPerOperatorWhatClearsEachRule) {
+  const Judged j = judged("2020-02-01");
+  const auto& gb = j.report.countries[0];
+  const auto& de = j.report.countries[1];
+  const auto& it = j.report.countries[2];
+  // GB: the Huawei gNodeB of the 'radio' network, and nothing for rules without findings.
+  ASSERT_EQ(gb.verdicts[1].to_change.size(), 1U);
+  EXPECT_EQ(gb.verdicts[1].to_change[0].op, "op1");
+  EXPECT_EQ(gb.verdicts[1].to_change[0].network, "radio");
+  EXPECT_EQ(all_elements(gb.verdicts[1].to_change), (std::vector<std::string>{"S1-GNB"}));
+  EXPECT_TRUE(gb.verdicts[0].to_change.empty());
+  // DE: forbid rules list exactly what they flag (the expected.yaml files of the fixtures).
+  EXPECT_EQ(all_elements(de.verdicts[0].to_change), (std::vector<std::string>{"CORE1-AMF", "CORE1-UPF"}));
+  EXPECT_EQ(all_elements(de.verdicts[2].to_change), (std::vector<std::string>{"CORE1-UPF", "NOC1-EMS", "IX1-SEPP"}));
+  EXPECT_EQ(de.verdicts[1].to_change_count, 3U);
+  // IT: the embassy's way through op1 crosses the Huawei cell-site router C1-CSR, and op3's
+  // Huawei EMS1 manages an element on it: both go, listed under op1 for the facility.
+  EXPECT_EQ(all_elements(it.verdicts[3].to_change), (std::vector<std::string>{"C1-CSR", "NOC3-EMS1"}));
+  const auto& embassy = it.verdicts[3].facilities[0];
+  ASSERT_EQ(embassy.cut.size(), 1U);
+  EXPECT_EQ(embassy.cut[0].op, "op1");
+  EXPECT_EQ(embassy.cut[0].elements, (std::vector<std::string>{"C1-CSR", "NOC3-EMS1"}));
+  for (const auto& c : j.report.countries)
+    for (const auto& v : c.verdicts) EXPECT_TRUE(v.to_change_clears) << c.country->name << " " << v.rule->id;
+}
+
+TEST(ToChange, ReRunningEachRuleAfterItsReplacementsFindsNothing) {
+  // Independently of the checks judge() makes: each network rebuilt, each rule's to_change
+  // made by Ericsson, the sharing packs evaluated again.
+  const Judged j = judged("2020-02-01");
+  std::size_t checked = 0;
+  for (const auto& c : j.report.countries) {
+    for (std::size_t n = 0; n < c.country->networks.size(); ++n) {
+      auto network = build_network(c.country->networks[n]);
+      ASSERT_TRUE(network) << all_of(network.error());
+      for (std::uint32_t i = 0; i < c.verdicts.size(); ++i) {
+        std::vector<Index> rows;
+        for (const auto& r : c.verdicts[i].to_change)
+          if (r.network == c.networks[n])
+            for (const auto& id : r.elements) rows.push_back(*network->find_element(id));
+        if (rows.empty()) continue;
+        Inventory copy = policy::clone_inventory(*network);
+        ASSERT_TRUE(policy::replace_elements(copy, rows, "ericsson"));
+        policy::EvaluationOptions options;
+        options.as_of = j.report.as_of;
+        auto ev = policy::evaluate(j.scenario.sharing, copy, options);
+        ASSERT_TRUE(ev);
+        std::size_t left = 0;
+        ev->findings.for_each_of(i, [&](const policy::Finding& f) { left += policy::clause_of(*ev, f) != "isolated"; });
+        EXPECT_EQ(left, 0U) << c.country->name << " " << c.networks[n] << " " << c.verdicts[i].rule->id;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_EQ(checked, 7U) << "GB 1, DE 3, IT 3 rules with findings";
+}
+
+struct Projected {
+  Scenario scenario;
+  AllianceReport report;
+};
+
+Projected projected(std::string_view as_of) {
+  auto scenario = load_scenario_file(kScenarios / "projection.yaml");
+  EXPECT_TRUE(scenario) << all_of(scenario.error());
+  Projected out{std::move(*scenario), {}};
+  auto report = judge(out.scenario, {.as_of = *parse_date(as_of)});
+  EXPECT_TRUE(report) << all_of(report.error());
+  out.report = std::move(*report);
+  return out;
+}
+
+TEST(Projection, TheFiveGRuleTurnsFullOnTheRegimesDateAndNotBefore) {
+  const Projected p = projected("2020-02-01");
+  const auto& gb = p.report.countries[0];
+  EXPECT_EQ(gb.verdicts[1].verdict.name(), "none") << "S1-GNB: Huawei in 5G today";
+  ASSERT_EQ(gb.projection.size(), 2U);
+  // 2023-06-30: the ZTE router goes (transport); S.3153 reads Huawei in 5G still.
+  EXPECT_EQ(format_date(gb.projection[0].date), "2023-06-30");
+  EXPECT_EQ(gb.projection[0].replaced, 1U);
+  EXPECT_EQ(gb.projection[0].events, (std::vector<std::string>{"remove-5g/transport-out takes effect"}));
+  EXPECT_EQ(gb.projection[0].verdicts[1].name(), "none");
+  EXPECT_EQ(of(gb.projection[0].if_enacted, SharingScope::intelligence), SharingLevel::none);
+  // 2027-12-31: the Huawei gNodeB goes; S.3153 has nothing left to read.
+  EXPECT_EQ(format_date(gb.projection[1].date), "2027-12-31");
+  EXPECT_EQ(gb.projection[1].replaced, 1U);
+  EXPECT_EQ(gb.projection[1].verdicts[1].name(), "full");
+  EXPECT_EQ(gb.projection[1].findings[1], 0U);
+  EXPECT_EQ(of(gb.projection[1].if_enacted, SharingScope::intelligence), SharingLevel::full);
+  // Judged on the eve of the date, the network is as it is: nothing is projected as done.
+  const Projected eve = projected("2027-12-30");
+  EXPECT_EQ(eve.report.countries[0].verdicts[1].verdict.name(), "none");
+  ASSERT_EQ(eve.report.countries[0].projection.size(), 1U);
+  EXPECT_EQ(format_date(eve.report.countries[0].projection[0].date), "2027-12-31");
+}
+
+TEST(Projection, ACountryWithoutARegimeStaysAsItIs) {
+  const Projected p = projected("2020-02-01");
+  const auto& jp = p.report.countries[1];
+  EXPECT_TRUE(jp.country->regime.empty());
+  EXPECT_TRUE(jp.projection.empty());
+  EXPECT_EQ(jp.verdicts[1].verdict.name(), "none");
 }
 
 }  // namespace

@@ -1,0 +1,75 @@
+// project_network(): date by date, the regime's remedies made, then the sharing packs
+// judged again.
+
+#include "alliance/projection.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "policy/remedy.h"
+
+namespace netvet::alliance {
+
+ProjectionDates projection_dates(std::span<const policy::Pack> regime, Date after) {
+  std::map<Date, std::vector<std::string>> events;
+  for (const auto& pack : regime)
+    for (const auto& rule : pack.rules) {
+      if (rule.effective != kNoDate && rule.effective > after)
+        events[rule.effective].push_back(fmt::format("{}/{} takes effect", pack.id, rule.id));
+      if (rule.end != kNoDate && rule.end > after) events[rule.end].push_back(fmt::format("{}/{} ends", pack.id, rule.id));
+    }
+  ProjectionDates out;
+  for (auto& [date, list] : events) {
+    out.dates.push_back(date);
+    out.events.push_back(std::move(list));
+  }
+  return out;
+}
+
+std::size_t clearable_findings(const policy::Evaluation& ev, std::uint32_t rule) {
+  std::size_t n = 0;
+  ev.findings.for_each_of(rule, [&](const policy::Finding& f) {
+    if (!(f.kind == policy::SubjectType::facility && policy::clause_of(ev, f) == "isolated")) ++n;
+  });
+  return n;
+}
+
+NetworkProjection project_network(Inventory inventory, std::span<const policy::Pack> regime,
+                                  std::span<const policy::Pack> sharing, std::span<const Date> dates,
+                                  const policy::EvaluationOptions& options, const std::string& replacement) {
+  NetworkProjection out;
+  policy::RemedyOptions remedy_options;
+  remedy_options.replacement = replacement;
+  for (const Date date : dates) {
+    policy::EvaluationOptions on = options;
+    on.as_of = date;
+    // What the regime finds on the date is what its operators must have replaced by then.
+    std::vector<Index> replace;
+    {
+      auto required = policy::evaluate(regime, inventory, on);
+      if (!required) throw std::logic_error("projection: a regime pack that loaded failed to evaluate");
+      for (std::uint32_t r = 0; r < required->rules.size(); ++r) {
+        if (!required->rules[r].in_force || required->findings.count_of(r) == 0) continue;
+        const auto remedy = policy::remedy_of(regime, r, inventory, *required, remedy_options);
+        replace.insert(replace.end(), remedy.elements.begin(), remedy.elements.end());
+      }
+    }
+    std::ranges::sort(replace);
+    replace.erase(std::unique(replace.begin(), replace.end()), replace.end());
+    const auto changed = policy::replace_elements(inventory, replace, replacement);
+    if (!changed) throw std::logic_error("projection: the registry does not know the replacement vendor " + replacement);
+    out.replaced.push_back(*changed);
+
+    auto judged = policy::evaluate(sharing, inventory, on);
+    if (!judged) throw std::logic_error("projection: a sharing pack that loaded failed to evaluate");
+    auto& findings = out.findings.emplace_back(judged->rules.size(), 0);
+    for (std::uint32_t r = 0; r < judged->rules.size(); ++r)
+      if (judged->rules[r].in_force) findings[r] = clearable_findings(*judged, r);
+  }
+  return out;
+}
+
+}  // namespace netvet::alliance

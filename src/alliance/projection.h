@@ -1,0 +1,37 @@
+#pragma once
+// Internal to src/alliance: a network's projection under its country's regime (alliance.h
+// says what is assumed): on each date, what the regime has replaced and what each sharing
+// rule then finds.
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "model/inventory.h"
+#include "policy/evaluate.h"
+#include "policy/pack.h"
+
+namespace netvet::alliance {
+
+// The dates after `after` on which a rule of the regime takes effect or ends, with what
+// happens on each ("gb/5g-removal takes effect").
+struct ProjectionDates {
+  std::vector<Date> dates;
+  std::vector<std::vector<std::string>> events;  // per date
+};
+ProjectionDates projection_dates(std::span<const policy::Pack> regime, Date after);
+
+struct NetworkProjection {
+  std::vector<std::size_t> replaced;               // per date: elements that changed vendor
+  std::vector<std::vector<std::size_t>> findings;  // per date, per sharing rule (isolated facilities apart)
+};
+
+// Projects one network (consumed: its elements are replaced as the regime requires).
+NetworkProjection project_network(Inventory inventory, std::span<const policy::Pack> regime,
+                                  std::span<const policy::Pack> sharing, std::span<const Date> dates,
+                                  const policy::EvaluationOptions& options, const std::string& replacement);
+
+// The findings of rule `rule` a replacement could clear: all but isolated facilities.
+std::size_t clearable_findings(const policy::Evaluation& evaluation, std::uint32_t rule);
+
+}  // namespace netvet::alliance
