@@ -194,6 +194,16 @@ TEST(Remedy, TransportExposureIsClearedByTheCleanestWayNotByTheCut) {
   expect_smallest_and_clearing(pack, inv, remedy);
 }
 
+TEST(Remedy, ExposureIsJudgedWhenEveryElementOfTheDesignatedVendorIsGone) {
+  // Regression: with few facilities, reach is judged by search, and a designated vendor
+  // listed without elements (here: all replaced) read an empty reach and crashed.
+  const Inventory inv = two_ways();
+  for (const std::string_view via : {"transport", "influence"}) {
+    const Pack pack = pack_of(exposure_rule(via));
+    EXPECT_EQ(findings_after(pack, inv, of_vendor(inv, "huawei")), 0U) << via;
+  }
+}
+
 TEST(Remedy, ExposureThroughManagementIsClearedByReplacingTheManager) {
   // One clean way, S1-CSR to R1 to the UPF, but Huawei's EMS manages R1: its kill-switch
   // cuts the embassy off. Replacing the EMS clears it; nothing on the path is Huawei.
