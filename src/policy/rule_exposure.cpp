@@ -2,10 +2,11 @@
 // vendors in the ways `via` lists (graph/exposure.h: judged vendor by vendor, per serving
 // operator). Every exposure rule reads the exposure table evaluate() computed for its
 // designated set; only the facilities a rule flags are explained further: per exposed
-// operator the cut (the designated elements to replace), and the elements behind
-// control-plane and influence exposure (exposure_witnesses). The unavoidable chain is
-// the `exposure` command's explanation, not repeated here: the cuts name what to replace,
-// and a rule that counts transport alone need not pay for the element-level analysis.
+// operator the cut (a smallest set of designated elements every path crosses: what their
+// failure takes), and the elements behind control-plane and influence exposure
+// (exposure_witnesses). The unavoidable chain is the `exposure` command's explanation,
+// not repeated here, and a rule that counts transport alone need not pay for the
+// element-level analysis. What to replace for a clean way is policy/remedy.h's answer.
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -134,7 +135,7 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
       vendor = inv.vendors.id[inv.elements.vendor[element]];
       op = inv.operators.id[inv.elements.op[element]];
     };
-    // Per exposed serving operator: the cut, what to replace to give its traffic a clean way.
+    // Per exposed serving operator: the cut, what every path of its traffic crosses.
     std::size_t exposed_operators = 0;
     StrId exposed_operator = kEmptyStr;
     std::vector<Index> exposed_to(t.exposed_to[r].begin(), t.exposed_to[r].end());
@@ -149,11 +150,17 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
       std::vector<std::string> words;
       for (std::size_t i = 0; i < std::min(cut.size(), kCutShown); ++i) words.push_back(element_words(inv, cut[i]));
       if (cut.size() > kCutShown) words.push_back(fmt::format("and {} more", cut.size() - kCutShown));
-      sentences.push_back(fmt::format(
-          "via {}, every path from its serving cells to the core crosses {} {}: {}", inv.str(inv.operators.id[per.op[k]]),
-          ways & kViaTransport ? "the designated vendors'" : "what the designated vendors' kill-switch stops,",
-          cut.size() == 1 ? "element" : fmt::format("{} elements (a smallest set to replace)", cut.size()),
-          fmt::join(words, ", ")));
+      // The cut is what every path crosses: the smallest loss that cuts the facility off.
+      // It is not what gives a clean way (on a chain of two designated routers it names
+      // one); `netvet alliance` lists that as to_change (policy/remedy.h).
+      const bool failure = (ways & kViaTransport) != 0;
+      const std::string what =
+          cut.size() == 1 ? (failure ? "the designated vendors' element" : "an element the designated vendors' kill-switch stops")
+          : failure ? fmt::format("one of {} elements of the designated vendors, a smallest set whose failure cuts it off", cut.size())
+                    : fmt::format("one of {} elements the designated vendors' kill-switch stops, a smallest set whose loss cuts it off",
+                                  cut.size());
+      sentences.push_back(fmt::format("via {}, every path from its serving cells to the core crosses {}: {}",
+                                      inv.str(inv.operators.id[per.op[k]]), what, fmt::join(words, ", ")));
     }
     std::size_t query = flag.witnesses;
     if (flag.ways & (kViaControlPlane | kViaInfluence))
