@@ -134,6 +134,10 @@ struct AllianceReport {
   const Scenario* scenario = nullptr;  // keep it alive while the report is used
   Date as_of = kNoDate;
   std::vector<CountryVerdicts> countries;
+  // What the reader should know about the scenario as a whole: an alliance a rule applies
+  // to that no country of the scenario is a member of (a misspelling makes a rule n/a
+  // everywhere, silently otherwise).
+  std::vector<std::string> notes;
   // Whether some country's overall verdict (enacted rules) is below full: exit code 1.
   bool restricted_anywhere() const;
 };

@@ -202,6 +202,17 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
   for (const auto& pack : scenario.sharing)
     for (const auto& rule : pack.rules) rules.push_back({&pack, &rule});
 
+  for (const RuleRef& ref : rules)
+    for (const auto& alliance : ref.rule->sharing->applies_to.alliances) {
+      const bool member = std::ranges::any_of(scenario.countries, [&](const CountrySpec& c) {
+        return std::ranges::find(c.alliances, alliance) != c.alliances.end();
+      });
+      if (!member)
+        report.notes.push_back(fmt::format("{}/{} applies to members of '{}', and no country of the scenario is one: "
+                                           "check the spelling in the pack and the countries' alliances",
+                                           ref.pack->id, ref.rule->id, alliance));
+    }
+
   policy::EvaluationOptions evaluation;
   evaluation.as_of = options.as_of;
   evaluation.serving_radius_km = options.serving_radius_km;

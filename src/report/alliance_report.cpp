@@ -134,8 +134,10 @@ nlohmann::ordered_json alliance_json(const alliance::AllianceReport& report) {
                          {"overall", std::move(overall)},
                          {"projection", projection_json(c)}});
   }
-  return {{"scenario", scenario.name}, {"as_of", format_date(report.as_of)}, {"partner", netvet::name_of(scenario.partner)},
-          {"rules", std::move(rules)}, {"countries", std::move(countries)}};
+  return {{"scenario", scenario.name},        {"as_of", format_date(report.as_of)},
+          {"partner", netvet::name_of(scenario.partner)}, {"replacement", scenario.replacement},
+          {"notes", report.notes},            {"rules", std::move(rules)},
+          {"countries", std::move(countries)}};
 }
 
 namespace {
@@ -238,6 +240,8 @@ std::string alliance_text(const alliance::AllianceReport& report, bool style) {
   out += "Verdicts (overall: enacted rules in force; if enacted: every rule in force, intelligence / co-location;\n"
          "* not in force on the date; n/a: the rule does not apply to the country)\n" +
          matrix.render(2, style) + "\n";
+  for (const auto& note : report.notes) out += fmt::format("Note: {}.\n", note);
+  if (!report.notes.empty()) out += "\n";
 
   for (const CountryVerdicts& c : report.countries) {
     out += fmt::format("{} {} ({})\n", netvet::name_of(c.country->code), c.country->name,

@@ -156,6 +156,28 @@ TEST(Verdicts, EachVerdictSaysWhyInOneSentence) {
   EXPECT_NE(j.report.countries[3].verdicts[3].because.find("1 facility could not be vetted"), std::string::npos);
 }
 
+TEST(Verdicts, AnAllianceNoCountryBelongsToIsNoted) {
+  auto scenario = parse_scenario(R"(format: netvet-alliance
+version: 1
+name: No five-eyes here
+partner: US
+sharing: [packs/core-only.yaml]
+countries:
+  - code: DE
+    alliances: [nato]
+    networks:
+      - inventory: ../../policy/us-sharing/ndaa-fy2020-core/fires/inventory.json
+)", "s.yaml", kScenarios);
+  ASSERT_TRUE(scenario) << all_of(scenario.error());
+  auto report = judge(*scenario, {.as_of = *parse_date("2020-02-01")});
+  ASSERT_TRUE(report) << all_of(report.error());
+  EXPECT_EQ(report->notes, (std::vector<std::string>{"core-only/core applies to members of 'five-eyes', and no country "
+                                                     "of the scenario is one: check the spelling in the pack and the "
+                                                     "countries' alliances"}));
+  EXPECT_EQ(report->countries[0].verdicts[0].verdict.name(), "n/a");
+  EXPECT_TRUE(judged("2020-02-01").report.notes.empty()) << "GB is five-eyes there";
+}
+
 TEST(Verdicts, ANetworkThatDoesNotLoadIsReportedInItsOwnFiles) {
   auto scenario = parse_scenario(R"(format: netvet-alliance
 version: 1
