@@ -36,7 +36,9 @@
 // rule of the regime takes effect or ends. On each, in date order and cumulatively, each
 // network's operators replace what the regime finds on that date (its remedies:
 // policy/remedy.h) and nothing more, and the sharing packs are judged again on that date.
-// A date is kept when something was replaced on it or a verdict moved.
+// What the regime already requires on as_of is overdue and replaced on the first date; a
+// require rule is met by evidence, so nothing is replaced for it. A date is kept when
+// something was replaced on it or a verdict moved.
 
 #include <array>
 #include <cstddef>
@@ -115,6 +117,7 @@ struct ProjectionStep {
   Date date = kNoDate;
   std::vector<std::string> events;  // "gb/5g-removal takes effect"
   std::size_t replaced = 0;         // elements the regime had replaced on this date, over the networks
+  std::size_t overdue = 0;          // first step: of them, those already required on as_of
   std::vector<Verdict> verdicts;    // per rule, as CountryVerdicts::verdicts
   std::vector<std::size_t> findings;  // per rule
   ScopeLevels overall{}, if_enacted{};

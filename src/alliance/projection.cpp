@@ -37,32 +37,52 @@ std::size_t clearable_findings(const policy::Evaluation& ev, std::uint32_t rule)
   return n;
 }
 
+namespace {
+
+// What the regime requires replaced on `date`: the remedies of its rules with findings.
+// A require rule is met by evidence (a certificate), not by another vendor: the projection
+// assumes the evidence is obtained and replaces nothing for it.
+std::vector<Index> required_on(Date date, const Inventory& inventory, std::span<const policy::Pack> regime,
+                               const policy::EvaluationOptions& options, const policy::RemedyOptions& remedy_options) {
+  policy::EvaluationOptions on = options;
+  on.as_of = date;
+  auto required = policy::evaluate(regime, inventory, on);
+  if (!required) throw std::logic_error("projection: a regime pack that loaded failed to evaluate");
+  std::vector<Index> replace;
+  for (std::uint32_t r = 0; r < required->rules.size(); ++r) {
+    const policy::RuleOutcome& rule = required->rules[r];
+    if (!rule.in_force || rule.kind == policy::RuleKind::require || required->findings.count_of(r) == 0) continue;
+    const auto remedy = policy::remedy_of(regime, r, inventory, *required, remedy_options);
+    replace.insert(replace.end(), remedy.elements.begin(), remedy.elements.end());
+  }
+  std::ranges::sort(replace);
+  replace.erase(std::unique(replace.begin(), replace.end()), replace.end());
+  return replace;
+}
+
+}  // namespace
+
 NetworkProjection project_network(Inventory inventory, std::span<const policy::Pack> regime,
-                                  std::span<const policy::Pack> sharing, std::span<const Date> dates,
+                                  std::span<const policy::Pack> sharing, Date from, std::span<const Date> dates,
                                   const policy::EvaluationOptions& options, const std::string& replacement) {
   NetworkProjection out;
   policy::RemedyOptions remedy_options;
   remedy_options.replacement = replacement;
+  if (!dates.empty()) {
+    const std::vector<Index> overdue = required_on(from, inventory, regime, options, remedy_options);
+    const Index row = inventory.find_vendor(replacement).value_or(kNoIndex);
+    out.overdue = static_cast<std::size_t>(
+        std::ranges::count_if(overdue, [&](Index e) { return inventory.elements.vendor[e] != row; }));
+  }
   for (const Date date : dates) {
-    policy::EvaluationOptions on = options;
-    on.as_of = date;
     // What the regime finds on the date is what its operators must have replaced by then.
-    std::vector<Index> replace;
-    {
-      auto required = policy::evaluate(regime, inventory, on);
-      if (!required) throw std::logic_error("projection: a regime pack that loaded failed to evaluate");
-      for (std::uint32_t r = 0; r < required->rules.size(); ++r) {
-        if (!required->rules[r].in_force || required->findings.count_of(r) == 0) continue;
-        const auto remedy = policy::remedy_of(regime, r, inventory, *required, remedy_options);
-        replace.insert(replace.end(), remedy.elements.begin(), remedy.elements.end());
-      }
-    }
-    std::ranges::sort(replace);
-    replace.erase(std::unique(replace.begin(), replace.end()), replace.end());
+    const std::vector<Index> replace = required_on(date, inventory, regime, options, remedy_options);
     const auto changed = policy::replace_elements(inventory, replace, replacement);
     if (!changed) throw std::logic_error("projection: the registry does not know the replacement vendor " + replacement);
     out.replaced.push_back(*changed);
 
+    policy::EvaluationOptions on = options;
+    on.as_of = date;
     auto judged = policy::evaluate(sharing, inventory, on);
     if (!judged) throw std::logic_error("projection: a sharing pack that loaded failed to evaluate");
     auto& findings = out.findings.emplace_back(judged->rules.size(), 0);

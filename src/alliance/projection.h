@@ -22,13 +22,16 @@ struct ProjectionDates {
 ProjectionDates projection_dates(std::span<const policy::Pack> regime, Date after);
 
 struct NetworkProjection {
+  std::size_t overdue = 0;                         // elements the regime already required on the start date
   std::vector<std::size_t> replaced;               // per date: elements that changed vendor
   std::vector<std::vector<std::size_t>> findings;  // per date, per sharing rule (isolated facilities apart)
 };
 
-// Projects one network (consumed: its elements are replaced as the regime requires).
+// Projects one network (consumed: its elements are replaced as the regime requires) from
+// `from` (the date judged) over `dates`. What the regime already requires on `from` is
+// overdue: it is replaced on the first date, with the rest.
 NetworkProjection project_network(Inventory inventory, std::span<const policy::Pack> regime,
-                                  std::span<const policy::Pack> sharing, std::span<const Date> dates,
+                                  std::span<const policy::Pack> sharing, Date from, std::span<const Date> dates,
                                   const policy::EvaluationOptions& options, const std::string& replacement);
 
 // The findings of rule `rule` a replacement could clear: all but isolated facilities.

@@ -163,8 +163,10 @@ namespace {
 // which something was replaced or a verdict moved.
 std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const std::vector<NetworkProjection>& networks,
                                              std::span<const RuleRef> rules, const CountrySpec& country,
-                                             const CountryVerdicts& now) {
+                                             const CountryVerdicts& now, Date now_date) {
   std::vector<ProjectionStep> steps;
+  std::size_t overdue = 0;
+  for (const auto& n : networks) overdue += n.overdue;
   std::vector<Verdict> previous;
   for (const auto& v : now.verdicts) previous.push_back(v.verdict);
   for (std::size_t d = 0; d < dates.dates.size(); ++d) {
@@ -186,6 +188,11 @@ std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const
       step.verdicts.push_back(v);
     }
     if (step.replaced == 0 && !moved) continue;
+    if (steps.empty() && overdue > 0) {
+      step.overdue = overdue;
+      step.events.push_back(fmt::format("{} element{} the regime already required on {} (overdue)", overdue,
+                                        overdue == 1 ? "" : "s", format_date(now_date)));
+    }
     previous = step.verdicts;
     steps.push_back(std::move(step));
   }
@@ -246,8 +253,8 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
         }
       }
       if (!dates.dates.empty())
-        projections.push_back(project_network(std::move(*inventory), country.regime, scenario.sharing, dates.dates,
-                                              evaluation, scenario.replacement));
+        projections.push_back(project_network(std::move(*inventory), country.regime, scenario.sharing, options.as_of,
+                                              dates.dates, evaluation, scenario.replacement));
       verdicts.networks.push_back(network.name);
     }
     std::ranges::sort(exposed);
@@ -268,7 +275,7 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
       fold(rule, v.in_force, v.verdict, verdicts.overall, verdicts.if_enacted);
       v.because = because(v, tallies[i], country, report.as_of, verdicts.networks.size());
     }
-    verdicts.projection = projection_steps(dates, projections, rules, country, verdicts);
+    verdicts.projection = projection_steps(dates, projections, rules, country, verdicts, options.as_of);
     report.countries.push_back(std::move(verdicts));
   }
   return report;

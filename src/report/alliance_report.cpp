@@ -107,6 +107,7 @@ nlohmann::ordered_json projection_json(const CountryVerdicts& c) {
     nlohmann::ordered_json overall = scopes_json(step.overall);
     overall["if_enacted"] = scopes_json(step.if_enacted);
     steps.push_back({{"date", format_date(step.date)}, {"events", step.events}, {"replaced", step.replaced},
+                     {"overdue", step.overdue},
                      {"verdicts", std::move(verdicts)}, {"overall", std::move(overall)}});
   }
   return steps;
