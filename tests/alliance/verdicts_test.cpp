@@ -297,6 +297,20 @@ TEST(Projection, TheFiveGRuleTurnsFullOnTheRegimesDateAndNotBefore) {
   EXPECT_EQ(format_date(eve.report.countries[0].projection[0].date), "2027-12-31");
 }
 
+TEST(Projection, WhatTheRegimeAlreadyRequiredIsOverdueAndDoneOnTheFirstDate) {
+  // On 2024-01-01 the ZTE router should have gone (2023-06-30) and has not: it is replaced
+  // with the Huawei gNodeB on 2027-12-31, and the step says so.
+  const Projected p = projected("2024-01-01");
+  const auto& gb = p.report.countries[0];
+  ASSERT_EQ(gb.projection.size(), 1U);
+  EXPECT_EQ(format_date(gb.projection[0].date), "2027-12-31");
+  EXPECT_EQ(gb.projection[0].replaced, 2U);
+  EXPECT_EQ(gb.projection[0].overdue, 1U);
+  EXPECT_EQ(gb.projection[0].events,
+            (std::vector<std::string>{"remove-5g/5g-out takes effect",
+                                      "1 element the regime already required on 2024-01-01 (overdue)"}));
+}
+
 TEST(Projection, ACountryWithoutARegimeStaysAsItIs) {
   const Projected p = projected("2020-02-01");
   const auto& jp = p.report.countries[1];
