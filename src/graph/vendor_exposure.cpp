@@ -53,11 +53,10 @@ VendorExposure::VendorExposure(const TrafficGraph& g, const Options& options)
                        : g.influence_reversed                 ? turned.emplace()
                                                               : g.influence;
   const SiteReach reach(g, acts_on);
-  // Without a designated set there is no search to judge reach by; a designated vendor
-  // without elements (listed, or all replaced) removes nothing, so its reach is the
-  // reach with nothing removed, which only the pass gives.
-  const bool base_pass = !options.reach_by_search || designated_.empty() ||
-                         std::ranges::any_of(designated_, [&](Index v) { return reach.elements_of_vendor(v).empty(); });
+  // Without a designated set there is no search to judge reach by.
+  const bool base_pass = !options.reach_by_search || designated_.empty();
+  removes_nothing_.resize(g.vendors);
+  for (Index v = 0; v < g.vendors; ++v) removes_nothing_[v] = reach.elements_of_vendor(v).empty();
 
   // A removal is computed once: a vendor whose elements manage or host only its own has
   // a kill-switch that removes what its failure does, and a designated set of one vendor
@@ -174,6 +173,9 @@ void VendorExposure::judge(std::span<const Index> sites, VerdictScratch& s, Subj
     if (influence && cut_off(set_kill_)) ways |= kViaInfluence;
     for (std::size_t i = 0; i < designated_.size(); ++i) {
       const Index v = designated_[i];
+      // A vendor without elements cuts nothing off (and, searched by reach, has no pass
+      // with nothing removed to read).
+      if (removes_nothing_[v]) continue;
       if (control_plane_of_vendor[i] ||
           (transport && std::binary_search(transport_exposed_to.begin(), transport_exposed_to.end(), v)) ||
           (influence && cut_off(reaching_after_kill_switch(v))))

@@ -112,6 +112,9 @@ class VendorExposure {
   SiteBits base_, set_failure_, set_kill_;
   std::vector<SiteBits> failure_, kill_;  // per vendor row; empty bits: the same as base_
   std::vector<std::uint8_t> kill_is_failure_;  // per vendor row: its kill-switch removes only its own elements
+  // Per vendor row: it has no elements (listed, or all replaced), so its failure and its
+  // kill-switch remove nothing and cut nothing off.
+  std::vector<std::uint8_t> removes_nothing_;
   // The cut finder of a removal, built on first use from its components: indexing them
   // costs a pass over the network, and many analyses ask no cut of a kill-switch.
   class LazyCut {
