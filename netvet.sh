@@ -30,6 +30,7 @@ PACKAGES=(
   libabsl-dev                                 # flat hash maps for interning
   libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)
   nodejs                                      # npm: the HTML report's map packages (web/)
+  chromium                                    # the tests check the HTML reports in it, headless
   libbenchmark-dev hyperfine                  # benchmarks
   libboost-graph-dev                          # bench/peers: Boost.Graph, the C++ peer
   python3-networkx python3-igraph             # bench/peers: the Python peers

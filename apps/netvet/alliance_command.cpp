@@ -1,4 +1,4 @@
-// netvet alliance SCENARIO [--as-of DATE] [--format text|json] [--output FILE]: what a
+// netvet alliance SCENARIO [--as-of DATE] [--format text|json|html] [--output FILE]: what a
 // partner's sharing packs imply for each country of a scenario (shared/spec/alliance.md).
 // SCENARIO is a scenario file or a built-in scenario's name (data/scenarios/). Exit 0 when
 // every country's overall verdict is full, 1 when some country's is not, 2 on bad usage
@@ -49,8 +49,10 @@ int run_alliance(const AllianceArgs& args) {
     return kBadInput;
   }
   timer.lap("judge");
-  const std::string text = args.common.format == "json" ? report::alliance_json(*report).dump(2) + "\n"
-                                                        : report::alliance_text(*report, style_stdout(args.common));
+  std::string text;
+  if (args.common.format == "json") text = report::alliance_json(*report).dump(2) + "\n";
+  else if (args.common.format == "html") text = report::alliance_html(*report);
+  else text = report::alliance_text(*report, style_stdout(args.common));
   if (!emit(args.common.output, text)) return kBadInput;
   timer.lap("write");
   return report->restricted_anywhere() ? kFindings : kOk;
@@ -68,7 +70,7 @@ void add_alliance(CLI::App& app, Run& run) {
       ->required();
   cmd->add_option("--as-of", args->as_of, "Judge as of this date (YYYY-MM-DD; default the scenario's as_of, else today)");
   add_serving_radius_option(*cmd, args->serving_radius_km);
-  add_common_options(*cmd, args->common);
+  add_common_options(*cmd, args->common, {"text", "json", "html"});
   cmd->callback([&run, args] { run = [args] { return run_alliance(*args); }; });
 }
 

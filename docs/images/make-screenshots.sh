@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Retakes docs/images/check-report.png (a generated GB network checked against the gb pack)
-# and docs/images/exposure-report.png (the exposure of the demo's 5,000-site network to gb's
-# designated vendor: chains, per-operator verdicts and cuts), each HTML report rendered by
+# Retakes docs/images/check-report.png (a generated GB network checked against the gb pack),
+# docs/images/exposure-report.png (the exposure of the demo's 5,000-site network to gb's
+# designated vendor: chains, per-operator verdicts and cuts) and
+# docs/images/alliance-report.png (the built-in five-eyes-2020 scenario: the matrix of
+# countries by rules, then the first country's verdicts), each HTML report rendered by
 # headless Chromium (Debian package `chromium`).
 # Usage: docs/images/make-screenshots.sh [NETVET_BINARY]   (default: the ci build)
 set -euo pipefail
@@ -22,3 +24,7 @@ echo "wrote $root/docs/images/check-report.png"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
   --window-size=1400,2400 --screenshot="$root/docs/images/exposure-report.png" "file://$work/exposure.html" 2>/dev/null
 echo "wrote $root/docs/images/exposure-report.png"
+"$netvet" alliance five-eyes-2020 --format html -o "$work/alliance.html" || [ $? -eq 1 ]
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
+  --window-size=1400,1700 --screenshot="$root/docs/images/alliance-report.png" "file://$work/alliance.html" 2>/dev/null
+echo "wrote $root/docs/images/alliance-report.png"

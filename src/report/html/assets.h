@@ -1,7 +1,9 @@
 #pragma once
 // Internal to the report module: the files the HTML report inlines, compiled in by
 // cmake/EmbedFiles.cmake (see src/report/CMakeLists.txt). Ours: report.html (the page
-// template), report.css, report.js, map.js (the base map both pages draw on). From npm, pinned by web/package-lock.json:
+// template), report.css, report.js, map.js (the base map both pages draw on); the
+// exposure page's exposure.html, .css and .js; the alliance page's alliance.html, .css
+// and .js (which draws no map). From npm, pinned by web/package-lock.json:
 // countries-50m.json and world-atlas/package.json (Natural Earth outlines, ISC), and
 // topojson-client.min.js and topojson-client/package.json (the decoder, ISC).
 
