@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # netvet's front door: installs what is missing from Debian packages, builds, and runs.
 #
-#   ./netvet.sh demo    build, generate a national network, vet it, say where the report is
+#   ./netvet.sh demo    build, generate a national network, vet it, judge the Five Eyes
+#                       scenario, say where the reports are
 #   ./netvet.sh test    build, then run every test
 #   ./netvet.sh build   build only (the binary is build/ci/apps/netvet/netvet)
 #   ./netvet.sh bench   build, then run the benchmarks (bench/README.md)
@@ -105,15 +106,25 @@ demo() {
   rc=0
   "$NETVET" check "$out/gb" --policy gb --format html --output "$out/check.html" || rc=$?
   [ "$rc" -le 1 ] || exit "$rc"
+  say "What the US's 2019-2020 sharing terms imply for the Five Eyes (five-eyes-2020: five generated networks)"
+  # Exit code 1 means some country's overall verdict is below full: expected here.
+  for format in text json html; do
+    rc=0
+    "$NETVET" alliance five-eyes-2020 --format "$format" --output "$out/alliance.${format/text/txt}" || rc=$?
+    [ "$rc" -le 1 ] || exit "$rc"
+  done
   say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json;"
   say "exposure in $out/exposure.txt, $out/exposure.json and $out/exposure.html;"
-  say "the gb policy check in $out/check.txt and $out/check.html"
+  say "the gb policy check in $out/check.txt and $out/check.html;"
+  say "the Five Eyes alliance verdicts in $out/alliance.txt, $out/alliance.json and $out/alliance.html"
   echo
   say "Verdict under gb"
   sed '/^$/q' "$out/check.txt"  # the heading and the summary: findings by severity, compliant or not
   echo
   say "Facilities exposed to gb's designated vendor"
   sed -n '/^[0-9,]* facilit\(y\|ies\): /,/^$/p' "$out/exposure.txt"
+  say "Five Eyes, early 2020: intelligence sharing and co-location by country and US rule (report: $out/alliance.html)"
+  sed -n '/^Rules (/,/^$/p; /^Verdicts (/,/^$/p' "$out/alliance.txt"
 }
 
 run_tests() {
