@@ -51,6 +51,34 @@ TEST(AllianceCli, FiveEyes2020KeepsHuaweiOutOfTheUkCoreButNotOutOfItsRadio) {
   EXPECT_EQ(verdict(gb, "ndaa-fy2020-core"), "full");
   EXPECT_EQ(verdict(gb, "s3153-huawei-5g"), "none");
   EXPECT_EQ(gb["overall"]["if_enacted"]["intelligence"], "none");
+  // ... until the projection reaches the UK's 5G removal date (gb/5g-removal, 2027-12-31),
+  // and not before.
+  ASSERT_FALSE(gb["projection"].empty());
+  for (const auto& step : gb["projection"]) {
+    std::string s3153;
+    for (const auto& v : step["verdicts"])
+      if (v["rule"] == "s3153-huawei-5g") s3153 = v["verdict"];
+    EXPECT_EQ(s3153, step["date"] >= "2027-12-31" ? "full" : "none") << step["date"];
+  }
+  EXPECT_EQ(gb["projection"].back()["date"], "2027-12-31");
+  // What would change the S.3153 verdict today: the Huawei 5G elements, per operator.
+  for (const auto& v : gb["verdicts"]) {
+    if (v["rule"] != "s3153-huawei-5g") continue;
+    std::size_t listed = 0;
+    for (const auto& part : v["to_change"]) listed += part["elements"].size();
+    EXPECT_EQ(listed, v["findings"].get<std::size_t>()) << "a forbid rule: exactly what it flags";
+    EXPECT_EQ(v["to_change_clears"], true);
+  }
+  // The footprint: Huawei in the radio of EE, Vodafone and Three, none in O2's or in a core.
+  for (const auto& op : gb["footprint"]["operators"]) {
+    EXPECT_EQ(op["designated_core"], 0) << op["id"];
+    if (op["id"] == "o2") {
+      EXPECT_EQ(op["designated_elements"], 0);
+    }
+    if (op["id"] == "ee") {
+      EXPECT_GT(op["designated_ran_share"].get<double>(), 0.3);
+    }
+  }
   for (const auto& c : j["countries"]) {
     ASSERT_EQ(c["verdicts"].size(), 4U) << c["code"];
     for (const auto& v : c["verdicts"]) EXPECT_FALSE(v["because"].get<std::string>().empty()) << c["code"] << v["rule"];
@@ -94,13 +122,18 @@ TEST(AllianceCli, ABadScenarioIsExitTwoWithItsPlaceAndNothingWritten) {
   TempDir dir;
   const std::string scenario = dir / "bad.yaml";
   std::ofstream(scenario) << "format: netvet-alliance\nversion: 1\nname: Bad\npartner: US\nsharing: [us-sharng]\n"
-                             "countries:\n  - code: FR\n    networks:\n      - generate: {sites: 100}\n";
+                             "countries:\n  - code: FR\n    networks:\n      - generate: {sites: 100}\n"
+                             "  - code: GB\n    alience: [nato]\n    networks:\n      - inventory: no-such-folder/\n"
+                             "as_of: 2020-02-31\n";
   const std::string out = dir / "out.json";
   const CliRun r = run_netvet("alliance '" + scenario + "' --format json --output '" + out + "'");
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("bad.yaml:5:11: column 'sharing': no built-in pack 'us-sharng' (did you mean 'us-sharing'?)"),
             std::string::npos) << r.err;
   EXPECT_NE(r.err.find("bad.yaml:9:19: column 'generate': no country profile for FR"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.yaml:11:5: column 'alience': unknown key 'alience'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.yaml:13:20: column 'inventory':"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bad.yaml:14:8: column 'as_of': '2020-02-31' is not a date"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out));
   const CliRun unknown = run_netvet("alliance five-eyes-2012");
   EXPECT_EQ(unknown.exit_code, 2);
