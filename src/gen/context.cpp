@@ -15,13 +15,12 @@ const Kit& Context::kit(std::string_view vendor, std::string_view function, std:
 }
 
 Date Context::install_date(std::string_view vendor, Generations gens) {
-  // When each generation went in at scale: LTE from 2012 in Europe, 5G from mid-2019.
-  Date lo = (gens & kGen5G) ? date_from_ymd(2019, 6, 1)
-            : (gens & kGen4G) ? date_from_ymd(2012, 1, 1)
-                              : date_from_ymd(2008, 1, 1);
+  Date lo = rollout_start(gens);
   Date hi = profile.as_of;
   for (const auto& cut : profile.install_cutoffs)
     if ((gens & cut.generation) && cut.vendor == vendor) hi = std::min(hi, cut.after);
+  // Radios of a vendor cut off before the roll-out never get here (vendor_for); what still
+  // can is a profile dated before the roll-out, or kit only dated by a generation (NFVI).
   if (hi <= lo) lo = hi - 365;
   return lo + static_cast<Date>(rng.below(static_cast<std::uint64_t>(hi - lo) + 1));
 }

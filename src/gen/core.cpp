@@ -27,6 +27,10 @@ bool is_one_of(std::string_view name, std::span<const std::string_view> names) {
   return std::ranges::find(names, name) != names.end();
 }
 
+// The generation a core function belongs to, for install dates and cut-offs: 5GC is 5G;
+// EPC, IMS and the rest carry none.
+Generations era_of(std::string_view function) { return is_one_of(function, k5gc) ? kGen5G : 0; }
+
 // The vendor with the largest share: who supplies the pieces a profile does not split.
 const std::string& lead_vendor(const Shares& shares) {
   return std::ranges::max_element(shares, {}, &VendorShare::share)->vendor;
@@ -83,12 +87,20 @@ struct CoreBuilder {
     std::vector<std::pair<std::string_view, std::size_t>> plan;  // function, instances
     for (auto f : kUserPlane) plan.emplace_back(f, n);
     for (auto f : kControlPlane) plan.emplace_back(f, 2);
+    // A vendor the profile's cut-offs keep out of 5G (AU, NZ) builds no 5GC function: the
+    // balancer hands those to the others, and makes up the vendor's share with EPC ones.
     ShareBalancer balancer(opp.core);
     std::vector<std::string> vendor_of(plan.size());
-    for (std::size_t i = 0; i < plan.size(); ++i)
-      vendor_of[i] = opp.core[balancer.pick(static_cast<double>(plan[i].second))].vendor;
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+      const auto weight = static_cast<double>(plan[i].second);
+      const Generations era = era_of(plan[i].first);
+      const std::size_t v =
+          balancer.choose(weight, [&](std::size_t k) { return ctx.vendor_for(opp.core, k, era) == k; });
+      balancer.add(v, weight);
+      vendor_of[i] = opp.core[v].vendor;
+    }
 
-    auto vendor_for = [&](std::string_view f) -> const std::string& {
+    auto vendor_of_function = [&](std::string_view f) -> const std::string& {
       for (std::size_t i = 0; i < plan.size(); ++i)
         if (plan[i].first == f) return vendor_of[i];
       return vendor_of[0];
@@ -99,9 +111,9 @@ struct CoreBuilder {
       const Index nfvi = attached(dc, "nfvi", ctx.fn.nfvi, nfvi_kit, ctx.install_date(nfvi_kit.vendor, kGen5G));
       net.nfvis.push_back(nfvi);
       auto place = [&](std::string_view name, const std::string& vendor, std::string_view domain) {
-        const Generations era = is_one_of(name, k5gc) ? kGen5G : 0;
         const Kit& kit = ctx.kit(vendor, name, domain);
-        const Index e = attached(dc, name, function(name), kit, ctx.install_date(vendor, era));
+        const Date when = ctx.install_date(vendor, era_of(name));
+        const Index e = attached(dc, name, function(name), kit, when);
         if (is_one_of(name, kVirtual)) ctx.link(nfvi, e, LinkKind::hosts);
         return e;
       };
@@ -111,8 +123,8 @@ struct CoreBuilder {
       place("firewall", router_vendor, "transport");
       if (dc < 2) {
         // SEPP from the 5GC control-plane vendor, the Diameter edge from the HSS's.
-        place("sepp", vendor_for("amf"), "core");
-        place("dea", vendor_for("hss"), "core");
+        place("sepp", vendor_of_function("amf"), "core");
+        place("dea", vendor_of_function("hss"), "core");
         place("peering", router_vendor, "transport");
       }
       if (dc == 0) management();

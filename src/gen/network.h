@@ -64,6 +64,7 @@ struct RanKits {
 struct OperatorNet {
   Index row = kNoIndex;                   // operators row
   std::vector<std::uint8_t> ran_vendor;   // by city: index into the profile's ran shares
+                                          // (its 5G may be another's: Context::vendor_for)
   std::vector<std::uint8_t> csr_vendor;   // by city: index into the transport shares
   ShareBalancer routers;                  // transport vendors, continuing the CSRs' count
   std::vector<RanKits> ran_kits;          // by ran vendor index
@@ -116,9 +117,16 @@ struct Context {
   // The kit of `vendor` for `function`, resolved once and kept (map nodes are stable).
   const Kit& kit(std::string_view vendor, std::string_view function, std::string_view domain);
 
-  // A date in [from, as_of] for kit of `vendor` radiating `gens`, respecting the
-  // profile's install cutoffs.
+  // A date in [roll-out start of `gens`, as_of] for kit of `vendor` radiating `gens`,
+  // before the vendor's install cut-off for them if it has one.
   Date install_date(std::string_view vendor, Generations gens);
+
+  // The index into `shares` of the vendor that builds kit of `gens` where `preferred` was
+  // contracted: `preferred`, unless the profile's cut-offs mean it never installed `gens`
+  // (never_installs); then the operator's largest vendor of those shares that did, the
+  // first of equals. The one place that rule is applied (gen/cutoffs.cpp says why); kits
+  // and an EMS exist for every vendor of an operator's shares, so any answer can be built.
+  std::size_t vendor_for(const Shares& shares, std::size_t preferred, Generations gens) const;
 
   // Adds an element with a model and software from `kit`; `id` must be new.
   Index element(std::string_view id, Index site, FunctionId function, const Kit& kit,
@@ -154,10 +162,5 @@ void build_cores(Context& ctx);            // core.cpp
 void build_transport(Context& ctx);        // transport.cpp
 void build_cells(Context& ctx);            // ran.cpp
 void build_facilities(Context& ctx);       // facilities.cpp
-
-// Number of RAN baseband elements (enb, gnb, du) a radio plan makes: what RAN shares count.
-inline int basebands_of(const RadioPlan& r) {
-  return ((r.gens & kGen4G) ? 1 : 0) + ((r.gens & kGen5G) ? 1 : 0);
-}
 
 }  // namespace netvet::gen

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "gen/generate.h"
@@ -199,8 +200,34 @@ class ProfileReader {
       else problem(at(n, "generation"), "generation", fmt::format("unknown generation '{}' (2G, 3G, 4G or 5G)", gen));
       p.install_cutoffs.push_back(std::move(c));
     }
+    if (const YAML::Node ops = root["operators"]; ops && ops.IsSequence()) check_cutoffs(p, ops);
     for (const auto& n : list(root, "facilities", false)) p.facilities.push_back(facility(n));
     return p;
+  }
+
+  // Every generation an operator builds needs a vendor of its shares that the cut-offs
+  // leave in it (never_installs, profile.h): RAN for the generations of its sites, core
+  // for 5G, as every generated core has 5GC functions.
+  void check_cutoffs(const CountryProfile& p, const YAML::Node& operators) {
+    std::size_t i = 0;
+    for (const auto& n : operators) {
+      const OperatorProfile& op = p.operators[i++];
+      auto check = [&](const char* key, const Shares& shares, Generations gen) {
+        if (shares.empty() || std::ranges::any_of(shares, [&](const VendorShare& s) {
+              return s.share > 0 && !never_installs(p, s.vendor, gen);
+            }))
+          return;
+        const std::string_view name = generation_names(gen).front();
+        problem(at(n, key), key,
+                fmt::format("operator '{}' builds {} but install_cutoffs end every '{}' vendor's {} "
+                            "before its roll-out ({}): give the operator a vendor that installed {}",
+                            op.id, name, key, name, format_date(rollout_start(gen)), name));
+      };
+      const auto& mix = op.generations;
+      if (mix.lte_only + mix.dual > 0) check("ran", op.ran, kGen4G);
+      if (mix.dual + mix.nr_only > 0) check("ran", op.ran, kGen5G);
+      check("core", op.core, kGen5G);
+    }
   }
 
  private:

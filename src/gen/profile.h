@@ -32,7 +32,10 @@ struct GenerationMix {
 };
 
 // A vendor that may not install new kit of some generation after a date (UK: no new
-// Huawei 5G after 2020-12-31): generated install dates respect it.
+// Huawei 5G after 2020-12-31): generated install dates respect it. A cut-off on or before
+// the generation's roll-out (rollout_start) means the vendor never installed that
+// generation at all (AU and NZ kept Huawei out of 5G in 2018): the generator has another
+// of the operator's vendors build it (never_installs).
 struct InstallCutoff {
   std::string vendor;
   Generations generation = kGen5G;
@@ -105,5 +108,14 @@ struct CountryProfile {
   std::vector<InstallCutoff> install_cutoffs;
   std::vector<FacilityProfile> facilities;
 };
+
+// When a generation went in at scale, the earliest install date the generator gives it:
+// 5G from mid-2019, LTE from 2012 (as in Europe), anything else from 2008.
+Date rollout_start(Generations gens);
+
+// Whether the profile's install cut-offs mean `vendor` never installed kit of one of
+// `gens`: a cut-off for it that falls on or before that generation's roll-out start.
+// A later cut-off only ends the vendor's installs; none applies to `gens` 0.
+bool never_installs(const CountryProfile& profile, std::string_view vendor, Generations gens);
 
 }  // namespace netvet::gen

@@ -19,47 +19,60 @@ struct CellBuilder {
   std::string site_id, guest_prefix;
   std::array<std::string_view, 2> tags_storage{};
 
-  // One operator's radios on `site`: RUs on the basebands, basebands on the router.
+  // One operator's radios on `site`: RUs on the basebands, basebands on the router. The
+  // region's vendor builds them, but for a generation the profile's cut-offs say it never
+  // installed; that generation's baseband, with its RUs, comes from the vendor
+  // Context::vendor_for names, under that vendor's EMS.
   void radio(Index site, std::string_view prefix, std::size_t op, Index op_row, const RadioPlan& plan,
              std::uint32_t city, Index csr) {
     OperatorNet& net = ctx.ops[op];
-    const std::uint8_t v = net.ran_vendor[city];
-    const RanKits& kits = net.ran_kits[v];
-    const Index ems = net.ems[v];
-    const std::string& vendor = kits.ru->vendor;
-    auto add = [&](std::string_view suffix, FunctionId fn, const Kit& kit, Generations gens, Date when) {
+    const Shares& shares = ctx.profile.operators[op].ran;
+    const std::uint8_t region_vendor = net.ran_vendor[city];
+    auto add = [&](std::string_view suffix, FunctionId fn, const Kit& kit, std::size_t v, Generations gens,
+                   Date when) {
       const Index e = ctx.element(ctx.id("{}{}{}", site_id, prefix, suffix), site, fn, kit, op_row, gens, when);
-      ctx.link(ems, e, LinkKind::manages);
+      ctx.link(net.ems[v], e, LinkKind::manages);
       return e;
     };
-    // The radio faces of the basebands: what RUs plug into.
-    std::array<std::pair<Index, Generations>, 2> faces{};
+    // The radio faces of the basebands, what RUs plug into, with the vendor of each.
+    struct Face {
+      Index baseband = kNoIndex;
+      Generations gens = 0;
+      std::size_t vendor = 0;
+    };
+    std::array<Face, 2> faces{};
     std::size_t n_faces = 0;
     if (plan.gens & kGen4G) {
-      const Index enb = add("-enb", ctx.fn.enb, *kits.enb, kGen4G, ctx.install_date(vendor, kGen4G));
+      const std::size_t v = ctx.vendor_for(shares, region_vendor, kGen4G);
+      const RanKits& kits = net.ran_kits[v];
+      const Date when = ctx.install_date(kits.enb->vendor, kGen4G);
+      const Index enb = add("-enb", ctx.fn.enb, *kits.enb, v, kGen4G, when);
       ctx.link(enb, csr);
-      faces[n_faces++] = {enb, kGen4G};
+      faces[n_faces++] = {enb, kGen4G, v};
     }
     if (plan.gens & kGen5G) {
-      const Date when = ctx.install_date(vendor, kGen5G);
+      const std::size_t v = ctx.vendor_for(shares, region_vendor, kGen5G);
+      const RanKits& kits = net.ran_kits[v];
+      const Date when = ctx.install_date(kits.gnb->vendor, kGen5G);
       if (plan.split) {
-        const Index du = add("-du", ctx.fn.du, *kits.du, kGen5G, when);
-        const Index cu = add("-cu", ctx.fn.cu, *kits.cu, kGen5G, when);
+        const Index du = add("-du", ctx.fn.du, *kits.du, v, kGen5G, when);
+        const Index cu = add("-cu", ctx.fn.cu, *kits.cu, v, kGen5G, when);
         ctx.link(du, cu);
         ctx.link(cu, csr);
-        faces[n_faces++] = {du, kGen5G};
+        faces[n_faces++] = {du, kGen5G, v};
       } else {
-        const Index gnb = add("-gnb", ctx.fn.gnb, *kits.gnb, kGen5G, when);
+        const Index gnb = add("-gnb", ctx.fn.gnb, *kits.gnb, v, kGen5G, when);
         ctx.link(gnb, csr);
-        faces[n_faces++] = {gnb, kGen5G};
+        faces[n_faces++] = {gnb, kGen5G, v};
       }
     }
     for (std::uint8_t k = 0; k < plan.rus; ++k) {
-      const auto& [baseband, gens] = faces[k % n_faces];
+      const Face& face = faces[k % n_faces];
       static constexpr std::array<std::string_view, 3> kRuSuffix = {"-ru1", "-ru2", "-ru3"};
-      const Index ru = add(kRuSuffix[std::min<std::size_t>(k, 2)], ctx.fn.ru, *kits.ru, gens,
-                           ctx.builder.inventory().elements.installed[baseband]);
-      ctx.link(ru, baseband);
+      const Kit& kit = *net.ran_kits[face.vendor].ru;
+      const Index ru = add(kRuSuffix[std::min<std::size_t>(k, 2)], ctx.fn.ru, kit, face.vendor, face.gens,
+                           ctx.builder.inventory().elements.installed[face.baseband]);
+      ctx.link(ru, face.baseband);
     }
   }
 
