@@ -120,6 +120,7 @@ struct ProjectionStep {
   std::size_t overdue = 0;          // first step: of them, those already required on as_of
   std::vector<Verdict> verdicts;    // per rule, as CountryVerdicts::verdicts
   std::vector<std::size_t> findings;  // per rule
+  std::vector<std::vector<std::string>> facilities;  // per rule: the facilities an exposure rule flags
   ScopeLevels overall{}, if_enacted{};
 };
 

@@ -86,8 +86,16 @@ NetworkProjection project_network(Inventory inventory, std::span<const policy::P
     auto judged = policy::evaluate(sharing, inventory, on);
     if (!judged) throw std::logic_error("projection: a sharing pack that loaded failed to evaluate");
     auto& findings = out.findings.emplace_back(judged->rules.size(), 0);
-    for (std::uint32_t r = 0; r < judged->rules.size(); ++r)
-      if (judged->rules[r].in_force) findings[r] = clearable_findings(*judged, r);
+    auto& facilities = out.facilities.emplace_back(judged->rules.size());
+    for (std::uint32_t r = 0; r < judged->rules.size(); ++r) {
+      if (!judged->rules[r].in_force) continue;
+      findings[r] = clearable_findings(*judged, r);
+      if (judged->rules[r].kind != policy::RuleKind::exposure) continue;
+      judged->findings.for_each_of(r, [&](const policy::Finding& f) {
+        if (policy::clause_of(*judged, f) != "isolated")
+          facilities[r].emplace_back(inventory.str(inventory.facilities.id[f.row]));
+      });
+    }
   }
   return out;
 }

@@ -25,6 +25,8 @@ struct NetworkProjection {
   std::size_t overdue = 0;                         // elements the regime already required on the start date
   std::vector<std::size_t> replaced;               // per date: elements that changed vendor
   std::vector<std::vector<std::size_t>> findings;  // per date, per sharing rule (isolated facilities apart)
+  // Per date, per sharing rule: the ids of the facilities an exposure rule flags (isolated apart).
+  std::vector<std::vector<std::vector<std::string>>> facilities;
 };
 
 // Projects one network (consumed: its elements are replaced as the regime requires) from

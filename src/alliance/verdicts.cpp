@@ -174,9 +174,13 @@ std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const
     step.date = dates.dates[d];
     step.events = dates.events[d];
     step.findings.assign(rules.size(), 0);
+    step.facilities.resize(rules.size());
     for (const auto& n : networks) {
       step.replaced += n.replaced[d];
-      for (std::size_t i = 0; i < rules.size(); ++i) step.findings[i] += n.findings[d][i];
+      for (std::size_t i = 0; i < rules.size(); ++i) {
+        step.findings[i] += n.findings[d][i];
+        step.facilities[i].insert(step.facilities[i].end(), n.facilities[d][i].begin(), n.facilities[d][i].end());
+      }
     }
     bool moved = false;
     for (std::size_t i = 0; i < rules.size(); ++i) {

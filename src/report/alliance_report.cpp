@@ -102,8 +102,12 @@ nlohmann::ordered_json projection_json(const CountryVerdicts& c) {
   for (const auto& step : c.projection) {
     nlohmann::ordered_json verdicts = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < step.verdicts.size(); ++i)
-      verdicts.push_back({{"pack", c.verdicts[i].pack->id}, {"rule", c.verdicts[i].rule->id},
-                          {"verdict", step.verdicts[i].name()}, {"findings", step.findings[i]}});
+    {
+      nlohmann::ordered_json v{{"pack", c.verdicts[i].pack->id}, {"rule", c.verdicts[i].rule->id},
+                               {"verdict", step.verdicts[i].name()}, {"findings", step.findings[i]}};
+      if (c.verdicts[i].rule->kind() == policy::RuleKind::exposure) v["facilities_exposed"] = step.facilities[i];
+      verdicts.push_back(std::move(v));
+    }
     nlohmann::ordered_json overall = scopes_json(step.overall);
     overall["if_enacted"] = scopes_json(step.if_enacted);
     steps.push_back({{"date", format_date(step.date)}, {"events", step.events}, {"replaced", step.replaced},
@@ -198,9 +202,15 @@ std::string projection_text(const CountryVerdicts& c) {
         moves.push_back(fmt::format("{} {} -> {}", c.verdicts[i].rule->id, before[i], step.verdicts[i].name()));
       before[i] = step.verdicts[i].name();
     }
+    std::vector<std::string> exposed;
+    for (const auto& ids : step.facilities) exposed.insert(exposed.end(), ids.begin(), ids.end());
+    std::ranges::sort(exposed);
+    exposed.erase(std::unique(exposed.begin(), exposed.end()), exposed.end());
+    std::string verdicts = moves.empty() ? std::string("no verdict moves") : fmt::format("{}", fmt::join(moves, ", "));
+    if (!exposed.empty()) verdicts += fmt::format("; still exposed: {}", fmt::join(exposed, ", "));
     out += fmt::format("    {}: {}; {} element{} replaced; {}; overall {} / {}, if enacted {} / {}\n",
                        format_date(step.date), fmt::join(step.events, ", "), step.replaced, step.replaced == 1 ? "" : "s",
-                       moves.empty() ? std::string("no verdict moves") : fmt::format("{}", fmt::join(moves, ", ")),
+                       verdicts,
                        level(step.overall, SharingScope::intelligence), level(step.overall, SharingScope::co_location),
                        level(step.if_enacted, SharingScope::intelligence), level(step.if_enacted, SharingScope::co_location));
   }
