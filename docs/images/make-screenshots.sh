@@ -26,5 +26,5 @@ chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-
 echo "wrote $root/docs/images/exposure-report.png"
 "$netvet" alliance five-eyes-2020 --format html -o "$work/alliance.html" || [ $? -eq 1 ]
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
-  --window-size=1400,1700 --screenshot="$root/docs/images/alliance-report.png" "file://$work/alliance.html" 2>/dev/null
+  --window-size=1400,3000 --screenshot="$root/docs/images/alliance-report.png" "file://$work/alliance.html" 2>/dev/null
 echo "wrote $root/docs/images/alliance-report.png"
