@@ -29,6 +29,7 @@ PACKAGES=(
   libcsv-dev                                  # RFC 4180 CSV: the reference our CSV scanner is tested against
   libcli11-dev                                # command-line parsing
   libabsl-dev                                 # flat hash maps for interning
+  coinor-libcbc-dev                           # the planner's MILP solver (CBC, CLP)
   libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)
   nodejs                                      # npm: the HTML report's map packages (web/)
   chromium                                    # the tests check the HTML reports in it, headless

@@ -1,0 +1,62 @@
+#pragma once
+// Solving a plan problem (shared/spec/plan.md, "Objective, in this order"): the plan
+// module's door for solvers. model.h builds and scores problems; this finds schedules.
+//
+// exact: the time-indexed MILP of plan/milp.h (interchangeable items aggregated) by
+//   COIN-OR CBC, the objectives solved as the spec orders them: least lateness; then
+//   least cost with lateness held at its optimum; then least exposure with both held.
+//   Each stage starts from the last stage's plan and gets what is left of the time
+//   limit; our own watchdog stops CBC at the limit, whatever it is doing.
+//
+// The solver's outcome (did each stage finish, and with what bound) is reported apart
+// from the plan's status (what the plan achieves): optimal (no lateness, and every stage
+// proven optimal), feasible (no lateness, optimality not proven: `gap` and `bound` say
+// how far the cost could still fall), infeasible (no plan meets every deadline and cap:
+// the plan given has the least lateness found). A problem whose items cannot all be done
+// within the horizon under the crews and budgets at all has no plan: that is an error of
+// the resources.
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "plan/model.h"
+#include "util/diagnostic.h"
+
+namespace netvet::plan {
+
+enum class SolverMethod : std::uint8_t { exact, fast, automatic };
+enum class PlanStatus : std::uint8_t { optimal, feasible, infeasible };
+std::string_view name_of(SolverMethod method);
+std::string_view name_of(PlanStatus status);
+
+struct SolveOptions {
+  SolverMethod method = SolverMethod::automatic;
+  double time_limit_seconds = 60;
+  // Called as each stage starts ("lateness", "cost", "exposure"), for progress on a terminal.
+  std::function<void(std::string_view stage)> progress;
+};
+
+// What the solver did, apart from what the plan achieves.
+struct SolverReport {
+  SolverMethod method = SolverMethod::exact;
+  std::string outcome;   // "optimal", or which stage stopped at the time limit
+  double seconds = 0;
+  double gap = 0;        // of the cost stage: (cost − bound) / cost
+  double bound = 0;      // the best proven lower bound on the cost, lateness held
+  std::size_t columns = 0, rows = 0;  // of the model solved
+};
+
+struct PlanResult {
+  Schedule schedule;
+  Evaluation evaluation;  // evaluate(problem, schedule)
+  PlanStatus status = PlanStatus::optimal;
+  SolverReport solver;
+};
+
+// Errors: no admissible plan at all (the items do not fit in the horizon under the crews
+// and budgets), or no plan found within the time limit.
+Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options);
+
+}  // namespace netvet::plan
