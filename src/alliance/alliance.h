@@ -62,7 +62,6 @@ struct Verdict {
   std::string_view name() const { return applies ? policy::name_of(level) : "n/a"; }
 };
 
-// One facility of the partner's under a co-location exposure rule.
 // Replacements in one network: per operator, the elements (their ids) to replace.
 struct Replacement {
   std::string op;       // the operator's id
@@ -70,13 +69,14 @@ struct Replacement {
   std::vector<std::string> elements;  // ids, in row order
 };
 
+// One facility of the partner's under a co-location exposure rule.
 struct FacilityVerdict {
   std::string id, name, network;
   FacilityKind kind = FacilityKind::other;
   Verdict verdict;
   bool vetted = true;    // false: isolated, its verdict unknown ("unvetted")
   std::string operator_id;  // the exposed operator, when exactly one
-  std::vector<Replacement> cut;  // what clears it: per exposed operator (flagged facilities)
+  std::vector<Replacement> to_change;  // what clears it: per exposed serving operator (flagged facilities)
   std::string_view verdict_name() const { return vetted ? verdict.name() : "unvetted"; }
 };
 
@@ -91,6 +91,7 @@ struct RuleVerdict {
   std::vector<FacilityVerdict> facilities;  // co-location exposure rules: the partner's facilities
   std::vector<Replacement> to_change;       // rules with findings: what clears them
   std::size_t to_change_count = 0;          // elements over to_change
+  std::size_t to_change_left = 0;           // findings the checks still found (to_change_clears false)
   bool to_change_clears = true;             // every check found nothing left (policy::Remedy::clears)
   bool to_change_defined = true;            // false: the rule kind has no remedy (diversity)
 };
@@ -112,6 +113,11 @@ struct Footprint {
 
 using ScopeLevels = std::array<policy::SharingLevel, kScopes>;  // by SharingScope
 
+// A facility in one of a country's networks.
+struct FacilityRef {
+  std::string id, network;
+};
+
 // The verdicts on one date of a projection.
 struct ProjectionStep {
   Date date = kNoDate;
@@ -120,7 +126,7 @@ struct ProjectionStep {
   std::size_t overdue = 0;          // first step: of them, those already required on as_of
   std::vector<Verdict> verdicts;    // per rule, as CountryVerdicts::verdicts
   std::vector<std::size_t> findings;  // per rule
-  std::vector<std::vector<std::string>> facilities;  // per rule: the facilities an exposure rule flags
+  std::vector<std::vector<FacilityRef>> facilities;  // per rule: the facilities an exposure rule flags
   ScopeLevels overall{}, if_enacted{};
 };
 

@@ -60,7 +60,16 @@ std::optional<CountrySpec> ScenarioReader::read_country(const YAML::Node& node) 
     problem(networks, "networks", "'networks' must be a list of at least one network ({inventory: PATH} or {generate: {sites: N, seed: S}})");
   } else {
     for (const auto& entry : networks)
-      if (auto network = read_network(entry, country)) country.networks.push_back(std::move(*network));
+      if (auto network = read_network(entry, country)) {
+        // Reports name a network by its name, and what clears a facility is matched by it.
+        const bool taken = std::ranges::any_of(country.networks, [&](const NetworkSpec& n) { return n.name == network->name; });
+        if (taken)
+          problem(entry, "networks",
+                  fmt::format("two networks of {} are called '{}': give one a `name` of its own", netvet::name_of(country.code),
+                              network->name));
+        else
+          country.networks.push_back(std::move(*network));
+      }
   }
   if (problems_.size() != problems_before) return std::nullopt;
   if (country.name.empty()) {

@@ -13,28 +13,21 @@
 
 namespace netvet::alliance {
 
-ProjectionDates projection_dates(std::span<const policy::Pack> regime, Date after) {
+ProjectionDates projection_dates(std::span<const policy::Pack> regime, std::span<const policy::Pack> sharing, Date after) {
   std::map<Date, std::vector<std::string>> events;
-  for (const auto& pack : regime)
-    for (const auto& rule : pack.rules) {
-      if (rule.effective != kNoDate && rule.effective > after)
-        events[rule.effective].push_back(fmt::format("{}/{} takes effect", pack.id, rule.id));
-      if (rule.end != kNoDate && rule.end > after) events[rule.end].push_back(fmt::format("{}/{} ends", pack.id, rule.id));
-    }
+  for (const auto packs : {regime, sharing})
+    for (const auto& pack : packs)
+      for (const auto& rule : pack.rules) {
+        if (rule.effective != kNoDate && rule.effective > after)
+          events[rule.effective].push_back(fmt::format("{}/{} takes effect", pack.id, rule.id));
+        if (rule.end != kNoDate && rule.end > after) events[rule.end].push_back(fmt::format("{}/{} ends", pack.id, rule.id));
+      }
   ProjectionDates out;
   for (auto& [date, list] : events) {
     out.dates.push_back(date);
     out.events.push_back(std::move(list));
   }
   return out;
-}
-
-std::size_t clearable_findings(const policy::Evaluation& ev, std::uint32_t rule) {
-  std::size_t n = 0;
-  ev.findings.for_each_of(rule, [&](const policy::Finding& f) {
-    if (!(f.kind == policy::SubjectType::facility && policy::clause_of(ev, f) == "isolated")) ++n;
-  });
-  return n;
 }
 
 namespace {
@@ -68,32 +61,33 @@ NetworkProjection project_network(Inventory inventory, std::span<const policy::P
   NetworkProjection out;
   policy::RemedyOptions remedy_options;
   remedy_options.replacement = replacement;
-  if (!dates.empty()) {
-    const std::vector<Index> overdue = required_on(from, inventory, regime, options, remedy_options);
-    const Index row = inventory.find_vendor(replacement).value_or(kNoIndex);
-    out.overdue = static_cast<std::size_t>(
-        std::ranges::count_if(overdue, [&](Index e) { return inventory.elements.vendor[e] != row; }));
-  }
-  for (const Date date : dates) {
+  // Required on the date judged and not yet done: replaced on the first date, even when
+  // the rule requiring it ends by then (it was due while it was in force).
+  std::vector<Index> overdue = dates.empty() ? std::vector<Index>{} : required_on(from, inventory, regime, options, remedy_options);
+  for (std::size_t d = 0; d < dates.size(); ++d) {
     // What the regime finds on the date is what its operators must have replaced by then.
-    const std::vector<Index> replace = required_on(date, inventory, regime, options, remedy_options);
+    std::vector<Index> replace = required_on(dates[d], inventory, regime, options, remedy_options);
+    if (d == 0) {
+      const auto changed = policy::replace_elements(inventory, overdue, replacement);
+      if (!changed) throw std::logic_error("projection: the registry does not know the replacement vendor " + replacement);
+      out.overdue = *changed;
+    }
     const auto changed = policy::replace_elements(inventory, replace, replacement);
     if (!changed) throw std::logic_error("projection: the registry does not know the replacement vendor " + replacement);
-    out.replaced.push_back(*changed);
+    out.replaced.push_back(*changed + (d == 0 ? out.overdue : 0));
 
     policy::EvaluationOptions on = options;
-    on.as_of = date;
+    on.as_of = dates[d];
     auto judged = policy::evaluate(sharing, inventory, on);
     if (!judged) throw std::logic_error("projection: a sharing pack that loaded failed to evaluate");
     auto& findings = out.findings.emplace_back(judged->rules.size(), 0);
     auto& facilities = out.facilities.emplace_back(judged->rules.size());
     for (std::uint32_t r = 0; r < judged->rules.size(); ++r) {
       if (!judged->rules[r].in_force) continue;
-      findings[r] = clearable_findings(*judged, r);
+      findings[r] = policy::vetted_findings(*judged, r);
       if (judged->rules[r].kind != policy::RuleKind::exposure) continue;
       judged->findings.for_each_of(r, [&](const policy::Finding& f) {
-        if (policy::clause_of(*judged, f) != "isolated")
-          facilities[r].emplace_back(inventory.str(inventory.facilities.id[f.row]));
+        if (!policy::unvetted(*judged, f)) facilities[r].emplace_back(inventory.str(inventory.facilities.id[f.row]));
       });
     }
   }

@@ -70,7 +70,7 @@ void tally_network(const policy::Evaluation& ev, const Inventory& inv, const std
     std::vector<Index> isolated;
     std::size_t found = 0;
     ev.findings.for_each_of(static_cast<std::uint32_t>(i), [&](const policy::Finding& f) {
-      if (f.kind == policy::SubjectType::facility && policy::clause_of(ev, f) == "isolated") {
+      if (policy::unvetted(ev, f)) {
         ++t.unvetted;
         isolated.push_back(f.row);
         return;
@@ -111,11 +111,12 @@ void add_remedies(const Scenario& scenario, const CountrySpec& country, const po
   for (std::uint32_t i = 0; i < rules.size(); ++i) {
     const policy::Rule& rule = *rules[i].rule;
     if (!ev.rules[i].in_force || !rule.sharing->applies_to.covers(country.code, country.alliances)) continue;
-    if (clearable_findings(ev, i) == 0) continue;
+    if (policy::vetted_findings(ev, i) == 0) continue;
     const policy::Remedy remedy = policy::remedy_of(scenario.sharing, i, inv, ev, options);
     RuleVerdict& v = out[i];
     v.to_change_defined = v.to_change_defined && remedy.defined;
     v.to_change_clears = v.to_change_clears && remedy.clears;
+    v.to_change_left += remedy.left;
     v.to_change_count += remedy.elements.size();
     for (auto& r : per_operator(inv, network, remedy.elements)) v.to_change.push_back(std::move(r));
     // Each flagged facility of this network: its own part, per operator.
@@ -125,9 +126,9 @@ void add_remedies(const Scenario& scenario, const CountrySpec& country, const po
       for (std::size_t k = 0; k < facilities.size(); ++k) {
         if (facilities[k].id != id || facilities[k].network != network) continue;
         // By the serving operator whose traffic it clears (the elements may be another's).
-        Replacement cut{.op = std::string(inv.str(inv.operators.id[part.op])), .network = network, .elements = {}};
-        for (const Index e : part.elements) cut.elements.emplace_back(inv.str(inv.elements.id[e]));
-        facilities[k].cut.push_back(std::move(cut));
+        Replacement clears{.op = std::string(inv.str(inv.operators.id[part.op])), .network = network, .elements = {}};
+        for (const Index e : part.elements) clears.elements.emplace_back(inv.str(inv.elements.id[e]));
+        facilities[k].to_change.push_back(std::move(clears));
       }
     }
   }
@@ -164,6 +165,7 @@ namespace {
 std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const std::vector<NetworkProjection>& networks,
                                              std::span<const RuleRef> rules, const CountrySpec& country,
                                              const CountryVerdicts& now, Date now_date) {
+  const std::vector<std::string>& names = now.networks;
   std::vector<ProjectionStep> steps;
   std::size_t overdue = 0;
   for (const auto& n : networks) overdue += n.overdue;
@@ -175,11 +177,11 @@ std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const
     step.events = dates.events[d];
     step.findings.assign(rules.size(), 0);
     step.facilities.resize(rules.size());
-    for (const auto& n : networks) {
-      step.replaced += n.replaced[d];
+    for (std::size_t n = 0; n < networks.size(); ++n) {
+      step.replaced += networks[n].replaced[d];
       for (std::size_t i = 0; i < rules.size(); ++i) {
-        step.findings[i] += n.findings[d][i];
-        step.facilities[i].insert(step.facilities[i].end(), n.facilities[d][i].begin(), n.facilities[d][i].end());
+        step.findings[i] += networks[n].findings[d][i];
+        for (const auto& id : networks[n].facilities[d][i]) step.facilities[i].push_back({.id = id, .network = names[n]});
       }
     }
     bool moved = false;
@@ -191,8 +193,8 @@ std::vector<ProjectionStep> projection_steps(const ProjectionDates& dates, const
       moved |= v.name() != previous[i].name();
       step.verdicts.push_back(v);
     }
-    if (step.replaced == 0 && !moved) continue;
-    if (steps.empty() && overdue > 0) {
+    if (step.replaced == 0 && !moved && !(d == 0 && overdue > 0)) continue;
+    if (d == 0 && overdue > 0) {
       step.overdue = overdue;
       step.events.push_back(fmt::format("{} element{} the regime already required on {} (overdue)", overdue,
                                         overdue == 1 ? "" : "s", format_date(now_date)));
@@ -234,10 +236,10 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
     verdicts.footprint.vendors = designated_vendors(scenario.sharing);
     verdicts.verdicts.resize(rules.size());
     std::vector<Tally> tallies(rules.size());
-    const ProjectionDates dates =
-        options.projection ? projection_dates(country.regime, options.as_of) : ProjectionDates{};
+    const ProjectionDates dates = options.projection && !country.regime.empty()
+                                      ? projection_dates(country.regime, scenario.sharing, options.as_of)
+                                      : ProjectionDates{};
     std::vector<NetworkProjection> projections;
-    std::vector<std::string> exposed;  // facility ids an exposure rule flags, per network
     for (const NetworkSpec& network : country.networks) {
       if (options.progress) options.progress(country, network);
       auto inventory = build_network(network);
@@ -248,22 +250,12 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
         tally_network(*evaluated, *inventory, network.name, rules, scenario.partner, tallies);
         add_remedies(scenario, country, *evaluated, *inventory, network.name, rules, tallies, verdicts.verdicts);
         add_footprint(*inventory, network.name, verdicts.footprint);
-        for (std::uint32_t i = 0; i < rules.size(); ++i) {
-          if (rules[i].rule->kind() != policy::RuleKind::exposure || !evaluated->rules[i].in_force) continue;
-          evaluated->findings.for_each_of(i, [&](const policy::Finding& f) {
-            if (policy::clause_of(*evaluated, f) != "isolated")
-              exposed.push_back(network.name + "\n" + std::string(inventory->str(inventory->facilities.id[f.row])));
-          });
-        }
       }
       if (!dates.dates.empty())
         projections.push_back(project_network(std::move(*inventory), country.regime, scenario.sharing, options.as_of,
                                               dates.dates, evaluation, scenario.replacement));
       verdicts.networks.push_back(network.name);
     }
-    std::ranges::sort(exposed);
-    verdicts.footprint.facilities_exposed =
-        static_cast<std::size_t>(std::unique(exposed.begin(), exposed.end()) - exposed.begin());
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const policy::Rule& rule = *rules[i].rule;
       RuleVerdict& v = verdicts.verdicts[i];
@@ -279,6 +271,15 @@ Result<AllianceReport> judge(const Scenario& scenario, const AllianceOptions& op
       fold(rule, v.in_force, v.verdict, verdicts.overall, verdicts.if_enacted);
       v.because = because(v, tallies[i], country, report.as_of, verdicts.networks.size());
     }
+    // The partner's facilities that some rule in force, applying to the country, finds
+    // exposed: each (network, facility) once.
+    std::vector<std::pair<std::string, std::string>> exposed;
+    for (const RuleVerdict& v : verdicts.verdicts)
+      for (const FacilityVerdict& f : v.facilities)
+        if (f.vetted && f.verdict.applies && f.verdict.level != SharingLevel::full) exposed.emplace_back(f.network, f.id);
+    std::ranges::sort(exposed);
+    verdicts.footprint.facilities_exposed =
+        static_cast<std::size_t>(std::unique(exposed.begin(), exposed.end()) - exposed.begin());
     verdicts.projection = projection_steps(dates, projections, rules, country, verdicts, options.as_of);
     report.countries.push_back(std::move(verdicts));
   }

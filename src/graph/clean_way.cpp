@@ -9,7 +9,7 @@
 namespace netvet::graph {
 
 std::optional<std::vector<Index>> cleanest_way(const TrafficGraph& g, std::span<const Index> sources, Index op,
-                                               std::span<const std::uint8_t> dirty) {
+                                               std::span<const std::uint8_t> dirty, std::vector<Index>* path) {
   constexpr std::uint32_t kFar = std::numeric_limits<std::uint32_t>::max();
   const Index target = g.super_sink(op);
   const std::size_t nodes = g.transport.nodes();
@@ -42,8 +42,11 @@ std::optional<std::vector<Index>> cleanest_way(const TrafficGraph& g, std::span<
   }
   if (distance[target] == kFar) return std::nullopt;
   std::vector<Index> out;
-  for (Index v = parent[target]; v != kNoIndex; v = parent[v])
+  if (path) path->clear();
+  for (Index v = parent[target]; v != kNoIndex; v = parent[v]) {
     if (dirty[v]) out.push_back(v);
+    if (path) path->push_back(v);
+  }
   std::ranges::sort(out);
   return out;
 }

@@ -26,8 +26,9 @@ namespace netvet::graph {
 
 // The dirty elements of a path from `sources` to a sink of operator `op` crossing the
 // fewest of them, ascending; nothing when no path exists at all. `dirty` has one entry per
-// element (nonzero: dirty).
+// element (nonzero: dirty). With `path`, also every element of that path, from the core
+// back to the cells.
 std::optional<std::vector<Index>> cleanest_way(const TrafficGraph& graph, std::span<const Index> sources, Index op,
-                                               std::span<const std::uint8_t> dirty);
+                                               std::span<const std::uint8_t> dirty, std::vector<Index>* path = nullptr);
 
 }  // namespace netvet::graph

@@ -335,4 +335,15 @@ const std::string& clause_of(const Evaluation& ev, const Finding& f) {
   return ev.rules[f.rule].selector;
 }
 
+// rule_exposure.cpp gives an isolated facility's finding this clause.
+bool unvetted(const Evaluation& ev, const Finding& f) {
+  return f.kind == SubjectType::facility && clause_of(ev, f) == kIsolatedClause;
+}
+
+std::size_t vetted_findings(const Evaluation& ev, std::uint32_t rule) {
+  std::size_t n = 0;
+  ev.findings.for_each_of(rule, [&](const Finding& f) { n += !unvetted(ev, f); });
+  return n;
+}
+
 }  // namespace netvet::policy

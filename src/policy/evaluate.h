@@ -197,6 +197,11 @@ struct Evaluation {
 RuleSeverity severity_of(const Evaluation& evaluation, const Finding& finding);
 // The clause a finding matched: its own (exposure), else its rule's selector.
 const std::string& clause_of(const Evaluation& evaluation, const Finding& finding);
+// Whether a finding is an exposure rule's facility that could not be vetted (isolated: no
+// serving cell reaches a core). No replacement clears it, and it makes no verdict.
+bool unvetted(const Evaluation& evaluation, const Finding& finding);
+// The findings of rule `rule` (an index into Evaluation::rules) but unvetted facilities.
+std::size_t vetted_findings(const Evaluation& evaluation, std::uint32_t rule);
 
 // Fails only on bad overrides (an unknown parameter, a value that does not fit).
 Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& inventory, const EvaluationOptions& options);

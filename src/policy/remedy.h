@@ -15,16 +15,23 @@
 //              subscribers per counted element first (greedy; not always the fewest),
 //              when it is subscribers;
 //   exposure   per flagged facility and exposed serving operator (for a rule judged per
-//              operator) or the one serving operator whose way is cheapest to clear (for a
-//              rule judged on the facility as a whole): the designated elements on the
-//              operator's cleanest way to its core (graph/clean_way.h: the path from its
-//              serving cells that crosses the fewest of them, or of what their kill-switch
-//              removes where the rule counts influence — an influenced element on it
-//              stands for the designated elements that influence it), and the designated
-//              elements among its core control-plane elements and their influencers, where
-//              the rule counts the control plane. For transport alone this is the fewest
-//              replacements there are; the cut every path crosses (graph/vertex_cut.h) is
-//              what the designated vendors' failure takes, not what gives a clean way;
+//              operator), or for a rule judged on the facility as a whole the one
+//              serving operator whose way is cheapest to clear plus every operator's
+//              control plane the designated vendors run or act on: the designated
+//              elements on the operator's cleanest way to its core (graph/clean_way.h: the
+//              path from its serving cells that crosses the fewest of them, or of what
+//              their kill-switch removes where the rule counts influence — an influenced
+//              element on it stands for the designated elements that act on it), and the
+//              designated elements among its core control-plane elements and their
+//              actors, where the rule counts the control plane. Actors are followed as
+//              they stay after the replacements (a replaced element's old vendor no
+//              longer manages it; what hosts it still does). For transport alone this
+//              is the fewest replacements there are; where influence counts a way's price
+//              is an estimate, so after the check each element is dropped in turn when
+//              the rule still finds nothing without it (up to prune_up_to elements): the
+//              result then needs every element it lists, though a smaller set could exist.
+//              The cut every path crosses (graph/vertex_cut.h) is what the designated
+//              vendors' failure takes, not what gives a clean way;
 //   diversity  none is defined (no replacement by "a vendor the rule does not name"
 //              exists): the remedy is empty and says so.
 // Facilities flagged as isolated cannot be vetted, so no replacement clears them; they are
@@ -33,7 +40,8 @@
 // Every remedy is checked: the rule alone is evaluated again on a copy of the inventory
 // with the replacements made. Findings left (a cap whose scope moved with the vendor, an
 // exposure that had two ways, a replacement vendor the rule selects) are remedied in
-// turn, up to RemedyOptions::rounds; `clears` says whether the last check found nothing.
+// turn and checked again, up to RemedyOptions::rounds checks; `clears` and `left` are
+// the last check's, which saw every element listed.
 //
 // Replacing an element (replace_elements, assume.h) gives it the new vendor and drops the `manages`
 // links into it from elements of its old vendor: a new vendor's equipment is not run by
@@ -55,13 +63,15 @@ struct RemedyOptions {
   // The vendor replacements come from: a registry id or spelling. An assumption of the
   // caller's (alliance scenarios name theirs); it matters only to rules that select it.
   std::string replacement = "ericsson";
-  std::size_t rounds = 4;  // checks and top-ups before giving up
+  std::size_t rounds = 4;  // checks (each but the last may add what the rule still finds)
+  // An exposure remedy of at most this many elements is pruned (one check per element).
+  std::size_t prune_up_to = 32;
 };
 
 // What clears one flagged facility of an exposure rule, per operator.
 struct FacilityRemedy {
   Index facility = kNoIndex;  // facilities row
-  Index op = kNoIndex;        // operators row
+  Index op = kNoIndex;        // operators row: the serving operator whose traffic it clears (always set)
   std::vector<Index> elements;  // ascending
 };
 

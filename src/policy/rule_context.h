@@ -57,6 +57,9 @@ std::uint8_t way_bits(std::span<const ExposureVia> via);
 // "unavoidable or influence vendor in hrv": an exposure rule's clause, as its selector.
 std::string exposure_clause(const ExposureRule& exposure);
 
+// The clause of an isolated facility's finding (evaluate.h: unvetted()).
+inline constexpr std::string_view kIsolatedClause = "isolated";
+
 // "37.5%"
 std::string percent(double share);
 

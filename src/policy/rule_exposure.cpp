@@ -193,7 +193,7 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
       message = fmt::format("{} cannot be vetted: it is isolated, {}; reported at low severity until the inventory "
                             "shows how its traffic reaches the core {}",
                             facility_words(inv, f), why_isolated, citation);
-      clause = "isolated";
+      clause = kIsolatedClause;
     } else {
       std::ranges::sort(exposed_to);
       exposed_to.erase(std::unique(exposed_to.begin(), exposed_to.end()), exposed_to.end());

@@ -68,6 +68,7 @@ nlohmann::ordered_json verdict_json(const RuleVerdict& v) {
     // Whether replacing them was checked to clear the rule (false: a rule kind without a
     // remedy, or findings the checks could not clear).
     out["to_change_clears"] = v.to_change_defined && v.to_change_clears;
+    out["to_change_left"] = v.to_change_left;
   }
   const bool facilities = v.rule->sharing->scope == SharingScope::co_location && v.rule->kind() == policy::RuleKind::exposure;
   if (facilities && v.verdict.applies && v.in_force) {
@@ -76,7 +77,7 @@ nlohmann::ordered_json verdict_json(const RuleVerdict& v) {
       list.push_back({{"id", f.id}, {"name", f.name}, {"kind", name_of(f.kind)}, {"network", f.network},
                       {"verdict", f.verdict_name()},
                       {"operator", f.operator_id.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.operator_id)},
-                      {"cut", replacements_json(f.cut)}});
+                      {"to_change", replacements_json(f.to_change)}});
     }
     out["facilities"] = std::move(list);
   }
@@ -101,11 +102,14 @@ nlohmann::ordered_json projection_json(const CountryVerdicts& c) {
   nlohmann::ordered_json steps = nlohmann::ordered_json::array();
   for (const auto& step : c.projection) {
     nlohmann::ordered_json verdicts = nlohmann::ordered_json::array();
-    for (std::size_t i = 0; i < step.verdicts.size(); ++i)
-    {
+    for (std::size_t i = 0; i < step.verdicts.size(); ++i) {
       nlohmann::ordered_json v{{"pack", c.verdicts[i].pack->id}, {"rule", c.verdicts[i].rule->id},
                                {"verdict", step.verdicts[i].name()}, {"findings", step.findings[i]}};
-      if (c.verdicts[i].rule->kind() == policy::RuleKind::exposure) v["facilities_exposed"] = step.facilities[i];
+      if (c.verdicts[i].rule->kind() == policy::RuleKind::exposure) {
+        nlohmann::ordered_json exposed = nlohmann::ordered_json::array();
+        for (const auto& f : step.facilities[i]) exposed.push_back({{"id", f.id}, {"network", f.network}});
+        v["facilities_exposed"] = std::move(exposed);
+      }
       verdicts.push_back(std::move(v));
     }
     nlohmann::ordered_json overall = scopes_json(step.overall);
@@ -166,8 +170,12 @@ std::string to_change_text(const RuleVerdict& v) {
   if (!v.to_change_defined) return "no replacement is defined for this kind of rule";
   const std::string what = fmt::format("replace {} element{} by a vendor it does not name: {}", v.to_change_count,
                                        v.to_change_count == 1 ? "" : "s", replacements_text(v.to_change));
-  return v.to_change_clears ? what + " (checked: the rule then finds nothing)"
-                            : what + " (checked: the rule would still find something; see the JSON)";
+  const std::string evidence =
+      v.rule->kind() == policy::RuleKind::require ? " (or obtain the evidence the rule requires for them)" : "";
+  return v.to_change_clears ? what + evidence + " (checked: the rule then finds nothing)"
+                            : what + evidence +
+                                  fmt::format(" (checked: the rule would still find {} finding{})", v.to_change_left,
+                                              v.to_change_left == 1 ? "" : "s");
 }
 
 std::string footprint_text(const alliance::Footprint& f, bool style) {
@@ -203,7 +211,8 @@ std::string projection_text(const CountryVerdicts& c) {
       before[i] = step.verdicts[i].name();
     }
     std::vector<std::string> exposed;
-    for (const auto& ids : step.facilities) exposed.insert(exposed.end(), ids.begin(), ids.end());
+    for (const auto& refs : step.facilities)
+      for (const auto& f : refs) exposed.push_back(c.networks.size() == 1 ? f.id : fmt::format("{} (in '{}')", f.id, f.network));
     std::ranges::sort(exposed);
     exposed.erase(std::unique(exposed.begin(), exposed.end()), exposed.end());
     std::string verdicts = moves.empty() ? std::string("no verdict moves") : fmt::format("{}", fmt::join(moves, ", "));
@@ -264,8 +273,9 @@ std::string alliance_text(const alliance::AllianceReport& report, bool style) {
       if (v.verdict.applies && v.in_force && v.findings > 0) out += fmt::format("     To change it: {}\n", to_change_text(v));
       for (const auto& f : v.facilities)
         if (f.verdict_name() != "full" && f.verdict_name() != "n/a")
-          out += fmt::format("       {} {} ({}): {}{}\n", name_of(f.kind), f.id, f.name, f.verdict_name(),
-                             f.cut.empty() ? "" : fmt::format("; replace {}", replacements_text(f.cut)));
+          out += fmt::format("       {} {}{}: {}{}\n", name_of(f.kind), f.id, f.name.empty() ? "" : fmt::format(" ({})", f.name),
+                             f.verdict_name(),
+                             f.to_change.empty() ? "" : fmt::format("; replace {}", replacements_text(f.to_change)));
     }
     out += projection_text(c);
     out += "\n";

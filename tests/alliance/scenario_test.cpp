@@ -196,6 +196,13 @@ TEST(Scenario, CountriesAndNetworksAreCheckedWhereTheyAreWritten) {
   EXPECT_EQ(value, "../../exposure/no-such-network");
 }
 
+TEST(Scenario, TwoNetworksOfACountryNeedTwoNames) {
+  const std::string twice = with("      - generate: {sites: 100, seed: 2}\n",
+                                 "      - generate: {sites: 100, seed: 2}\n      - generate: {sites: 100, seed: 2}\n");
+  EXPECT_EQ(problems(twice), (std::vector<std::string>{"s.yaml:13:9: networks: two networks of GB are called 'generated, "
+                                                       "100 sites, seed 2': give one a `name` of its own"}));
+}
+
 TEST(Scenario, GeneratedNetworksNeedAProfileAndASensibleSize) {
   EXPECT_EQ(problems(with("code: GB", "code: FR")),
             (std::vector<std::string>{"s.yaml:12:19: generate: no country profile for FR to generate a network from: "

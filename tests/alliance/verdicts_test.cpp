@@ -220,9 +220,9 @@ TEST(ToChange, ListsPerOperatorWhatClearsEachRule) {
   // Huawei EMS1 manages an element on it: both go, listed under op1 for the facility.
   EXPECT_EQ(all_elements(it.verdicts[3].to_change), (std::vector<std::string>{"C1-CSR", "NOC3-EMS1"}));
   const auto& embassy = it.verdicts[3].facilities[0];
-  ASSERT_EQ(embassy.cut.size(), 1U);
-  EXPECT_EQ(embassy.cut[0].op, "op1");
-  EXPECT_EQ(embassy.cut[0].elements, (std::vector<std::string>{"C1-CSR", "NOC3-EMS1"}));
+  ASSERT_EQ(embassy.to_change.size(), 1U);
+  EXPECT_EQ(embassy.to_change[0].op, "op1");
+  EXPECT_EQ(embassy.to_change[0].elements, (std::vector<std::string>{"C1-CSR", "NOC3-EMS1"}));
   for (const auto& c : j.report.countries)
     for (const auto& v : c.verdicts) EXPECT_TRUE(v.to_change_clears) << c.country->name << " " << v.rule->id;
 }
@@ -309,6 +309,48 @@ TEST(Projection, WhatTheRegimeAlreadyRequiredIsOverdueAndDoneOnTheFirstDate) {
   EXPECT_EQ(gb.projection[0].events,
             (std::vector<std::string>{"remove-5g/5g-out takes effect",
                                       "1 element the regime already required on 2024-01-01 (overdue)"}));
+}
+
+TEST(Projection, WhatWasDueWhileARuleWasInForceIsDoneThoughTheRuleEnds) {
+  // The transport rule is in force on 2020-02-01 and ends on 2021-01-01: the ZTE router was
+  // due while it held, so the first date replaces it and says so.
+  auto scenario = parse_scenario(R"(format: netvet-alliance
+version: 1
+name: A rule that ends
+as_of: 2020-02-01
+partner: US
+sharing: [us-sharing]
+countries:
+  - code: GB
+    alliances: [five-eyes]
+    regime: [packs/transport-until-2021.yaml]
+    networks:
+      - inventory: ../../policy/us-sharing/ndaa-fy2020-core/quiet/inventory.json
+)", "s.yaml", kScenarios);
+  ASSERT_TRUE(scenario) << all_of(scenario.error());
+  auto report = judge(*scenario, {.as_of = *parse_date("2020-02-01")});
+  ASSERT_TRUE(report) << all_of(report.error());
+  const auto& steps = report->countries[0].projection;
+  ASSERT_EQ(steps.size(), 1U);
+  EXPECT_EQ(format_date(steps[0].date), "2021-01-01");
+  EXPECT_EQ(steps[0].overdue, 1U);
+  EXPECT_EQ(steps[0].replaced, 1U);
+  EXPECT_EQ(steps[0].events, (std::vector<std::string>{"transport-until-2021/transport-out ends",
+                                                        "1 element the regime already required on 2020-02-01 (overdue)"}));
+}
+
+TEST(Projection, TheSharingRulesOwnDatesAreOnItsTimelineToo) {
+  // Judged on 2019-06-01 the NDAA (2019-12-20) and S.3153 (2020-01-08) are not yet in
+  // force: their dates are events, and S.3153 turns none when it takes effect, with nothing
+  // replaced for it.
+  const Projected p = projected("2019-06-01");
+  const auto& gb = p.report.countries[0];
+  EXPECT_EQ(gb.verdicts[1].verdict.name(), "full");
+  ASSERT_GE(gb.projection.size(), 1U);
+  EXPECT_EQ(format_date(gb.projection[0].date), "2020-01-08");
+  EXPECT_EQ(gb.projection[0].events, (std::vector<std::string>{"us-sharing/s3153-huawei-5g takes effect"}));
+  EXPECT_EQ(gb.projection[0].replaced, 0U);
+  EXPECT_EQ(gb.projection[0].verdicts[1].name(), "none");
 }
 
 TEST(Projection, ACountryWithoutARegimeStaysAsItIs) {

@@ -2,7 +2,7 @@
 // block, shared/spec/alliance.md "Output"), the matrix of countries by rules and per
 // country its verdicts with their facts, the designated vendors' footprint per operator,
 // what would change each verdict, the projection over the country's own deadlines and
-// the partner's facilities with their cuts. Fetches nothing; text goes into the page
+// the partner's facilities with what would clear each. Fetches nothing; text goes into the page
 // with textContent only.
 //
 // The JSON grows with the alliance module, so every member is read as optional: a
@@ -410,7 +410,8 @@
   }
 
   // 5. The partner's facilities under each co-location rule, exposed ones first, each
-  // with its cut: the designated elements to replace, per operator.
+  // with what would clear it (to_change): the designated elements to replace, per
+  // serving operator.
   function facilityRow(tb, f, withNetwork, withCut) {
     var tr = add(tb, el("tr"));
     tr.setAttribute("data-facility", str(f.id));
@@ -423,7 +424,7 @@
     add(tr, el("td")).appendChild(chip(f.verdict));
     if (!withCut) return;
     var cut = add(tr, el("td", "cut"));
-    var parts = arr(f.cut).filter(obj);
+    var parts = arr(f.to_change).filter(obj);
     parts.forEach(function (p) {
       var d = add(cut, el("div"));
       d.appendChild(el("b", "mono", str(p.operator) + ": "));
@@ -432,12 +433,12 @@
     });
     if (!parts.length) cut.appendChild(el("span", "muted", "\u2013"));
   }
-  // The cut's column only when the report gives cuts.
+  // The to-change column only when the report gives it.
   function facilityTable(parent, list, withNetwork) {
-    var withCut = list.some(function (f) { return Array.isArray(f.cut); });
+    var withCut = list.some(function (f) { return Array.isArray(f.to_change); });
     var t = add(parent, el("table", "facilities"));
     var hr = add(add(t, el("thead")), el("tr"));
-    ["Facility", "Kind", "Network", "Exposed operator", "Verdict", "Cut: the elements to replace"].forEach(function (h) {
+    ["Facility", "Kind", "Network", "Exposed operator", "Verdict", "To change: the elements to replace"].forEach(function (h) {
       if ((h !== "Network" || withNetwork) && (h.indexOf("Cut") !== 0 || withCut)) hr.appendChild(el("th", null, h));
     });
     var tb = add(t, el("tbody"));
