@@ -26,5 +26,6 @@ void add_timeline(CLI::App& app, Run& run);
 void add_exposure(CLI::App& app, Run& run);
 void add_outage(CLI::App& app, Run& run);
 void add_alliance(CLI::App& app, Run& run);
+void add_plan(CLI::App& app, Run& run);
 
 }  // namespace netvet::cli

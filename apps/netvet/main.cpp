@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   add_exposure(app, run);
   add_outage(app, run);
   add_alliance(app, run);
+  add_plan(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

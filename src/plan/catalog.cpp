@@ -11,6 +11,7 @@
 
 #include "data/embedded.h"
 #include "model/functions.h"
+#include "model/inventory.h"
 #include "model/yaml_util.h"
 #include "plan/yaml_reader.h"
 #include "util/files.h"
@@ -59,8 +60,8 @@ class CatalogReader : YamlReader {
 
  private:
   void read_head(const YAML::Node& root) {
-    check_keys(root, {"id", "title", "version", "reflects", "description", "currency", "sources", "site_visit",
-                      "end_of_life_factor", "functions"},
+    check_keys(root, {"id", "title", "version", "reflects", "description", "currency", "jurisdictions", "sources",
+                      "site_visit", "end_of_life_factor", "functions"},
                "a cost catalog");
     catalog_.id = text(root, "id", false).value_or(std::filesystem::path(file()).stem().string());
     catalog_.title = text(root, "title", false).value_or("");
@@ -75,6 +76,17 @@ class CatalogReader : YamlReader {
                    fmt::format("'{}' is not a currency code: expected three capital letters (ISO 4217, as GBP)", *currency));
     }
     catalog_.end_of_life_factor = number(root, "end_of_life_factor", false, kFactor).value_or(1);
+    if (const YAML::Node list = root["jurisdictions"]) {
+      if (!list.IsSequence()) {
+        problem(list, "jurisdictions", "'jurisdictions' is a list of ISO country codes (as [GB])");
+      } else {
+        for (const auto& item : list) {
+          const auto code = item.IsScalar() ? parse_country(item.Scalar()) : std::nullopt;
+          if (code) catalog_.jurisdictions.emplace_back(netvet::name_of(*code));
+          else problem(item, "jurisdictions", "expected a two-letter ISO country code (as GB)");
+        }
+      }
+    }
   }
 
   void read_sources(const YAML::Node& root) {
@@ -218,6 +230,19 @@ std::vector<std::string> builtin_catalog_ids() {
   for (const auto& file : data::embedded_files())
     if (const auto name = stem_of(file.path); !name.empty()) ids.emplace_back(name);
   return ids;
+}
+
+Result<Catalog> builtin_catalog_for(std::string_view jurisdiction) {
+  for (const auto& id : builtin_catalog_ids()) {
+    auto catalog = builtin_catalog(id);
+    if (catalog && std::ranges::find(catalog->jurisdictions, jurisdiction) != catalog->jurisdictions.end()) return catalog;
+  }
+  Diagnostic d;
+  d.file = "--catalog";
+  d.value = std::string(jurisdiction);
+  d.message = fmt::format("no built-in cost catalog prices {}'s networks (built-in catalogs: {}): give --catalog with one "
+                          "of them or a catalog file", jurisdiction, join_or(builtin_catalog_ids()));
+  return fail(std::move(d));
 }
 
 Result<Catalog> builtin_catalog(std::string_view id) {

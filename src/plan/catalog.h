@@ -40,6 +40,7 @@ struct CatalogSource {
 struct Catalog {
   std::string id, file, title, currency, version;
   Date reflects = kNoDate;  // the date whose prices the figures reflect
+  std::vector<std::string> jurisdictions;  // ISO codes of the jurisdictions whose networks it prices by default
   std::vector<CatalogSource> sources;
   CatalogFigure site_visit;
   // The share of an element's cost still counted when it is replaced in or after the
@@ -63,6 +64,9 @@ Result<Catalog> parse_catalog(std::string_view text, std::string_view file);
 Result<Catalog> load_catalog_file(const std::filesystem::path& path);
 // A built-in catalog by id ("gbp", "eur", "usd", "cad"; case ignored).
 Result<Catalog> builtin_catalog(std::string_view id);
+// The built-in catalog whose `jurisdictions` include `jurisdiction` (an ISO code, as a
+// pack's jurisdiction): the default of `netvet plan --catalog`.
+Result<Catalog> builtin_catalog_for(std::string_view jurisdiction);
 std::vector<std::string> builtin_catalog_ids();
 // What `--catalog NAME` names: a file when NAME looks like one (has '/', ends .yaml or
 // .yml, or exists), else a built-in catalog.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "plan/cbc.h"
@@ -43,6 +44,18 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
   const auto began = Clock::now();
   const auto deadline = began + std::chrono::duration_cast<Clock::duration>(
                                     std::chrono::duration<double>(std::max(0.0, options.time_limit_seconds)));
+  // A site visit is done within one month: one that needs more crew-days than its region
+  // ever has cannot be planned, whatever the horizon.
+  for (const WorkItem& item : problem.items) {
+    const auto& capacity = problem.capacity[item.region];
+    const double most = capacity.empty() ? 0 : *std::ranges::max_element(capacity);
+    if (item.crew_days > most + 1e-9)
+      return fail(file_problem("--resources",
+                               fmt::format("site visit {} needs {} crew-days in one month, and region {} never has more "
+                                           "than {}: give {} more crews",
+                                           item.id, item.crew_days, problem.regions[item.region], most,
+                                           problem.regions[item.region])));
+  }
   const Milp milp = build_milp(problem);
   PlanResult result;
   result.solver.method = SolverMethod::exact;
@@ -58,12 +71,12 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
     MilpAnswer answer = solve_milp(milp, stage, keep, incumbent.empty() ? nullptr : &incumbent, deadline);
     if (answer.outcome == SearchOutcome::infeasible) {
       // Only the first stage can be infeasible: later ones start from a solution.
-      return fail(file_problem("", "no plan fits the horizon: the items cannot all be done between the start and "
+      return fail(file_problem("--resources", "no plan fits the horizon: the items cannot all be done between the start and "
                                    "the horizon with these crews and budgets (give more months, crews or budget)"));
     }
     if (answer.outcome == SearchOutcome::no_solution) {
       if (incumbent.empty())
-        return fail(file_problem("", fmt::format("no plan found within the time limit of {} s (give --time-limit more)",
+        return fail(file_problem("--time-limit", fmt::format("no plan found within the time limit of {} s (give --time-limit more)",
                                                  options.time_limit_seconds)));
       proven = false;
       if (stopped.empty()) stopped = fmt::format("time limit in the {} stage", kStages[static_cast<std::size_t>(stage)]);

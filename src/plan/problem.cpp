@@ -103,8 +103,12 @@ void add_caps(const Inventory& inv, const CapAt& at, std::span<const std::uint32
 
 }  // namespace
 
-Result<PlanProblem> build_problem(const Inventory& inv, std::span<const policy::Pack> packs, const Catalog& catalog,
+Result<PlanProblem> build_problem(const Inventory& inv, std::span<const policy::Pack> given, const Catalog& catalog,
                                   const Resources& resources, const ProblemOptions& options) {
+  // Overrides once, for the evaluations, the remedies and the caps alike.
+  auto configured = policy::with_parameters(std::vector<policy::Pack>(given.begin(), given.end()), options.params);
+  if (!configured) return std::unexpected(configured.error());
+  const std::span<const policy::Pack> packs = *configured;
   PlanProblem p;
   p.currency = catalog.currency;
   p.end_of_life_factor = catalog.end_of_life_factor;

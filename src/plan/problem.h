@@ -40,6 +40,7 @@ namespace netvet::plan {
 
 struct ProblemOptions {
   Date as_of = kNoDate;            // required: the start month when the resources give none
+  std::vector<policy::ParamOverride> params;  // --param, as for check
   double serving_radius_km = 2.0;  // as check's --serving-radius
   std::string catalog_file;        // for messages
 };

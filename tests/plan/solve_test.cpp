@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "exhaustive.h"
 #include "plan/solve.h"
 
 namespace netvet::plan {
@@ -87,6 +90,33 @@ TEST(ExactSolver, ItemsThatCannotFitTheHorizonAreAnErrorOfTheResources) {
   const auto r = solve(p, {.method = SolverMethod::exact, .time_limit_seconds = 10, .progress = {}});
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().front().message.find("no plan fits the horizon"), std::string::npos) << r.error().front().message;
+}
+
+TEST(ExactSolver, EqualsTheExhaustiveOptimumOnRandomTinyProblems) {
+  // Lateness, cost and exposure, in the spec's order, against every schedule tried; a
+  // problem with no admissible schedule is refused by both.
+  std::mt19937 rng(20261207);
+  std::size_t solved_count = 0, refused = 0;
+  for (int round = 0; round < 150; ++round) {
+    const PlanProblem p = testing::random_tiny_problem(rng);
+    const testing::ExhaustiveResult best = testing::exhaustive_optimum(p);
+    const auto r = solve(p, {.method = SolverMethod::exact, .time_limit_seconds = 20, .progress = {}});
+    if (!best.admissible) {
+      EXPECT_FALSE(r) << "round " << round << ": no admissible schedule, yet the solver gave one";
+      ++refused;
+      continue;
+    }
+    ASSERT_TRUE(r) << "round " << round << ": " << r.error().front().to_string();
+    EXPECT_TRUE(r->evaluation.admissible()) << "round " << round;
+    EXPECT_EQ(testing::compare(r->evaluation.objective, best.objective, 1e-6), 0)
+        << "round " << round << ": solver " << r->evaluation.objective.lateness << "/" << r->evaluation.objective.cost << "/"
+        << r->evaluation.objective.exposure << ", exhaustive " << best.objective.lateness << "/" << best.objective.cost
+        << "/" << best.objective.exposure;
+    EXPECT_EQ(r->status, best.objective.lateness > 1e-9 ? PlanStatus::infeasible : PlanStatus::optimal) << "round " << round;
+    ++solved_count;
+  }
+  EXPECT_GT(solved_count, 50U);
+  EXPECT_GT(refused, 10U);
 }
 
 }  // namespace
