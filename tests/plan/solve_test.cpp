@@ -86,10 +86,21 @@ TEST(ExactSolver, ACapBringsWorkForward) {
 
 TEST(ExactSolver, ItemsThatCannotFitTheHorizonAreAnErrorOfTheResources) {
   PlanProblem p = base(1);
+  // Five one-crew-day visits, one a month over four months.
+  for (const char* id : {"A", "B", "C", "D", "E"}) p.items.push_back(item(id, m("2025-04"), 1, 10));
+  const auto r = solve(p, {.method = SolverMethod::exact, .time_limit_seconds = 10, .progress = {}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().front().file, "--resources");
+  EXPECT_NE(r.error().front().message.find("no plan fits the horizon"), std::string::npos) << r.error().front().message;
+}
+
+TEST(ExactSolver, AVisitLargerThanItsRegionsCrewsIsNamed) {
+  PlanProblem p = base(1);
   p.items = {item("A", m("2025-04"), 2, 10)};  // 2 crew-days, never more than 1 a month
   const auto r = solve(p, {.method = SolverMethod::exact, .time_limit_seconds = 10, .progress = {}});
   ASSERT_FALSE(r);
-  EXPECT_NE(r.error().front().message.find("no plan fits the horizon"), std::string::npos) << r.error().front().message;
+  EXPECT_EQ(r.error().front().message, "site visit A needs 2 crew-days in one month, and region R never has more than 1: "
+                                       "give R more crews");
 }
 
 TEST(ExactSolver, EqualsTheExhaustiveOptimumOnRandomTinyProblems) {
