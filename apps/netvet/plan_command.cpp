@@ -1,5 +1,5 @@
 // netvet plan INV --policy ID[,ID] [--resources FILE] [--catalog FILE|ID] [--solver ...]
-// [--time-limit S] [--format text|json|csv] [--verify PLAN.json]: a rip-and-replace
+// [--time-limit S] [--format text|json|csv|html] [--verify PLAN.json]: a rip-and-replace
 // schedule that meets the packs' deadlines and caps at least cost (shared/spec/plan.md),
 // or, with --verify, every constraint a given plan breaks. Exit 0 when the plan meets every
 // deadline and cap (or the verified plan breaks nothing), 1 when not, 2 on bad input.
@@ -123,9 +123,10 @@ int run_plan(const PlanArgs& args) {
     return kBadInput;
   }
   timer.lap("solve");
-  const std::string text = args.common.format == "json" ? report::plan_json(*problem, *result).dump(2) + "\n"
-                           : args.common.format == "csv" ? report::plan_csv(*problem, *result)
-                                                         : report::plan_text(*problem, *result, style_stdout(args.common));
+  const std::string text = args.common.format == "json"   ? report::plan_json(*problem, *result).dump(2) + "\n"
+                           : args.common.format == "csv"  ? report::plan_csv(*problem, *result)
+                           : args.common.format == "html" ? report::plan_html(*problem, *result)
+                                                          : report::plan_text(*problem, *result, style_stdout(args.common));
   if (!emit(args.common.output, text)) return kBadInput;
   timer.lap("write");
   return result->status == plan::PlanStatus::infeasible ? kFindings : kOk;
@@ -153,7 +154,7 @@ void add_plan(CLI::App& app, Run& run) {
       ->capture_default_str();
   cmd->add_option("--verify", args->verify, "Check this plan (the JSON of --format json, or anyone's) against the model");
   add_serving_radius_option(*cmd, args->serving_radius_km);
-  add_common_options(*cmd, args->common, {"text", "json", "csv"});
+  add_common_options(*cmd, args->common, {"text", "json", "csv", "html"});
   cmd->callback([&run, args] { run = [args] { return run_plan(*args); }; });
 }
 

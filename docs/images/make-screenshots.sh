@@ -3,8 +3,9 @@
 # docs/images/exposure-report.png (the exposure of the demo's 5,000-site network to gb's
 # designated vendor: chains, per-operator verdicts and cuts) and
 # docs/images/alliance-report.png (the built-in five-eyes-2020 scenario: the matrix of
-# countries by rules, then the first country's verdicts), each HTML report rendered by
-# headless Chromium (Debian package `chromium`).
+# countries by rules, then the first country's verdicts) and docs/images/plan-report.png
+# (a plan for a generated 3,000-site GB network under gb with examples/plan's resources),
+# each HTML report rendered by headless Chromium (Debian package `chromium`).
 # Usage: docs/images/make-screenshots.sh [NETVET_BINARY]   (default: the ci build)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -28,3 +29,9 @@ echo "wrote $root/docs/images/exposure-report.png"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
   --window-size=1400,3000 --screenshot="$root/docs/images/alliance-report.png" "file://$work/alliance.html" 2>/dev/null
 echo "wrote $root/docs/images/alliance-report.png"
+"$netvet" generate --country GB --sites 3000 --seed 1 --out "$work/gb3k" >/dev/null
+"$netvet" plan "$work/gb3k" --policy gb --as-of 2021-01-01 --resources "$root/examples/plan/gb-resources.yaml" \
+  --format html -o "$work/plan.html" || [ $? -eq 1 ]
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=5000 \
+  --window-size=1400,2200 --screenshot="$root/docs/images/plan-report.png" "file://$work/plan.html" 2>/dev/null
+echo "wrote $root/docs/images/plan-report.png"

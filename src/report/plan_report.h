@@ -24,4 +24,8 @@ std::string plan_csv(const plan::PlanProblem& problem, const plan::PlanResult& r
 // region; the slips; the caps.
 std::string plan_text(const plan::PlanProblem& problem, const plan::PlanResult& result, bool style);
 
+// One self-contained page (plan_html.cpp): the work by region and month, the cumulative
+// cost against the budgets, each cap's units left over time, the slips.
+std::string plan_html(const plan::PlanProblem& problem, const plan::PlanResult& result);
+
 }  // namespace netvet::report

@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include "run_netvet.h"
 
@@ -86,6 +89,39 @@ TEST(PlanCli, BadResourcesAreExitTwoWithTheirPlaceAndNothingWritten) {
   EXPECT_EQ(few.exit_code, 2) << few.err;
   EXPECT_NE(few.err.find("crew-days in one month, and region"), std::string::npos) << few.err;
   EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+TEST(PlanCli, TheHtmlPageDrawsInARealBrowser) {
+  // Debian's headless Chromium runs the page's script; the DOM it dumps shows what it drew.
+  ASSERT_EQ(std::system("command -v chromium >/dev/null 2>&1"), 0)
+      << "chromium not found: the HTML reports are checked in a real browser; ./netvet.sh installs it";
+  const Planned p;
+  const std::string page = p.dir / "plan.html", json = p.dir / "plan.json", dom = p.dir / "dom.html";
+  ASSERT_EQ(run_netvet(p.plan("--format html --output '" + page + "'")).exit_code, 0);
+  ASSERT_EQ(run_netvet(p.plan("--format json --output '" + json + "'")).exit_code, 0);
+  const std::string command = "timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir='" +
+                              std::string(p.dir / "profile") + "' --virtual-time-budget=5000 --dump-dom 'file://" + page +
+                              "' >'" + dom + "' 2>/dev/null";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  std::stringstream drawn;
+  drawn << std::ifstream(dom).rdbuf();
+  const std::string html = drawn.str();
+  EXPECT_NE(html.find("data-rendered=\"ok\""), std::string::npos) << "the script ran to its end without an error";
+  EXPECT_EQ(html.find("data-error="), std::string::npos);
+  // One row per region with work (at most 40 drawn), one chart per cap.
+  nlohmann::json j;
+  std::ifstream(json) >> j;
+  std::set<std::string> regions;
+  for (const auto& m : j["months"]) regions.insert(m["region"].get<std::string>());
+  EXPECT_EQ(occurrences(html, "data-region=\""), std::min<std::size_t>(regions.size(), 40));
+  EXPECT_EQ(occurrences(html, "data-cap=\""), j["caps"].size());
+  EXPECT_NE(html.find("<svg"), std::string::npos) << "the cumulative cost chart";
 }
 
 }  // namespace
