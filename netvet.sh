@@ -107,6 +107,14 @@ demo() {
   rc=0
   "$NETVET" check "$out/gb" --policy gb --format html --output "$out/check.html" || rc=$?
   [ "$rc" -le 1 ] || exit "$rc"
+  say "Planning the removal of the designated vendor under gb, with examples/plan/gb-resources.yaml (at most 20 s a format)"
+  # Exit code 1 means some deadline cannot be met with these crews: a result, not a failure.
+  for format in text json html; do
+    rc=0
+    "$NETVET" plan "$out/gb" --policy gb --as-of 2021-01-01 --resources examples/plan/gb-resources.yaml \
+      --time-limit 20 --format "$format" --output "$out/plan.${format/text/txt}" || rc=$?
+    [ "$rc" -le 1 ] || exit "$rc"
+  done
   say "What the US's 2019-2020 sharing terms imply for the Five Eyes (five-eyes-2020: five generated networks)"
   # Exit code 1 means some country's overall verdict is below full: expected here.
   for format in text json html; do
@@ -117,6 +125,7 @@ demo() {
   say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json;"
   say "exposure in $out/exposure.txt, $out/exposure.json and $out/exposure.html;"
   say "the gb policy check in $out/check.txt and $out/check.html;"
+  say "the rip-and-replace plan in $out/plan.txt, $out/plan.json and $out/plan.html;"
   say "the Five Eyes alliance verdicts in $out/alliance.txt, $out/alliance.json and $out/alliance.html"
   echo
   say "Verdict under gb"
@@ -124,6 +133,9 @@ demo() {
   echo
   say "Facilities exposed to gb's designated vendor"
   sed -n '/^[0-9,]* facilit\(y\|ies\): /,/^$/p' "$out/exposure.txt"
+  say "The plan under gb (report: $out/plan.html)"
+  sed -n '1,3p' "$out/plan.txt"
+  echo
   say "Five Eyes, early 2020: intelligence sharing and co-location by country and US rule (report: $out/alliance.html)"
   sed -n '/^Rules (/,/^$/p; /^Verdicts (/,/^$/p' "$out/alliance.txt"
 }

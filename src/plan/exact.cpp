@@ -87,6 +87,7 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
       if (stopped.empty()) stopped = fmt::format("time limit in the {} stage", kStages[static_cast<std::size_t>(stage)]);
     }
     if (stage == 1) {
+      result.solver.cost_proven = proven && answer.outcome == SearchOutcome::optimal;
       result.solver.bound = answer.bound;
       result.solver.gap = answer.objective > 0 ? std::max(0.0, (answer.objective - answer.bound) / answer.objective) : 0;
     }

@@ -45,6 +45,7 @@ struct SolverReport {
   double seconds = 0;
   double gap = 0;        // of the cost stage: (cost − bound) / cost
   double bound = 0;      // the best proven lower bound on the cost, lateness held
+  bool cost_proven = false;  // the least lateness and, with it held, the least cost are proven (exposure may not be)
   std::size_t columns = 0, rows = 0;  // of the model solved
 };
 

@@ -78,6 +78,7 @@ std::string plan_html(const plan::PlanProblem& problem, const plan::PlanResult& 
       card(result.status == plan::PlanStatus::infeasible ? "critical" : "verdict pass", "Status", status,
            result.status == plan::PlanStatus::infeasible ? "no plan meets every deadline and cap"
            : result.status == plan::PlanStatus::optimal  ? "every deadline and cap met, least cost proven"
+           : result.solver.cost_proven                   ? "every deadline and cap met at the least cost"
                                                          : "every deadline and cap met") +
       card("", "Cost", fmt::format("{:.1f}m {}", o.cost / 1e6, problem.currency),
            result.solver.gap > 0 ? fmt::format("within {:.2f}% of the least", result.solver.gap * 100) : "the least there is") +

@@ -113,6 +113,7 @@ nlohmann::ordered_json plan_json(const plan::PlanProblem& p, const plan::PlanRes
             {"outcome", r.solver.outcome},
             {"seconds", std::round(r.solver.seconds * 1000) / 1000},
             {"gap", r.solver.gap},
+            {"cost_proven", r.solver.cost_proven},
             {"bound", rounded(r.solver.bound)},
             {"columns", r.solver.columns},
             {"rows", r.solver.rows}}},
@@ -158,7 +159,8 @@ std::string plan_text(const plan::PlanProblem& p, const plan::PlanResult& r, boo
   std::string out = fmt::format("Plan {} to {}: {} ({})\n", format_month(p.start), format_month(p.horizon), plan::name_of(r.status),
                                 r.status == plan::PlanStatus::infeasible ? "no plan meets every deadline and cap: the least lateness"
                                 : r.status == plan::PlanStatus::optimal ? "every deadline and cap met, least cost proven"
-                                                                         : "every deadline and cap met; least cost not proven");
+                                : r.solver.cost_proven ? "every deadline and cap met at the least cost; the order by exposure not proven"
+                                                       : "every deadline and cap met; least cost not proven");
   out += fmt::format("  {} site visits, {} elements, {:.0f} crew-days; cost {:.0f} {}; lateness {}; exposure {:.0f}\n",
                      p.items.size(), elements, crew_days, o.cost, p.currency, o.lateness, o.exposure);
   out += fmt::format("  solver: {} ({}), {:.2f} s, {} columns, {} rows{}\n\n", plan::name_of(r.solver.method), r.solver.outcome,
