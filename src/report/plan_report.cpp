@@ -90,9 +90,10 @@ std::string extra_text(const plan::PlanProblem& p, const plan::PlanResult& r) {
       money += fmt::format("{}{} {} +{:.0f}", money.empty() ? "" : ", ", p.operators[extra.budget[k].op], extra.budget[k].year,
                            extra.budget[k].amount);
     if (extra.budget.size() > kShown) money += fmt::format(", and {} more", extra.budget.size() - kShown);
-    out = fmt::format("To meet every deadline and cap: {:g} more crew-days{}{}; {:.0f} {} more budget{}{}{}\n", extra.crew_days(),
-                      parts.empty() ? "" : " (", parts.empty() ? "" : parts + ")", extra.money(), p.currency,
-                      money.empty() ? "" : " (", money.empty() ? "" : money + ")");
+    std::string what;
+    if (!parts.empty()) what = fmt::format("{:g} more crew-days ({})", extra.crew_days(), parts);
+    if (!money.empty()) what += fmt::format("{}{:.0f} {} more budget ({})", what.empty() ? "" : "; ", extra.money(), p.currency, money);
+    out = "To meet every deadline and cap: " + what + "\n";
   }
   if (extra.outcome != "optimal") out += fmt::format("  ({}: enough, but not proven the least)\n", extra.outcome);
   for (const auto& note : extra.notes) out += "  note: " + note + "\n";
