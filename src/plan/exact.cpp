@@ -67,9 +67,10 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
   std::vector<double> incumbent;
   bool proven = true;
   std::string stopped;
-  // The cost and exposure stages' deadline: the whole limit, or, once the plan is known to
-  // be late, three quarters of what is left, the rest kept for the extra resources.
-  auto stages_deadline = deadline;
+  // The stages' deadline: the lateness stage has three quarters of the limit at most; the
+  // cost and exposure stages the whole limit, or, once the plan is known to be late, three
+  // quarters of what is left. The rest is kept for the extra resources (plan/extra.h).
+  auto stages_deadline = began + (deadline - began) * 3 / 4;
   for (int stage = 0; stage < 3; ++stage) {
     if (options.progress) options.progress(kStages[static_cast<std::size_t>(stage)]);
     MilpAnswer answer = solve_milp(milp, stage, keep, incumbent.empty() ? nullptr : &incumbent, stages_deadline);
@@ -99,9 +100,9 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
     double reached = 0;
     for (std::size_t c = 0; c < milp.columns; ++c) reached += milp.objective[static_cast<std::size_t>(stage)][c] * incumbent[c];
     keep.push_back({.objective = stage, .at_most = reached + slack(reached)});
-    if (stage == 0 && reached > slack(0)) {
+    if (stage == 0) {
       const auto now = Clock::now();
-      if (now < deadline) stages_deadline = now + (deadline - now) * 3 / 4;
+      stages_deadline = reached <= slack(0) || now >= deadline ? deadline : now + (deadline - now) * 3 / 4;
     }
     if (Clock::now() >= stages_deadline && stage < 2) {
       proven = false;

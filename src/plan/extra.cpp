@@ -82,6 +82,30 @@ void note_limits(const PlanProblem& p, ExtraResources& out) {
   }
 }
 
+// A solution to start from, on time by construction: each item in the first month of its
+// deadline and the dates of the caps whose units hold it (the start month at the
+// earliest), the slacks whatever crews and money that takes. The search improves on it;
+// when the time limit leaves it none, it is the answer (enough, if not the least).
+std::vector<double> first_solution(const PlanProblem& p, const Milp& milp, const Milp& base) {
+  Schedule schedule{std::vector<Month>(p.items.size(), kNoMonth)};
+  for (std::size_t i = 0; i < p.items.size(); ++i) schedule.month[i] = std::min(p.items[i].deadline, p.horizon);
+  for (const CapConstraint& cap : p.caps)
+    for (const CapUnit& unit : cap.units)
+      for (const std::uint32_t i : unit.items) schedule.month[i] = std::min(schedule.month[i], cap.last_month);
+  for (Month& month : schedule.month) month = std::max(month, p.start);
+  std::vector<double> values = values_from(p, base, schedule);
+  values.resize(milp.columns, 0);
+  std::vector<double> activity(milp.row_lower.size(), 0);
+  for (std::size_t k = 0; k < milp.entry_value.size(); ++k)
+    activity[static_cast<std::size_t>(milp.entry_row[k])] += milp.entry_value[k] * values[static_cast<std::size_t>(milp.entry_column[k])];
+  for (std::size_t k = 0; k < milp.entry_value.size(); ++k) {
+    const auto column = static_cast<std::size_t>(milp.entry_column[k]);
+    const auto row = static_cast<std::size_t>(milp.entry_row[k]);
+    if (column >= base.columns) values[column] = std::max(0.0, activity[row] - milp.row_upper[row]);
+  }
+  return values;
+}
+
 }  // namespace
 
 double ExtraResources::crew_days() const {
@@ -130,10 +154,11 @@ ExtraResources extra_resources(const PlanProblem& p, const Milp& base, Clock::ti
   for (const Milp::ResourceRow& row : base.crew_rows) crews.push_back({row, add_slack(milp, row.row, 1)});
 
   std::vector<Keep> keep;
+  const std::vector<double> start = first_solution(p, milp, base);
   std::vector<double> incumbent;
   out.outcome = "optimal";
   for (std::size_t stage = 0; stage < kStages.size(); ++stage) {
-    MilpAnswer answer = solve_milp(milp, static_cast<int>(stage), keep, incumbent.empty() ? nullptr : &incumbent, deadline);
+    MilpAnswer answer = solve_milp(milp, static_cast<int>(stage), keep, incumbent.empty() ? &start : &incumbent, deadline);
     if (answer.outcome == SearchOutcome::infeasible) {
       // Cannot happen: with enough crews and money every item fits its first month.
       out.outcome = "infeasible";
@@ -142,10 +167,7 @@ ExtraResources extra_resources(const PlanProblem& p, const Milp& base, Clock::ti
     }
     if (answer.outcome == SearchOutcome::no_solution) {
       out.outcome = fmt::format("time limit in the {} stage", kStages[stage]);
-      if (incumbent.empty()) {
-        out.notes.push_back("the extra resources were not worked out within the time limit (give --time-limit more)");
-        return out;
-      }
+      if (incumbent.empty()) incumbent = start;
       break;
     }
     if (answer.outcome == SearchOutcome::time_limit && out.outcome == "optimal")

@@ -8,9 +8,11 @@
 // above the limit, or its date is before the start), and a slack column s >= 0 on every
 // crew row (Σ crew-days − s <= crews) and every finite budget row (Σ cost − s <= budget).
 // Stage 1 minimises Σ budget slack; stage 2 minimises Σ crew slack with the money held at
-// its optimum (exact.cpp's lexicographic stages, by the same solve_milp). Both stages
-// share the caller's deadline; a stage stopped by it keeps its best solution, which still
-// makes the plan on time but need not be the least.
+// its optimum (exact.cpp's lexicographic stages, by the same solve_milp). The search
+// starts from a solution on time by construction (each item in the first month of its
+// deadline and its caps' dates, the slacks whatever that takes). Both stages share the
+// caller's deadline; a stage stopped by it keeps its best solution (that start at worst),
+// which still makes the plan on time but need not be the least.
 
 #include <chrono>
 

@@ -73,7 +73,7 @@ struct ExtraBudget {
   double amount = 0;     // in the problem's currency
 };
 struct ExtraResources {
-  bool computed = false;  // false when the plan is on time, or the time limit came first
+  bool computed = false;  // false when the plan is on time
   std::string outcome;    // "optimal", or the search's outcome (the extras then need not be the least)
   std::vector<ExtraCrews> crews;    // positive only, by region then month
   std::vector<ExtraBudget> budget;  // positive only, by operator then year
