@@ -8,7 +8,9 @@
 namespace netvet::plan {
 namespace {
 
-Month m(std::string_view text) { return *parse_month(text); }
+Month m(std::string_view text) {
+  return *parse_month(text);
+}
 
 // Three two-crew-day visits costing 100 due 2025-01 in region R with `crews` crew-days a
 // month to 2026-02; a budget of `budget` a year.
@@ -24,8 +26,15 @@ PlanProblem three_due_in_january(double crews, double budget) {
   p.first_year = 2025;
   p.budget = {{budget, budget}};
   for (const char* id : {"A", "B", "C"})
-    p.items.push_back({.id = id, .site = id, .op = 0, .region = 0, .elements = {"E"}, .deadline = m("2025-01"),
-                       .crew_days = 2, .visit_cost = 0, .element_costs = {{.cost = 100, .end_of_life = kNever}},
+    p.items.push_back({.id = id,
+                       .site = id,
+                       .op = 0,
+                       .region = 0,
+                       .elements = {"E"},
+                       .deadline = m("2025-01"),
+                       .crew_days = 2,
+                       .visit_cost = 0,
+                       .element_costs = {{.cost = 100, .end_of_life = kNever}},
                        .weight = 1});
   return p;
 }
@@ -47,7 +56,8 @@ TEST(PlanReportExtra, TheJsonListsTheExtraCrewsAndBudgetAndTheTextSaysThem) {
   EXPECT_EQ(extra.dump(), R"({"crews":[{"region":"R","month":"2025-01","crew_days":2.0}],)"
                           R"("budget":[{"operator":"op","year":2025,"amount":50.0}]})");
   const std::string text = report::plan_text(p, r, false);
-  EXPECT_NE(text.find("To meet every deadline and cap: 2 more crew-days (R 2025-01 +2); 50 GBP more budget (op 2025 +50)\n"),
+  EXPECT_NE(text.find("To meet every deadline and cap: 2 more crew-days (R 2025-01 +2); 50 GBP "
+                      "more budget (op 2025 +50)\n"),
             std::string::npos)
       << text;
 }
@@ -70,7 +80,8 @@ TEST(PlanReportExtra, NotesGoWithTheFields) {
   EXPECT_EQ(j["to_meet_deadlines"]["crews"][0]["crew_days"], 6.0);
   EXPECT_EQ(j["to_meet_deadlines"]["budget"].size(), 0U);
   EXPECT_EQ(j["to_meet_deadlines"]["notes"].size(), 3U) << "one per visit due before any crews";
-  EXPECT_NE(report::plan_text(p, r, false).find("  note: site visit A is due 2025-01, and region R has no crews"),
+  EXPECT_NE(report::plan_text(p, r, false)
+                .find("  note: site visit A is due 2025-01, and region R has no crews"),
             std::string::npos);
 }
 

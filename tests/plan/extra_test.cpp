@@ -14,7 +14,9 @@
 namespace netvet::plan {
 namespace {
 
-Month m(std::string_view text) { return *parse_month(text); }
+Month m(std::string_view text) {
+  return *parse_month(text);
+}
 
 // One region with `crews` crew-days a month over 2025-01..2025-04, one operator.
 PlanProblem base(double crews) {
@@ -31,9 +33,17 @@ PlanProblem base(double crews) {
   return p;
 }
 
-WorkItem item(std::string id, Month deadline, double crew_days, double cost, Month end_of_life = kNever) {
-  return {.id = std::move(id), .site = "S", .op = 0, .region = 0, .elements = {"E"}, .deadline = deadline,
-          .crew_days = crew_days, .visit_cost = 0, .element_costs = {{.cost = cost, .end_of_life = end_of_life}},
+WorkItem item(std::string id, Month deadline, double crew_days, double cost,
+              Month end_of_life = kNever) {
+  return {.id = std::move(id),
+          .site = "S",
+          .op = 0,
+          .region = 0,
+          .elements = {"E"},
+          .deadline = deadline,
+          .crew_days = crew_days,
+          .visit_cost = 0,
+          .element_costs = {{.cost = cost, .end_of_life = end_of_life}},
           .weight = 1};
 }
 
@@ -55,7 +65,8 @@ TEST(ExtraResources, APlanOnTimeNeedsNone) {
 
 TEST(ExtraResources, ThreeVisitsDueInAMonthWithRoomForTwoNeedOneVisitsCrewDaysThen) {
   PlanProblem p = base(4);
-  p.items = {item("A", m("2025-01"), 2, 10), item("B", m("2025-01"), 2, 10), item("C", m("2025-01"), 2, 10)};
+  p.items = {item("A", m("2025-01"), 2, 10), item("B", m("2025-01"), 2, 10),
+             item("C", m("2025-01"), 2, 10)};
   const PlanResult r = solved(p);
   ASSERT_EQ(r.status, PlanStatus::infeasible);
   const ExtraResources& x = r.to_meet_deadlines;
@@ -73,7 +84,8 @@ TEST(ExtraResources, ThreeVisitsDueInAMonthWithRoomForTwoNeedOneVisitsCrewDaysTh
 TEST(ExtraResources, CrewDaysAreRoundedUpToTheNextHalfDay) {
   PlanProblem p = base(3);
   // 1.25 + 1.25 + 1.25 = 3.75 crew-days due 2025-01 with 3: 0.75 short, asked as 1.
-  p.items = {item("A", m("2025-01"), 1.25, 10), item("B", m("2025-01"), 1.25, 10), item("C", m("2025-01"), 1.25, 10)};
+  p.items = {item("A", m("2025-01"), 1.25, 10), item("B", m("2025-01"), 1.25, 10),
+             item("C", m("2025-01"), 1.25, 10)};
   const PlanResult r = solved(p);
   ASSERT_EQ(r.status, PlanStatus::infeasible);
   ASSERT_EQ(r.to_meet_deadlines.crews.size(), 1U);
@@ -128,8 +140,10 @@ TEST(ExtraResources, ADeadlineBeforeAnyCrewsIsNoted) {
   EXPECT_EQ(x.crews[0].month, m("2025-01"));
   EXPECT_DOUBLE_EQ(x.crews[0].crew_days, 2);
   ASSERT_EQ(x.notes.size(), 1U);
-  EXPECT_EQ(x.notes[0], "site visit A is due 2025-01, and region R has no crews from 2025-01 to then: the extra crews "
-                        "include months that had none");
+  EXPECT_EQ(x.notes[0],
+            "site visit A is due 2025-01, and region R has no crews from 2025-01 to then: the "
+            "extra crews "
+            "include months that had none");
 }
 
 TEST(ExtraResources, ACapNeedsItsUnitsDoneBeforeItsDate) {
@@ -137,8 +151,14 @@ TEST(ExtraResources, ACapNeedsItsUnitsDoneBeforeItsDate) {
   // Two visits due 2025-04, but a cap on 2025-02-01 allows none of 2 units: both in
   // 2025-01, where there is room for one.
   p.items = {item("A", m("2025-04"), 2, 100), item("B", m("2025-04"), 2, 100)};
-  p.caps = {{.policy = "t", .rule = "cap", .scope = "op", .date = *parse_date("2025-02-01"),
-             .last_month = last_month_before(*parse_date("2025-02-01")), .limit = 0, .total = 2, .fixed = 0,
+  p.caps = {{.policy = "t",
+             .rule = "cap",
+             .scope = "op",
+             .date = *parse_date("2025-02-01"),
+             .last_month = last_month_before(*parse_date("2025-02-01")),
+             .limit = 0,
+             .total = 2,
+             .fixed = 0,
              .units = {{.weight = 1, .items = {0}}, {.weight = 1, .items = {1}}}}};
   const PlanResult r = solved(p);
   ASSERT_EQ(r.status, PlanStatus::infeasible);
@@ -153,8 +173,14 @@ TEST(ExtraResources, ACapNoResourcesCanMeetIsNotedAndLeftAsLateAsItMustBe) {
   PlanProblem p = base(2);
   // One designated unit no item removes, and a limit of none.
   p.items = {item("A", m("2025-04"), 2, 100)};
-  p.caps = {{.policy = "t", .rule = "cap", .scope = "op", .date = *parse_date("2025-03-01"),
-             .last_month = last_month_before(*parse_date("2025-03-01")), .limit = 0, .total = 2, .fixed = 1,
+  p.caps = {{.policy = "t",
+             .rule = "cap",
+             .scope = "op",
+             .date = *parse_date("2025-03-01"),
+             .last_month = last_month_before(*parse_date("2025-03-01")),
+             .limit = 0,
+             .total = 2,
+             .fixed = 1,
              .units = {{.weight = 1, .items = {0}}}}};
   const PlanResult r = solved(p);
   ASSERT_EQ(r.status, PlanStatus::infeasible);
@@ -163,7 +189,9 @@ TEST(ExtraResources, ACapNoResourcesCanMeetIsNotedAndLeftAsLateAsItMustBe) {
   EXPECT_TRUE(x.crews.empty());
   EXPECT_TRUE(x.budget.empty());
   ASSERT_EQ(x.notes.size(), 1U);
-  EXPECT_NE(x.notes[0].find("cap t/cap (op, 2025-03-01) cannot be met by any resources: it stays 1 unit above its limit of 0"), std::string::npos)
+  EXPECT_NE(x.notes[0].find("cap t/cap (op, 2025-03-01) cannot be met by any resources: it stays 1 "
+                            "unit above its limit of 0"),
+            std::string::npos)
       << x.notes[0];
 }
 
@@ -188,16 +216,21 @@ Shortfall least_shortfall(const PlanProblem& p) {
     std::vector<std::vector<double>> used(p.regions.size(), std::vector<double>(p.months(), 0));
     std::vector<std::vector<double>> spent(p.operators.size(), std::vector<double>(p.years(), 0));
     for (std::size_t i = 0; i < p.items.size(); ++i) {
-      used[p.items[i].region][static_cast<std::size_t>(s.month[i] - p.start)] += p.items[i].crew_days;
-      spent[p.items[i].op][static_cast<std::size_t>(year_of(s.month[i]) - p.first_year)] += p.cost(p.items[i], s.month[i]);
+      used[p.items[i].region][static_cast<std::size_t>(s.month[i] - p.start)] +=
+          p.items[i].crew_days;
+      spent[p.items[i].op][static_cast<std::size_t>(year_of(s.month[i]) - p.first_year)] +=
+          p.cost(p.items[i], s.month[i]);
     }
     Shortfall here{0, 0};
     for (std::size_t r = 0; r < used.size(); ++r)
-      for (std::size_t t = 0; t < p.months(); ++t) here.crew_days += std::max(0.0, used[r][t] - p.capacity[r][t]);
+      for (std::size_t t = 0; t < p.months(); ++t)
+        here.crew_days += std::max(0.0, used[r][t] - p.capacity[r][t]);
     for (std::size_t o = 0; o < spent.size(); ++o)
       for (std::size_t y = 0; y < p.years(); ++y)
-        if (std::isfinite(p.budget[o][y])) here.money += std::max(0.0, spent[o][y] - p.budget[o][y]);
-    if (here.money < best.money - 1e-6 || (here.money < best.money + 1e-6 && here.crew_days < best.crew_days - 1e-6))
+        if (std::isfinite(p.budget[o][y]))
+          here.money += std::max(0.0, spent[o][y] - p.budget[o][y]);
+    if (here.money < best.money - 1e-6 ||
+        (here.money < best.money + 1e-6 && here.crew_days < best.crew_days - 1e-6))
       best = here;
   };
   const auto go = [&](const auto& self, std::size_t i) -> void {
@@ -222,18 +255,23 @@ TEST(ExtraResources, AddedToRandomTinyLateProblemsTheyMakeThemOnTimeAndAreTheLea
     if (unavoidable(p) > 0) continue;
     const testing::ExhaustiveResult best = testing::exhaustive_optimum(p);
     if (!best.admissible || best.objective.lateness <= 1e-9) continue;
-    const auto r = solve(p, {.method = SolverMethod::exact, .time_limit_seconds = 20, .progress = {}});
+    const auto r =
+        solve(p, {.method = SolverMethod::exact, .time_limit_seconds = 20, .progress = {}});
     ASSERT_TRUE(r) << "round " << round << ": " << r.error().front().to_string();
     ASSERT_EQ(r->status, PlanStatus::infeasible) << "round " << round;
     const ExtraResources& x = r->to_meet_deadlines;
     EXPECT_TRUE(x.computed) << "round " << round;
     EXPECT_EQ(x.outcome, "optimal") << "round " << round;
     for (const std::string& note : x.notes) ADD_FAILURE() << "round " << round << ": " << note;
-    EXPECT_FALSE(x.crews.empty() && x.budget.empty()) << "round " << round << ": late, yet nothing needed";
-    for (const ExtraCrews& c : x.crews) EXPECT_EQ(c.crew_days * 2, std::round(c.crew_days * 2)) << "half days";
-    for (const ExtraBudget& b : x.budget) EXPECT_EQ(b.amount, std::round(b.amount)) << "currency units";
+    EXPECT_FALSE(x.crews.empty() && x.budget.empty())
+        << "round " << round << ": late, yet nothing needed";
+    for (const ExtraCrews& c : x.crews)
+      EXPECT_EQ(c.crew_days * 2, std::round(c.crew_days * 2)) << "half days";
+    for (const ExtraBudget& b : x.budget)
+      EXPECT_EQ(b.amount, std::round(b.amount)) << "currency units";
     const PlanProblem more = with_extra(p, x);
-    const auto again = solve(more, {.method = SolverMethod::exact, .time_limit_seconds = 20, .progress = {}});
+    const auto again =
+        solve(more, {.method = SolverMethod::exact, .time_limit_seconds = 20, .progress = {}});
     ASSERT_TRUE(again) << "round " << round;
     EXPECT_NE(again->status, PlanStatus::infeasible) << "round " << round;
     EXPECT_DOUBLE_EQ(again->evaluation.objective.lateness, 0) << "round " << round;
@@ -251,7 +289,8 @@ TEST(ExtraResources, AddedToRandomTinyLateProblemsTheyMakeThemOnTimeAndAreTheLea
   }
   EXPECT_GE(checked, 20U);
   EXPECT_GT(with_crews, 0U);
-  std::cout << "checked " << checked << " late problems: " << with_crews << " needed crews, " << with_money << " money\n";
+  std::cout << "checked " << checked << " late problems: " << with_crews << " needed crews, "
+            << with_money << " money\n";
 }
 
 }  // namespace
