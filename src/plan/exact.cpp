@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "plan/cbc.h"
+#include "plan/extra.h"
 #include "plan/milp.h"
 #include "plan/solve.h"
 
@@ -66,9 +67,13 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
   std::vector<double> incumbent;
   bool proven = true;
   std::string stopped;
+  // The stages' deadline: the lateness stage has three quarters of the limit at most; the
+  // cost and exposure stages the whole limit, or, once the plan is known to be late, three
+  // quarters of what is left. The rest is kept for the extra resources (plan/extra.h).
+  auto stages_deadline = began + (deadline - began) * 3 / 4;
   for (int stage = 0; stage < 3; ++stage) {
     if (options.progress) options.progress(kStages[static_cast<std::size_t>(stage)]);
-    MilpAnswer answer = solve_milp(milp, stage, keep, incumbent.empty() ? nullptr : &incumbent, deadline);
+    MilpAnswer answer = solve_milp(milp, stage, keep, incumbent.empty() ? nullptr : &incumbent, stages_deadline);
     if (answer.outcome == SearchOutcome::infeasible) {
       // Only the first stage can be infeasible: later ones start from a solution.
       return fail(file_problem("--resources", "no plan fits the horizon: the items cannot all be done between the start and "
@@ -96,7 +101,11 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
     double reached = 0;
     for (std::size_t c = 0; c < milp.columns; ++c) reached += milp.objective[static_cast<std::size_t>(stage)][c] * incumbent[c];
     keep.push_back({.objective = stage, .at_most = reached + slack(reached)});
-    if (Clock::now() >= deadline && stage < 2) {
+    if (stage == 0) {
+      const auto now = Clock::now();
+      stages_deadline = reached <= slack(0) || now >= deadline ? deadline : now + (deadline - now) * 3 / 4;
+    }
+    if (Clock::now() >= stages_deadline && stage < 2) {
       proven = false;
       if (stopped.empty()) stopped = fmt::format("time limit after the {} stage", kStages[static_cast<std::size_t>(stage)]);
       break;
@@ -105,10 +114,14 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
   result.schedule = schedule_from(problem, milp, incumbent);
   result.evaluation = evaluate(problem, result.schedule);
   result.solver.outcome = proven ? "optimal" : stopped;
-  result.solver.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   result.status = result.evaluation.objective.lateness > slack(0) ? PlanStatus::infeasible
                   : proven                                         ? PlanStatus::optimal
                                                                    : PlanStatus::feasible;
+  if (result.status == PlanStatus::infeasible) {
+    if (options.progress) options.progress("extra resources");
+    result.to_meet_deadlines = extra_resources(problem, milp, deadline);
+  }
+  result.solver.seconds = std::chrono::duration<double>(Clock::now() - began).count();
   return result;
 }
 

@@ -63,6 +63,7 @@ Milp build_milp(const PlanProblem& p) {
   for (const CapConstraint& cap : p.caps) units += cap.units.size();
   const std::size_t x_columns = milp.groups.size() * months;
   milp.columns = x_columns + units + p.caps.size();
+  milp.first_excess = x_columns + units;
   milp.lower.assign(milp.columns, 0);
   milp.upper.assign(milp.columns, 1);
   milp.integer.assign(milp.columns, 0);
@@ -91,7 +92,10 @@ Milp build_milp(const PlanProblem& p) {
       for (std::size_t g = 0; g < milp.groups.size(); ++g) {
         const WorkItem& item = p.items[milp.groups[g].front()];
         if (item.region != r || item.crew_days == 0) continue;
-        if (row == SIZE_MAX) row = milp.add_row(-kUnlimited, p.capacity[r][t]);
+        if (row == SIZE_MAX) {
+          row = milp.add_row(-kUnlimited, p.capacity[r][t]);
+          milp.crew_rows.push_back({.owner = static_cast<std::uint32_t>(r), .period = t, .row = row});
+        }
         milp.add_entry(row, milp.x(g, t), item.crew_days);
       }
     }
@@ -100,6 +104,7 @@ Milp build_milp(const PlanProblem& p) {
     for (std::size_t y = 0; y < p.years(); ++y) {
       if (!std::isfinite(p.budget[o][y])) continue;
       const std::size_t row = milp.add_row(-kUnlimited, p.budget[o][y]);
+      milp.budget_rows.push_back({.owner = static_cast<std::uint32_t>(o), .period = y, .row = row});
       for (std::size_t g = 0; g < milp.groups.size(); ++g) {
         const WorkItem& item = p.items[milp.groups[g].front()];
         if (item.op != o) continue;

@@ -37,6 +37,16 @@ struct Milp {
   std::vector<std::vector<std::uint32_t>> groups;  // items of each group
   std::size_t months = 0;                          // columns 0 .. groups × months − 1 are x
   std::size_t x(std::size_t group, std::size_t month) const { return group * months + month; }
+  // The resource rows, to read or relax them (plan/extra.cpp): crews per region and month
+  // index, finite budgets per operator and year index; and the first cap excess column
+  // (e[c] is first_excess + c).
+  struct ResourceRow {
+    std::uint32_t owner = 0;  // region or operator
+    std::size_t period = 0;   // month − start, or year − first_year
+    std::size_t row = 0;
+  };
+  std::vector<ResourceRow> crew_rows, budget_rows;
+  std::size_t first_excess = 0;
 
   std::size_t add_row(double lower_bound, double upper_bound);
   void add_entry(std::size_t row, std::size_t column, double value);

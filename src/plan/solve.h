@@ -20,6 +20,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "plan/model.h"
 #include "util/diagnostic.h"
@@ -49,12 +50,49 @@ struct SolverReport {
   std::size_t columns = 0, rows = 0;  // of the model solved
 };
 
+// What would make every deadline and cap met (the spec's `to_meet_deadlines`), worked out
+// when the plan's status is infeasible: the same items, each done by its deadline month
+// and every cap met, with as much more crew-days per region and month and budget per
+// operator and year as needed. Money is minimised first, then crew-days with that money
+// held (lexicographically, so no exchange rate between a crew-day and a currency is
+// assumed): the budget asked for is the least that no amount of extra crews could save —
+// the figure a regulator or a funding programme grants, and the one it wants honest —
+// and the crews are the fewest that then suffice; crews are the operator's to hire.
+// Amounts are rounded up: crew-days to the next half day, money to the currency unit.
+// A deadline or cap that no resources can meet (a cap whose designated units no item
+// removes are already above its limit) is named in `notes`, and is left as late as it
+// must be; so is a region with no crews at all up to an item's deadline (the extra
+// crews then fill months that had none).
+struct ExtraCrews {
+  std::uint32_t region = 0;  // into PlanProblem::regions
+  Month month = kNoMonth;
+  double crew_days = 0;
+};
+struct ExtraBudget {
+  std::uint32_t op = 0;  // into PlanProblem::operators
+  int year = 0;
+  double amount = 0;     // in the problem's currency
+};
+struct ExtraResources {
+  bool computed = false;  // false when the plan is on time
+  std::string outcome;    // "optimal", or the search's outcome (the extras then need not be the least)
+  std::vector<ExtraCrews> crews;    // positive only, by region then month
+  std::vector<ExtraBudget> budget;  // positive only, by operator then year
+  std::vector<std::string> notes;
+  double crew_days() const;
+  double money() const;
+};
+
 struct PlanResult {
   Schedule schedule;
   Evaluation evaluation;  // evaluate(problem, schedule)
   PlanStatus status = PlanStatus::optimal;
   SolverReport solver;
+  ExtraResources to_meet_deadlines;  // computed when status is infeasible
 };
+
+// `problem` with `extra` added to its crews and budgets (a budget without limit stays so).
+PlanProblem with_extra(const PlanProblem& problem, const ExtraResources& extra);
 
 // Errors: no admissible plan at all (the items do not fit in the horizon under the crews
 // and budgets), or no plan found within the time limit.

@@ -47,6 +47,59 @@ double units_left(const plan::CapConstraint& cap, const plan::Schedule& s) {
   return left;
 }
 
+// The spec's `to_meet_deadlines`: {} for a plan on time; else the extra crews per region
+// and month and budget per operator and year that would make it so, with notes and the
+// search's outcome when they are not simply the least.
+nlohmann::ordered_json to_meet_deadlines(const plan::PlanProblem& p, const plan::PlanResult& r) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  if (r.status != plan::PlanStatus::infeasible) return out;
+  const plan::ExtraResources& extra = r.to_meet_deadlines;
+  nlohmann::ordered_json crews = nlohmann::ordered_json::array(), budget = nlohmann::ordered_json::array();
+  for (const auto& c : extra.crews)
+    crews.push_back({{"region", p.regions[c.region]}, {"month", format_month(c.month)}, {"crew_days", c.crew_days}});
+  for (const auto& b : extra.budget) budget.push_back({{"operator", p.operators[b.op]}, {"year", b.year}, {"amount", b.amount}});
+  if (extra.computed) {
+    out["crews"] = std::move(crews);
+    out["budget"] = std::move(budget);
+  } else {
+    out["crews"] = nullptr;  // not worked out (the time limit came first)
+    out["budget"] = nullptr;
+  }
+  if (extra.outcome != "optimal") out["outcome"] = extra.outcome;
+  if (!extra.notes.empty()) out["notes"] = extra.notes;
+  return out;
+}
+
+// The same in a line or two for people.
+std::string extra_text(const plan::PlanProblem& p, const plan::PlanResult& r) {
+  if (r.status != plan::PlanStatus::infeasible) return {};
+  const plan::ExtraResources& extra = r.to_meet_deadlines;
+  if (!extra.computed) return "To meet every deadline and cap: not worked out within the time limit\n";
+  std::string out;
+  if (extra.crews.empty() && extra.budget.empty()) {
+    out = "To meet every deadline and cap: no extra crews or budget would do it (see the notes)\n";
+  } else {
+    constexpr std::size_t kShown = 6;
+    std::string parts;
+    for (std::size_t k = 0; k < std::min(kShown, extra.crews.size()); ++k)
+      parts += fmt::format("{}{} {} +{:g}", parts.empty() ? "" : ", ", p.regions[extra.crews[k].region],
+                           format_month(extra.crews[k].month), extra.crews[k].crew_days);
+    if (extra.crews.size() > kShown) parts += fmt::format(", and {} more", extra.crews.size() - kShown);
+    std::string money;
+    for (std::size_t k = 0; k < std::min(kShown, extra.budget.size()); ++k)
+      money += fmt::format("{}{} {} +{:.0f}", money.empty() ? "" : ", ", p.operators[extra.budget[k].op], extra.budget[k].year,
+                           extra.budget[k].amount);
+    if (extra.budget.size() > kShown) money += fmt::format(", and {} more", extra.budget.size() - kShown);
+    std::string what;
+    if (!parts.empty()) what = fmt::format("{:g} more crew-days ({})", extra.crew_days(), parts);
+    if (!money.empty()) what += fmt::format("{}{:.0f} {} more budget ({})", what.empty() ? "" : "; ", extra.money(), p.currency, money);
+    out = "To meet every deadline and cap: " + what + "\n";
+  }
+  if (extra.outcome != "optimal") out += fmt::format("  ({}: enough, but not proven the least)\n", extra.outcome);
+  for (const auto& note : extra.notes) out += "  note: " + note + "\n";
+  return out;
+}
+
 }  // namespace
 
 nlohmann::ordered_json plan_json(const plan::PlanProblem& p, const plan::PlanResult& r) {
@@ -122,7 +175,7 @@ nlohmann::ordered_json plan_json(const plan::PlanProblem& p, const plan::PlanRes
           {"months", std::move(months)},
           {"caps", std::move(caps)},
           {"slips", std::move(slips)},
-          {"to_meet_deadlines", nlohmann::ordered_json::object()},
+          {"to_meet_deadlines", to_meet_deadlines(p, r)},
           {"delay", std::move(delay)},
           {"totals", {{"items", p.items.size()}, {"elements", elements}, {"cost", rounded(cost)}, {"crew_days", rounded(crew_days)}}}};
 }
@@ -189,6 +242,7 @@ std::string plan_text(const plan::PlanProblem& p, const plan::PlanResult& r, boo
   std::size_t late = 0;
   for (std::size_t i = 0; i < p.items.size(); ++i) late += r.schedule.month[i] > p.items[i].deadline;
   if (late > 0) out += fmt::format("Slips: {} site visit{} after their deadline (the JSON lists each)\n", late, late == 1 ? "" : "s");
+  out += extra_text(p, r);
   if (!p.caps.empty()) {
     TextTable caps({"CAP", "OPERATOR", "DATE", "LEFT", "ALLOWED", "OK"}, {Align::left, Align::left, Align::left, Align::right, Align::right});
     for (const auto& cap : p.caps) {
