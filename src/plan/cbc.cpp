@@ -9,6 +9,7 @@
 #include <CbcSolver.hpp>
 #include <ClpEventHandler.hpp>
 #include <ClpSimplex.hpp>
+#include <ClpSolve.hpp>
 #include <CoinPackedMatrix.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
@@ -150,6 +151,13 @@ MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, 
   load(solver, milp, which, keep, false);
   const LpWatchdog watchdog(deadline);
   solver.getModelPtr()->passInEventHandler(&watchdog);
+  // A plan's LP has many more columns (groups × months) than rows (groups, crews,
+  // budgets): CLP's sprint (primal on a growing subset of columns) suits it far better
+  // than the dual simplex it would start with; it picks plain primal when it does not.
+  ClpSolve options;
+  options.setSolveType(ClpSolve::usePrimalorSprint);
+  options.setPresolveType(ClpSolve::presolveOn);
+  solver.setSolveOptions(options);
   solver.initialSolve();
   if (solver.isProvenPrimalInfeasible()) {
     answer.outcome = SearchOutcome::infeasible;

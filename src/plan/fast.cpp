@@ -207,6 +207,15 @@ void bring_forward(const PlanProblem& p, Ledger& ledger, const CapConstraint& ca
   }
 }
 
+// Whether `a` is better than `b` in the spec's order (with a little room for rounding).
+bool better(const Objective& a, const Objective& b) {
+  for (const auto& [x, y] : {std::pair{a.lateness, b.lateness}, std::pair{a.cost, b.cost}, std::pair{a.exposure, b.exposure}}) {
+    if (x < y - slack(y)) return true;
+    if (x > y + slack(y)) return false;
+  }
+  return false;
+}
+
 // An item's month for the greedy's order: its deadline, or a cap's month when earlier.
 std::vector<Month> due_months(const PlanProblem& p) {
   std::vector<Month> due(p.items.size());
@@ -312,28 +321,54 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
                                                          options.time_limit_seconds)));
   };
 
+  // 0. The greedy first: a plan at once, and when it is on time, the least lateness is
+  //    known (0) without the lateness LP, the slowest of the two on a national plan (its
+  //    objective is zero on most columns: CLP wanders among ties).
+  Schedule quick;
+  const bool quick_placed = greedy(problem, quick);
+  const std::optional<Evaluation> quick_score =
+      quick_placed ? std::optional<Evaluation>(evaluate(problem, quick)) : std::nullopt;
+  const bool on_time = quick_score && quick_score->objective.lateness <= slack(0);
+
   // 1. The LP, lateness then cost.
-  if (options.progress) options.progress("lateness");
-  const MilpAnswer lateness = solve_lp(milp, 0, {}, deadline);
-  if (lateness.outcome == SearchOutcome::infeasible) return no_plan();
+  double lp_lateness = 0;
   std::optional<MilpAnswer> cost;
-  if (lateness.outcome == SearchOutcome::optimal) {
+  if (on_time) {
+    // Lateness held at 0: the columns that add any are fixed at 0 (the same LP as a Keep
+    // row, but presolve takes them out).
     if (options.progress) options.progress("cost");
-    MilpAnswer answer = solve_lp(milp, 1, {{.objective = 0, .at_most = lateness.objective + slack(lateness.objective)}}, deadline);
+    Milp held = milp;
+    for (std::size_t c = 0; c < held.columns; ++c)
+      if (held.objective[0][c] > 0) held.upper[c] = 0;
+    MilpAnswer answer = solve_lp(held, 1, {}, deadline);
     if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
+  } else {
+    if (options.progress) options.progress("lateness");
+    const MilpAnswer lateness = solve_lp(milp, 0, {}, deadline);
+    if (lateness.outcome == SearchOutcome::infeasible) return no_plan();
+    if (lateness.outcome == SearchOutcome::optimal) {
+      lp_lateness = lateness.objective;
+      if (options.progress) options.progress("cost");
+      MilpAnswer answer = solve_lp(milp, 1, {{.objective = 0, .at_most = lp_lateness + slack(lp_lateness)}}, deadline);
+      if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
+    }
   }
 
-  // 2-4. Rounded and repaired, else greedy, else CBC on lateness alone.
+  // 2-4. Rounded and repaired (or the greedy's plan when better), else CBC on lateness.
   std::string how;
   bool placed = false;
+  if (options.progress) options.progress("rounding");
   if (cost) {
     result.schedule = round_lp(problem, milp, cost->values);
     placed = repair(problem, result.schedule);
-    how = "LP rounded and repaired";
+    how = placed ? "LP rounded and repaired" : "repair failed: earliest-deadline-first greedy";
+  } else {
+    how = "LP not solved in time: earliest-deadline-first greedy";
   }
-  if (!placed) {
-    placed = greedy(problem, result.schedule);
-    how = cost ? "repair failed: earliest-deadline-first greedy" : "LP not solved in time: earliest-deadline-first greedy";
+  if (quick_placed && (!placed || better(quick_score->objective, evaluate(problem, result.schedule).objective))) {
+    result.schedule = quick;
+    if (placed) how = "earliest-deadline-first greedy, better than the LP rounded";
+    placed = true;
   }
   if (!placed) {
     MilpAnswer answer = solve_milp(milp, 0, {}, nullptr, deadline);
@@ -353,10 +388,10 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
     return finish(how + "; no LP bound");
   }
   std::optional<double> bound;
-  if (late <= lateness.objective + slack(lateness.objective)) {
+  if (late <= lp_lateness + slack(lp_lateness)) {
     bound = cost->objective;
   } else {
-    how += fmt::format("; lateness {} above the LP's {:.6g}: bound at the plan's lateness", late, lateness.objective);
+    how += fmt::format("; lateness {} above the LP's {:.6g}: bound at the plan's lateness", late, lp_lateness);
     const MilpAnswer again = solve_lp(milp, 1, {{.objective = 0, .at_most = late + slack(late)}}, deadline);
     if (again.outcome == SearchOutcome::optimal) bound = again.objective;
   }

@@ -38,7 +38,8 @@ std::string_view name_of(PlanStatus status);
 struct SolveOptions {
   SolverMethod method = SolverMethod::automatic;
   double time_limit_seconds = 60;
-  // Called as each stage starts ("lateness", "cost", "exposure"), for progress on a terminal.
+  // Called as each stage starts ("lateness", "cost", "exposure"; the fast method: "lateness",
+  // "cost", "rounding"), for progress on a terminal.
   std::function<void(std::string_view stage)> progress;
 };
 
