@@ -74,7 +74,7 @@ PlanProblem national_plan(std::size_t items) {
     for (std::size_t t = 0; t < p.months(); ++t) {
       const int month_of_year = static_cast<int>(t % 12);
       const double season = month_of_year == 0 || month_of_year == 11 ? 0.6 : 1.07;
-      capacity[t] = std::round(work[r] * 1.15 / 60 * season);
+      capacity[t] = std::round(work[r] * 1.08 / 60 * season);
     }
     p.capacity.push_back(std::move(capacity));
   }

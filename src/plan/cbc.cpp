@@ -157,6 +157,7 @@ MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, 
   ClpSolve options;
   options.setSolveType(ClpSolve::usePrimalorSprint);
   options.setPresolveType(ClpSolve::presolveOn);
+  options.setSpecialOption(2, 1);  // no interrupt handler: the server solves in threads
   solver.setSolveOptions(options);
   solver.initialSolve();
   if (solver.isProvenPrimalInfeasible()) {

@@ -102,7 +102,7 @@ struct Move {
 // `allowed` says may take it, by MoveScore; none when no such month has room.
 template <typename Allowed>
 std::optional<Move> best_move(const PlanProblem& p, const Ledger& ledger, std::uint32_t i, std::size_t from,
-                              Month due, Allowed allowed) {
+                              Month due, Allowed allowed, bool cheapest = true) {
   const WorkItem& item = p.items[i];
   const double late_now = from == SIZE_MAX ? 0 : std::max(0, ledger.month(from) - item.deadline);
   const double cost_now = from == SIZE_MAX ? 0 : ledger.cost(i, from);
@@ -114,7 +114,7 @@ std::optional<Move> best_move(const PlanProblem& p, const Ledger& ledger, std::u
     const double past_due = due < item.deadline ? std::max(0, ledger.month(t) - due) : 0;
     const double late = std::max(0, ledger.month(t) - item.deadline) - late_now + past_due;
     const std::size_t distance = from == SIZE_MAX ? 0 : (t > from ? t - from : from - t);
-    const Move m{.to = t, .score = {late, ledger.cost(i, t) - cost_now, distance, t}};
+    const Move m{.to = t, .score = {late, cheapest ? ledger.cost(i, t) - cost_now : 0, distance, t}};
     if (!best || m.score < best->score) best = m;
   }
   return best;
@@ -280,7 +280,7 @@ bool repair(const PlanProblem& p, Schedule& s) {
   return evaluate(p, s).admissible();
 }
 
-bool greedy(const PlanProblem& p, Schedule& s) {
+bool greedy(const PlanProblem& p, Schedule& s, bool cheapest) {
   s.month.assign(p.items.size(), kNoMonth);
   const std::vector<Month> due = due_months(p);
   std::vector<std::uint32_t> order(p.items.size());
@@ -290,7 +290,7 @@ bool greedy(const PlanProblem& p, Schedule& s) {
   });
   Ledger ledger(p, s);
   for (const std::uint32_t i : order) {
-    const auto m = best_move(p, ledger, i, SIZE_MAX, due[i], [](std::size_t) { return true; });
+    const auto m = best_move(p, ledger, i, SIZE_MAX, due[i], [](std::size_t) { return true; }, cheapest);
     if (!m) return false;
     ledger.add(i, m->to);
   }
@@ -324,34 +324,47 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
   // 0. The greedy first: a plan at once, and when it is on time, the least lateness is
   //    known (0) without the lateness LP, the slowest of the two on a national plan (its
   //    objective is zero on most columns: CLP wanders among ties).
-  Schedule quick;
-  const bool quick_placed = greedy(problem, quick);
-  const std::optional<Evaluation> quick_score =
+  // Two of them: the cheapest month for each item (good plans when crews are loose), the
+  // earliest (on time more often when they bind); the better is kept.
+  Schedule quick, early;
+  bool quick_placed = greedy(problem, quick, true);
+  std::optional<Evaluation> quick_score =
       quick_placed ? std::optional<Evaluation>(evaluate(problem, quick)) : std::nullopt;
+  if (greedy(problem, early, false)) {
+    Evaluation score = evaluate(problem, early);
+    if (!quick_placed || better(score.objective, quick_score->objective)) {
+      quick = std::move(early);
+      quick_score = std::move(score);
+      quick_placed = true;
+    }
+  }
   const bool on_time = quick_score && quick_score->objective.lateness <= slack(0);
 
   // 1. The LP, lateness then cost.
   double lp_lateness = 0;
   std::optional<MilpAnswer> cost;
-  if (on_time) {
-    // Lateness held at 0: the columns that add any are fixed at 0 (the same LP as a Keep
-    // row, but presolve takes them out).
-    if (options.progress) options.progress("cost");
-    Milp held = milp;
-    for (std::size_t c = 0; c < held.columns; ++c)
-      if (held.objective[0][c] > 0) held.upper[c] = 0;
-    MilpAnswer answer = solve_lp(held, 1, {}, deadline);
-    if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
-  } else {
+  bool lateness_known = on_time;
+  if (!on_time) {
     if (options.progress) options.progress("lateness");
     const MilpAnswer lateness = solve_lp(milp, 0, {}, deadline);
     if (lateness.outcome == SearchOutcome::infeasible) return no_plan();
-    if (lateness.outcome == SearchOutcome::optimal) {
-      lp_lateness = lateness.objective;
-      if (options.progress) options.progress("cost");
-      MilpAnswer answer = solve_lp(milp, 1, {{.objective = 0, .at_most = lp_lateness + slack(lp_lateness)}}, deadline);
-      if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
+    lateness_known = lateness.outcome == SearchOutcome::optimal;
+    if (lateness_known) lp_lateness = lateness.objective;
+  }
+  if (lateness_known) {
+    if (options.progress) options.progress("cost");
+    MilpAnswer answer;
+    if (lp_lateness <= slack(0)) {
+      // Lateness held at 0: the columns that add any are fixed at 0 (the same LP as a
+      // Keep row, but presolve takes them out, and no dense row slows the simplex).
+      Milp held = milp;
+      for (std::size_t c = 0; c < held.columns; ++c)
+        if (held.objective[0][c] > 0) held.upper[c] = 0;
+      answer = solve_lp(held, 1, {}, deadline);
+    } else {
+      answer = solve_lp(milp, 1, {{.objective = 0, .at_most = lp_lateness + slack(lp_lateness)}}, deadline);
     }
+    if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
   }
 
   // 2-4. Rounded and repaired (or the greedy's plan when better), else CBC on lateness.

@@ -13,9 +13,12 @@
 //      room that adds the least lateness, then the least cost, then is the nearest
 //      (earlier at a tie: work done sooner is less exposure); then caps that would be
 //      missed have their cheapest units brought forward into months with room.
-//   4. When repair cannot (no move fits), an earliest-deadline-first greedy; when that
-//      cannot either, CBC on the lateness stage alone (a tiny problem can be a packing
-//      puzzle the LP does not see; a large one rarely is).
+//   0. Before all: two earliest-deadline-first greedies (step 4); when one is on time, the
+//      lateness LP is skipped (its optimum is 0) and the cost LP has the late columns fixed
+//      at 0. The better greedy plan is kept when it beats the rounded LP.
+//   4. When repair cannot (no move fits), the greedy's plan; when there is none, CBC on
+//      the lateness stage alone (a tiny problem can be a packing puzzle the LP does not
+//      see; a large one rarely is).
 //   The gap is (cost − bound) / cost against the LP's cost bound when the plan's lateness
 //   equals the LP's; when it is higher, the cost LP is solved again with lateness held at
 //   the plan's, whose optimum bounds every plan at most as late, and the outcome says so.
@@ -53,8 +56,9 @@ Schedule round_lp(const PlanProblem& problem, const Milp& milp, const std::vecto
 // are lateness, not a failure).
 bool repair(const PlanProblem& problem, Schedule& schedule);
 
-// Step 4: earliest deadline first, each item in the month with room that adds the least
-// lateness, then the least cost; false when an item fits in no month.
-bool greedy(const PlanProblem& problem, Schedule& schedule);
+// Step 4: earliest deadline first (a cap's month when earlier), each item in the month
+// with room that adds the least lateness, then (`cheapest`) the least cost, then the
+// earliest; false when an item fits in no month.
+bool greedy(const PlanProblem& problem, Schedule& schedule, bool cheapest);
 
 }  // namespace netvet::plan
