@@ -11,6 +11,7 @@
 #include <ClpSimplex.hpp>
 #include <ClpSolve.hpp>
 #include <CoinPackedMatrix.hpp>
+#include <CoinPackedVector.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
 
@@ -145,21 +146,22 @@ MilpAnswer solve_milp(const Milp& milp, int which, const std::vector<Keep>& keep
   return answer;
 }
 
-MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, Clock::time_point deadline) {
-  MilpAnswer answer;
-  OsiClpSolverInterface solver;
-  load(solver, milp, which, keep, false);
-  const LpWatchdog watchdog(deadline);
-  solver.getModelPtr()->passInEventHandler(&watchdog);
-  // A plan's LP has many more columns (groups × months) than rows (groups, crews,
-  // budgets): CLP's sprint (primal on a growing subset of columns) suits it far better
-  // than the dual simplex it would start with; it picks plain primal when it does not.
+namespace {
+
+// The LP options for a plan's model: many more columns (groups × months) than rows
+// (groups, crews, budgets), for which CLP's sprint (primal on a growing subset of
+// columns) is far faster than the dual simplex it would start with; it picks plain
+// primal when the shape does not suit sprint.
+void lp_options(OsiClpSolverInterface& solver) {
   ClpSolve options;
   options.setSolveType(ClpSolve::usePrimalorSprint);
   options.setPresolveType(ClpSolve::presolveOn);
   options.setSpecialOption(2, 1);  // no interrupt handler: the server solves in threads
   solver.setSolveOptions(options);
-  solver.initialSolve();
+}
+
+MilpAnswer lp_answer(const OsiClpSolverInterface& solver, std::size_t columns) {
+  MilpAnswer answer;
   if (solver.isProvenPrimalInfeasible()) {
     answer.outcome = SearchOutcome::infeasible;
     return answer;
@@ -168,11 +170,54 @@ MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, 
     answer.outcome = SearchOutcome::no_solution;
     return answer;
   }
-  answer.values.assign(solver.getColSolution(), solver.getColSolution() + milp.columns);
+  answer.values.assign(solver.getColSolution(), solver.getColSolution() + columns);
   answer.objective = solver.getObjValue();
   answer.bound = answer.objective;
   answer.outcome = SearchOutcome::optimal;
   return answer;
+}
+
+}  // namespace
+
+MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, Clock::time_point deadline) {
+  OsiClpSolverInterface solver;
+  load(solver, milp, which, keep, false);
+  const LpWatchdog watchdog(deadline);
+  solver.getModelPtr()->passInEventHandler(&watchdog);
+  lp_options(solver);
+  solver.initialSolve();
+  return lp_answer(solver, milp.columns);
+}
+
+std::array<MilpAnswer, 2> solve_lp_lateness_then_cost(const Milp& milp, Clock::time_point deadline) {
+  std::array<MilpAnswer, 2> out;
+  OsiClpSolverInterface solver;
+  load(solver, milp, 0, {}, false);
+  const LpWatchdog watchdog(deadline);
+  solver.getModelPtr()->passInEventHandler(&watchdog);
+  lp_options(solver);
+  solver.initialSolve();
+  out[0] = lp_answer(solver, milp.columns);
+  if (out[0].outcome != SearchOutcome::optimal) return out;
+  // Lateness held: at 0 by fixing the columns that add any (presolve-free, and no dense
+  // row), else by a Keep row; then the cost from the lateness optimum's basis, which
+  // stays feasible: primal simplex.
+  const double late = out[0].objective;
+  const std::vector<double>& lateness = milp.objective[0];
+  if (late <= 1e-6) {
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] > 0) solver.setColUpper(static_cast<int>(c), 0);
+  } else {
+    CoinPackedVector row;
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] != 0) row.insert(static_cast<int>(c), lateness[c]);
+    solver.addRow(row, -solver.getInfinity(), late + 1e-6 + 1e-9 * late);
+  }
+  solver.setObjective(milp.objective[1].data());
+  solver.setHintParam(OsiDoDualInResolve, false, OsiHintDo);
+  solver.resolve();
+  out[1] = lp_answer(solver, milp.columns);
+  return out;
 }
 
 }  // namespace netvet::plan

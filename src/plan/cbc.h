@@ -3,6 +3,7 @@
 // headers (STYLE.md: wrap CBC in one file). What the call did and what the search found
 // are separate values, as HiGHS separates HighsStatus from HighsModelStatus.
 
+#include <array>
 #include <chrono>
 #include <optional>
 #include <vector>
@@ -41,5 +42,9 @@ MilpAnswer solve_milp(const Milp& milp, int which, const std::vector<Keep>& keep
 // The LP relaxation of the same model by CLP (no integrality): its optimum is a bound.
 MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep,
                     std::chrono::steady_clock::time_point deadline);
+
+// The LP relaxation's lateness optimum, then its cost optimum with lateness held there,
+// in one CLP model: the cost stage starts from the lateness stage's basis.
+std::array<MilpAnswer, 2> solve_lp_lateness_then_cost(const Milp& milp, std::chrono::steady_clock::time_point deadline);
 
 }  // namespace netvet::plan

@@ -120,17 +120,41 @@ std::optional<Move> best_move(const PlanProblem& p, const Ledger& ledger, std::u
   return best;
 }
 
+// A move found for an item: the item, where it is, where it would go.
+struct Candidate {
+  std::uint32_t item = 0;
+  std::size_t from = 0;
+  Move move;
+};
+
+// Applies `candidates` cheapest first (each only while its month still has room) until
+// `over` says the excess is gone; false when no candidate could be applied. Candidates
+// are scored once per round rather than once per move: a national plan's excess can
+// take thousands of moves.
+template <typename Over>
+bool apply_cheapest(Ledger& ledger, std::vector<Candidate>& candidates, Over over) {
+  std::ranges::sort(candidates, [](const Candidate& a, const Candidate& b) { return a.move.score < b.move.score; });
+  bool moved = false;
+  for (const Candidate& c : candidates) {
+    if (!over()) break;
+    if (!ledger.fits(c.item, c.from, c.move.to)) continue;
+    ledger.move(c.item, c.move.to);
+    moved = true;
+  }
+  return moved;
+}
+
 // Moves the cheapest items out of (r, t) until its crews hold; false when none can go.
 bool relieve_crews(const PlanProblem& p, Ledger& ledger, std::size_t r, std::size_t t) {
+  std::vector<Candidate> candidates;
   while (ledger.crews_over(r, t)) {
-    std::optional<std::pair<std::uint32_t, Move>> best;
+    candidates.clear();
     for (const std::uint32_t i : ledger.at(r, t)) {
       if (p.items[i].crew_days <= 0) continue;
       const auto m = best_move(p, ledger, i, t, p.items[i].deadline, [](std::size_t) { return true; });
-      if (m && (!best || m->score < best->second.score)) best = {i, *m};
+      if (m) candidates.push_back({.item = i, .from = t, .move = *m});
     }
-    if (!best) return false;
-    ledger.move(best->first, best->second.to);
+    if (!apply_cheapest(ledger, candidates, [&] { return ledger.crews_over(r, t); })) return false;
   }
   return true;
 }
@@ -138,8 +162,9 @@ bool relieve_crews(const PlanProblem& p, Ledger& ledger, std::size_t r, std::siz
 // Moves the cheapest items of operator o out of year y (or to a cheaper month in it)
 // until its budget holds; false when none can go.
 bool relieve_budget(const PlanProblem& p, Ledger& ledger, std::size_t o, std::size_t y) {
+  std::vector<Candidate> candidates;
   while (ledger.budget_over(o, y)) {
-    std::optional<std::pair<std::uint32_t, Move>> best;
+    candidates.clear();
     for (std::size_t t = 0; t < p.months(); ++t) {
       if (ledger.year(t) != y) continue;
       for (std::size_t r = 0; r < p.regions.size(); ++r)
@@ -150,11 +175,10 @@ bool relieve_budget(const PlanProblem& p, Ledger& ledger, std::size_t o, std::si
           const auto m = best_move(p, ledger, i, t, p.items[i].deadline, [&](std::size_t to) {
             return ledger.year(to) != y || ledger.cost(i, to) < now - kSlack;
           });
-          if (m && (!best || m->score < best->second.score)) best = {i, *m};
+          if (m) candidates.push_back({.item = i, .from = t, .move = *m});
         }
     }
-    if (!best) return false;
-    ledger.move(best->first, best->second.to);
+    if (!apply_cheapest(ledger, candidates, [&] { return ledger.budget_over(o, y); })) return false;
   }
   return true;
 }
@@ -343,27 +367,21 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
   // 1. The LP, lateness then cost.
   double lp_lateness = 0;
   std::optional<MilpAnswer> cost;
-  bool lateness_known = on_time;
   if (!on_time) {
+    // Both stages in one model, the cost stage from the lateness stage's basis.
     if (options.progress) options.progress("lateness");
-    const MilpAnswer lateness = solve_lp(milp, 0, {}, deadline);
+    auto [lateness, answer] = solve_lp_lateness_then_cost(milp, deadline);
     if (lateness.outcome == SearchOutcome::infeasible) return no_plan();
-    lateness_known = lateness.outcome == SearchOutcome::optimal;
-    if (lateness_known) lp_lateness = lateness.objective;
-  }
-  if (lateness_known) {
+    if (lateness.outcome == SearchOutcome::optimal) lp_lateness = lateness.objective;
+    if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
+  } else {
+    // Lateness held at 0: the columns that add any are fixed at 0 (the same LP as a Keep
+    // row, but presolve takes them out, and no dense row slows the simplex).
     if (options.progress) options.progress("cost");
-    MilpAnswer answer;
-    if (lp_lateness <= slack(0)) {
-      // Lateness held at 0: the columns that add any are fixed at 0 (the same LP as a
-      // Keep row, but presolve takes them out, and no dense row slows the simplex).
-      Milp held = milp;
-      for (std::size_t c = 0; c < held.columns; ++c)
-        if (held.objective[0][c] > 0) held.upper[c] = 0;
-      answer = solve_lp(held, 1, {}, deadline);
-    } else {
-      answer = solve_lp(milp, 1, {{.objective = 0, .at_most = lp_lateness + slack(lp_lateness)}}, deadline);
-    }
+    Milp held = milp;
+    for (std::size_t c = 0; c < held.columns; ++c)
+      if (held.objective[0][c] > 0) held.upper[c] = 0;
+    MilpAnswer answer = solve_lp(held, 1, {}, deadline);
     if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
   }
 
