@@ -189,34 +189,54 @@ MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, 
   return lp_answer(solver, milp.columns);
 }
 
-std::array<MilpAnswer, 2> solve_lp_lateness_then_cost(const Milp& milp, Clock::time_point deadline) {
-  std::array<MilpAnswer, 2> out;
+LexicographicLp solve_lp_lateness_then_cost(const Milp& milp, Clock::time_point deadline,
+                                            const std::function<double(const MilpAnswer&)>& plan_lateness) {
+  LexicographicLp out;
   OsiClpSolverInterface solver;
   load(solver, milp, 0, {}, false);
   const LpWatchdog watchdog(deadline);
   solver.getModelPtr()->passInEventHandler(&watchdog);
   lp_options(solver);
   solver.initialSolve();
-  out[0] = lp_answer(solver, milp.columns);
-  if (out[0].outcome != SearchOutcome::optimal) return out;
-  // Lateness held: at 0 by fixing the columns that add any (presolve-free, and no dense
-  // row), else by a Keep row; then the cost from the lateness optimum's basis, which
-  // stays feasible: primal simplex.
-  const double late = out[0].objective;
+  out.lateness = lp_answer(solver, milp.columns);
+  if (out.lateness.outcome != SearchOutcome::optimal) return out;
+  // Lateness held: at 0 by fixing the columns that add any (no dense row), else by a
+  // Keep row; then the cost from the lateness optimum's basis, which stays feasible:
+  // primal simplex.
+  const double late = out.lateness.objective;
   const std::vector<double>& lateness = milp.objective[0];
-  if (late <= 1e-6) {
-    for (std::size_t c = 0; c < milp.columns; ++c)
-      if (lateness[c] > 0) solver.setColUpper(static_cast<int>(c), 0);
-  } else {
+  const bool fixed = late <= 1e-6;
+  const auto keep_row = [&](double at_most) {
     CoinPackedVector row;
     for (std::size_t c = 0; c < milp.columns; ++c)
       if (lateness[c] != 0) row.insert(static_cast<int>(c), lateness[c]);
-    solver.addRow(row, -solver.getInfinity(), late + 1e-6 + 1e-9 * late);
+    solver.addRow(row, -solver.getInfinity(), at_most + 1e-6 + 1e-9 * at_most);
+  };
+  if (fixed) {
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] > 0) solver.setColUpper(static_cast<int>(c), 0);
+  } else {
+    keep_row(late);
   }
   solver.setObjective(milp.objective[1].data());
   solver.setHintParam(OsiDoDualInResolve, false, OsiHintDo);
   solver.resolve();
-  out[1] = lp_answer(solver, milp.columns);
+  out.cost = lp_answer(solver, milp.columns);
+  if (out.cost.outcome != SearchOutcome::optimal) return out;
+  const double plan = plan_lateness(out.cost);
+  if (plan <= late + 1e-6 + 1e-9 * late) return out;
+  // The plan is later than the LP: lateness let up to the plan's, from the same basis
+  // (still feasible: the held lateness is below the new limit).
+  if (fixed) {
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] > 0) solver.setColUpper(static_cast<int>(c), milp.upper[c]);
+    keep_row(plan);
+  } else {
+    const int row = solver.getNumRows() - 1;
+    solver.setRowUpper(row, plan + 1e-6 + 1e-9 * plan);
+  }
+  solver.resolve();
+  out.relaxed = lp_answer(solver, milp.columns);
   return out;
 }
 

@@ -3,8 +3,8 @@
 // headers (STYLE.md: wrap CBC in one file). What the call did and what the search found
 // are separate values, as HiGHS separates HighsStatus from HighsModelStatus.
 
-#include <array>
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -44,7 +44,15 @@ MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep,
                     std::chrono::steady_clock::time_point deadline);
 
 // The LP relaxation's lateness optimum, then its cost optimum with lateness held there,
-// in one CLP model: the cost stage starts from the lateness stage's basis.
-std::array<MilpAnswer, 2> solve_lp_lateness_then_cost(const Milp& milp, std::chrono::steady_clock::time_point deadline);
+// in one CLP model: the cost stage starts from the lateness stage's basis. Then
+// `plan_lateness` is called with the cost stage's answer (when optimal) and returns the
+// lateness of the plan made from it; when that is above the LP's, the cost optimum with
+// lateness held at the plan's (a bound on every plan at most as late) is solved from the
+// cost stage's basis too, into `relaxed`.
+struct LexicographicLp {
+  MilpAnswer lateness, cost, relaxed;
+};
+LexicographicLp solve_lp_lateness_then_cost(const Milp& milp, std::chrono::steady_clock::time_point deadline,
+                                            const std::function<double(const MilpAnswer&)>& plan_lateness);
 
 }  // namespace netvet::plan

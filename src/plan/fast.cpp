@@ -364,16 +364,42 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
   }
   const bool on_time = quick_score && quick_score->objective.lateness <= slack(0);
 
+  // 2-4 (run as soon as the cost LP is solved): rounded and repaired, or the greedy's
+  // plan when better; `placed` says whether either gave a plan.
+  std::string how;
+  bool placed = false;
+  const auto place = [&](const MilpAnswer* cost) {
+    placed = false;
+    if (options.progress) options.progress("rounding");
+    if (cost) {
+      result.schedule = round_lp(problem, milp, cost->values);
+      placed = repair(problem, result.schedule);
+      how = placed ? "LP rounded and repaired" : "repair failed: earliest-deadline-first greedy";
+    } else {
+      how = "LP not solved in time: earliest-deadline-first greedy";
+    }
+    if (quick_placed && (!placed || better(quick_score->objective, evaluate(problem, result.schedule).objective))) {
+      result.schedule = quick;
+      if (placed) how = "earliest-deadline-first greedy, better than the LP rounded";
+      placed = true;
+    }
+    return placed ? evaluate(problem, result.schedule).objective.lateness : 0.0;
+  };
+
   // 1. The LP, lateness then cost.
   double lp_lateness = 0;
   std::optional<MilpAnswer> cost;
+  std::optional<double> relaxed_bound;  // the cost LP at the plan's lateness, when later
   if (!on_time) {
-    // Both stages in one model, the cost stage from the lateness stage's basis.
+    // Both stages in one model, the cost stage from the lateness stage's basis, and the
+    // bound at the plan's lateness from there too when the plan is later than the LP.
     if (options.progress) options.progress("lateness");
-    auto [lateness, answer] = solve_lp_lateness_then_cost(milp, deadline);
-    if (lateness.outcome == SearchOutcome::infeasible) return no_plan();
-    if (lateness.outcome == SearchOutcome::optimal) lp_lateness = lateness.objective;
-    if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
+    LexicographicLp lp = solve_lp_lateness_then_cost(milp, deadline, [&](const MilpAnswer& answer) { return place(&answer); });
+    if (lp.lateness.outcome == SearchOutcome::infeasible) return no_plan();
+    if (lp.lateness.outcome == SearchOutcome::optimal) lp_lateness = lp.lateness.objective;
+    if (lp.cost.outcome == SearchOutcome::optimal) cost = std::move(lp.cost);
+    if (lp.relaxed.outcome == SearchOutcome::optimal) relaxed_bound = lp.relaxed.objective;
+    if (!cost) place(nullptr);
   } else {
     // Lateness held at 0: the columns that add any are fixed at 0 (the same LP as a Keep
     // row, but presolve takes them out, and no dense row slows the simplex).
@@ -383,23 +409,7 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
       if (held.objective[0][c] > 0) held.upper[c] = 0;
     MilpAnswer answer = solve_lp(held, 1, {}, deadline);
     if (answer.outcome == SearchOutcome::optimal) cost = std::move(answer);
-  }
-
-  // 2-4. Rounded and repaired (or the greedy's plan when better), else CBC on lateness.
-  std::string how;
-  bool placed = false;
-  if (options.progress) options.progress("rounding");
-  if (cost) {
-    result.schedule = round_lp(problem, milp, cost->values);
-    placed = repair(problem, result.schedule);
-    how = placed ? "LP rounded and repaired" : "repair failed: earliest-deadline-first greedy";
-  } else {
-    how = "LP not solved in time: earliest-deadline-first greedy";
-  }
-  if (quick_placed && (!placed || better(quick_score->objective, evaluate(problem, result.schedule).objective))) {
-    result.schedule = quick;
-    if (placed) how = "earliest-deadline-first greedy, better than the LP rounded";
-    placed = true;
+    place(cost ? &*cost : nullptr);
   }
   if (!placed) {
     MilpAnswer answer = solve_milp(milp, 0, {}, nullptr, deadline);
@@ -407,6 +417,7 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
     if (answer.values.empty()) return out_of_time();
     result.schedule = schedule_from(problem, milp, answer.values);
     how = "repair and greedy failed: CBC on the lateness stage";
+    relaxed_bound.reset();  // for another plan
   }
 
   // The gap against the cost LP at the plan's lateness.
@@ -423,8 +434,13 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
     bound = cost->objective;
   } else {
     how += fmt::format("; lateness {} above the LP's {:.6g}: bound at the plan's lateness", late, lp_lateness);
-    const MilpAnswer again = solve_lp(milp, 1, {{.objective = 0, .at_most = late + slack(late)}}, deadline);
-    if (again.outcome == SearchOutcome::optimal) bound = again.objective;
+    if (relaxed_bound) {
+      bound = relaxed_bound;
+    } else {
+      if (options.progress) options.progress("bound");
+      const MilpAnswer again = solve_lp(milp, 1, {{.objective = 0, .at_most = late + slack(late)}}, deadline);
+      if (again.outcome == SearchOutcome::optimal) bound = again.objective;
+    }
   }
   if (!bound) {
     result.solver.bound = 0;
