@@ -257,8 +257,14 @@ Schedule round_lp(const PlanProblem& p, const Milp& milp, const std::vector<doub
   s.month.assign(p.items.size(), p.start);
   std::vector<std::size_t> count(milp.months);
   std::vector<std::pair<double, std::size_t>> remainder;
+  // Crew-days each region's months have been given beyond the LP (negative: short) by
+  // the groups rounded so far: a month short of its LP load is favoured for the next
+  // group's round-ups, so that round-ups do not pile into the same months.
+  std::vector<std::vector<double>> carry(p.regions.size(), std::vector<double>(milp.months, 0));
   for (std::size_t g = 0; g < milp.groups.size(); ++g) {
     const std::vector<std::uint32_t>& items = milp.groups[g];
+    const WorkItem& item = p.items[items.front()];
+    const double size = std::max(item.crew_days, 1e-9);
     std::size_t given = 0;
     remainder.clear();
     for (std::size_t t = 0; t < milp.months; ++t) {
@@ -266,21 +272,25 @@ Schedule round_lp(const PlanProblem& p, const Milp& milp, const std::vector<doub
       const double whole = std::floor(v + 1e-7);
       count[t] = static_cast<std::size_t>(whole);
       given += count[t];
-      remainder.emplace_back(v - whole, t);
+      if (v - whole > 1e-7) remainder.emplace_back(v - whole - carry[item.region][t] / size, t);
     }
-    // The largest remainders first; at a tie, the earlier month.
+    // The largest remainders (less what the month was given already) first; at a tie,
+    // the earlier month.
     std::ranges::sort(remainder, [](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     for (std::size_t k = 0; given < items.size() && k < remainder.size(); ++k, ++given) ++count[remainder[k].second];
-    for (std::size_t t = milp.months; given > items.size() && t-- > 0;) {  // more than |g|: only by rounding noise
+    for (std::size_t t = 0; given < items.size(); t = (t + 1) % milp.months, ++given) ++count[t];  // LP noise only
+    for (std::size_t t = milp.months; given > items.size() && t-- > 0;) {  // likewise
       const std::size_t drop = std::min(count[t], given - items.size());
       count[t] -= drop;
       given -= drop;
     }
     std::size_t next = 0;
-    for (std::size_t t = 0; t < milp.months; ++t)
+    for (std::size_t t = 0; t < milp.months; ++t) {
+      carry[item.region][t] += (static_cast<double>(count[t]) - std::max(0.0, values[milp.x(g, t)])) * item.crew_days;
       for (std::size_t n = count[t]; n > 0 && next < items.size(); --n) s.month[items[next++]] = p.start + static_cast<Month>(t);
+    }
   }
   return s;
 }

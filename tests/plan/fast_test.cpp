@@ -40,34 +40,52 @@ PlanProblem four_in_two_months() {
   return p;
 }
 
-TEST(FastSolver, RepairMovesTheItemsThatGainMostOutOfAMonthTheRoundingOverfilled) {
-  const PlanProblem p = four_in_two_months();
+TEST(FastSolver, RepairMovesTheItemThatGainsMostOutOfAMonthTheRoundingOverfilled) {
+  // Three one-crew-day items (groups of their own), 1.5 crew-days a month over
+  // 2025-01..2025-03, end of life in 2025-03. The LP point with half of each item in
+  // each of 2025-01 and 2025-02 (1.5 crew-days each) rounds to two items in one month,
+  // whatever the rounding: 2025-01 gets items 0 and 2 (the tie goes to the earlier
+  // month; item 1 goes to 2025-02, which item 0's round-up left short).
+  PlanProblem p = four_in_two_months();
+  p.horizon = m("2025-03");
+  p.capacity = {{1.5, 1.5, 1.5}};
+  p.items.pop_back();
+  for (WorkItem& item : p.items) {
+    item.deadline = m("2025-03");
+    item.element_costs.front().end_of_life = m("2025-03");
+  }
   const Milp milp = build_milp(p);
-  ASSERT_EQ(milp.groups.size(), 4U);
-  // A point of the LP (two crew-days each month) that is half of every item in each
-  // month: the largest remainders tie, and the earlier month takes all four.
+  ASSERT_EQ(milp.groups.size(), 3U);
   std::vector<double> values(milp.columns, 0);
-  for (std::size_t g = 0; g < 4; ++g) values[milp.x(g, 0)] = values[milp.x(g, 1)] = 0.5;
+  for (std::size_t g = 0; g < 3; ++g) values[milp.x(g, 0)] = values[milp.x(g, 1)] = 0.5;
   Schedule s = round_lp(p, milp, values);
-  for (const Month month : s.month) EXPECT_EQ(month, m("2025-01"));
+  EXPECT_EQ(s.month, (std::vector<Month>{m("2025-01"), m("2025-02"), m("2025-01")}));
   const Evaluation rounded = evaluate(p, s);
-  ASSERT_FALSE(rounded.admissible()) << "four crew-days in a month of two";
+  ASSERT_FALSE(rounded.admissible()) << "two crew-days in a month of 1.5";
   EXPECT_EQ(rounded.violations.front().kind, "crews");
 
   ASSERT_TRUE(repair(p, s));
   const Evaluation repaired = evaluate(p, s);
   EXPECT_TRUE(repaired.on_time());
-  // The two dearest gain most from waiting for end of life: they move to 2025-02.
-  EXPECT_EQ(s.month[0], m("2025-01"));
-  EXPECT_EQ(s.month[1], m("2025-01"));
-  EXPECT_EQ(s.month[2], m("2025-02"));
-  EXPECT_EQ(s.month[3], m("2025-02"));
-  EXPECT_DOUBLE_EQ(repaired.objective.cost, 100 + 110 + 60 + 65);
+  // Of the two in 2025-01, the dearer gains most from waiting for end of life.
+  EXPECT_EQ(s.month, (std::vector<Month>{m("2025-01"), m("2025-02"), m("2025-03")}));
+  EXPECT_DOUBLE_EQ(repaired.objective.cost, 100 + 110 + 60);
 
+  // The whole method finds the same plan; the LP's bound puts 1.5 items in 2025-03.
   const auto r = solve(p, {.method = SolverMethod::fast, .time_limit_seconds = 20, .progress = {}});
   ASSERT_TRUE(r) << r.error().front().to_string();
   EXPECT_EQ(r->solver.method, SolverMethod::fast);
-  EXPECT_DOUBLE_EQ(r->evaluation.objective.cost, 335);
+  EXPECT_DOUBLE_EQ(r->evaluation.objective.cost, 270);
+  EXPECT_NEAR(r->solver.bound, 100 + 110 + 120 - 60 - 27.5, 1e-6);
+  EXPECT_NEAR(r->solver.gap, (270 - 242.5) / 270, 1e-9);
+  EXPECT_EQ(r->status, PlanStatus::feasible);
+}
+
+TEST(FastSolver, IsOptimalWhenTheLpIsIntegral) {
+  const PlanProblem p = four_in_two_months();  // two a month; the dearer two wait
+  const auto r = solve(p, {.method = SolverMethod::fast, .time_limit_seconds = 20, .progress = {}});
+  ASSERT_TRUE(r) << r.error().front().to_string();
+  EXPECT_DOUBLE_EQ(r->evaluation.objective.cost, 100 + 110 + 60 + 65);
   EXPECT_NEAR(r->solver.bound, 335, 1e-6);
   EXPECT_EQ(r->solver.gap, 0);
   EXPECT_EQ(r->status, PlanStatus::optimal);
