@@ -9,7 +9,9 @@
 #include <CbcSolver.hpp>
 #include <ClpEventHandler.hpp>
 #include <ClpSimplex.hpp>
+#include <ClpSolve.hpp>
 #include <CoinPackedMatrix.hpp>
+#include <CoinPackedVector.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <fmt/format.h>
 
@@ -144,13 +146,22 @@ MilpAnswer solve_milp(const Milp& milp, int which, const std::vector<Keep>& keep
   return answer;
 }
 
-MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, Clock::time_point deadline) {
+namespace {
+
+// The LP options for a plan's model: many more columns (groups × months) than rows
+// (groups, crews, budgets), for which CLP's sprint (primal on a growing subset of
+// columns) is far faster than the dual simplex it would start with; it picks plain
+// primal when the shape does not suit sprint.
+void lp_options(OsiClpSolverInterface& solver) {
+  ClpSolve options;
+  options.setSolveType(ClpSolve::usePrimalorSprint);
+  options.setPresolveType(ClpSolve::presolveOn);
+  options.setSpecialOption(2, 1);  // no interrupt handler: the server solves in threads
+  solver.setSolveOptions(options);
+}
+
+MilpAnswer lp_answer(const OsiClpSolverInterface& solver, std::size_t columns) {
   MilpAnswer answer;
-  OsiClpSolverInterface solver;
-  load(solver, milp, which, keep, false);
-  const LpWatchdog watchdog(deadline);
-  solver.getModelPtr()->passInEventHandler(&watchdog);
-  solver.initialSolve();
   if (solver.isProvenPrimalInfeasible()) {
     answer.outcome = SearchOutcome::infeasible;
     return answer;
@@ -159,11 +170,74 @@ MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, 
     answer.outcome = SearchOutcome::no_solution;
     return answer;
   }
-  answer.values.assign(solver.getColSolution(), solver.getColSolution() + milp.columns);
+  answer.values.assign(solver.getColSolution(), solver.getColSolution() + columns);
   answer.objective = solver.getObjValue();
   answer.bound = answer.objective;
   answer.outcome = SearchOutcome::optimal;
   return answer;
+}
+
+}  // namespace
+
+MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep, Clock::time_point deadline) {
+  OsiClpSolverInterface solver;
+  load(solver, milp, which, keep, false);
+  const LpWatchdog watchdog(deadline);
+  solver.getModelPtr()->passInEventHandler(&watchdog);
+  lp_options(solver);
+  solver.initialSolve();
+  return lp_answer(solver, milp.columns);
+}
+
+LexicographicLp solve_lp_lateness_then_cost(const Milp& milp, Clock::time_point deadline,
+                                            const std::function<double(const MilpAnswer&)>& plan_lateness) {
+  LexicographicLp out;
+  OsiClpSolverInterface solver;
+  load(solver, milp, 0, {}, false);
+  const LpWatchdog watchdog(deadline);
+  solver.getModelPtr()->passInEventHandler(&watchdog);
+  lp_options(solver);
+  solver.initialSolve();
+  out.lateness = lp_answer(solver, milp.columns);
+  if (out.lateness.outcome != SearchOutcome::optimal) return out;
+  // Lateness held: at 0 by fixing the columns that add any (no dense row), else by a
+  // Keep row; then the cost from the lateness optimum's basis, which stays feasible:
+  // primal simplex.
+  const double late = out.lateness.objective;
+  const std::vector<double>& lateness = milp.objective[0];
+  const bool fixed = late <= 1e-6;
+  const auto keep_row = [&](double at_most) {
+    CoinPackedVector row;
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] != 0) row.insert(static_cast<int>(c), lateness[c]);
+    solver.addRow(row, -solver.getInfinity(), at_most + 1e-6 + 1e-9 * at_most);
+  };
+  if (fixed) {
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] > 0) solver.setColUpper(static_cast<int>(c), 0);
+  } else {
+    keep_row(late);
+  }
+  solver.setObjective(milp.objective[1].data());
+  solver.setHintParam(OsiDoDualInResolve, false, OsiHintDo);
+  solver.resolve();
+  out.cost = lp_answer(solver, milp.columns);
+  if (out.cost.outcome != SearchOutcome::optimal) return out;
+  const double plan = plan_lateness(out.cost);
+  if (plan <= late + 1e-6 + 1e-9 * late) return out;
+  // The plan is later than the LP: lateness let up to the plan's, from the same basis
+  // (still feasible: the held lateness is below the new limit).
+  if (fixed) {
+    for (std::size_t c = 0; c < milp.columns; ++c)
+      if (lateness[c] > 0) solver.setColUpper(static_cast<int>(c), milp.upper[c]);
+    keep_row(plan);
+  } else {
+    const int row = solver.getNumRows() - 1;
+    solver.setRowUpper(row, plan + 1e-6 + 1e-9 * plan);
+  }
+  solver.resolve();
+  out.relaxed = lp_answer(solver, milp.columns);
+  return out;
 }
 
 }  // namespace netvet::plan

@@ -4,6 +4,7 @@
 // are separate values, as HiGHS separates HighsStatus from HighsModelStatus.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -41,5 +42,17 @@ MilpAnswer solve_milp(const Milp& milp, int which, const std::vector<Keep>& keep
 // The LP relaxation of the same model by CLP (no integrality): its optimum is a bound.
 MilpAnswer solve_lp(const Milp& milp, int which, const std::vector<Keep>& keep,
                     std::chrono::steady_clock::time_point deadline);
+
+// The LP relaxation's lateness optimum, then its cost optimum with lateness held there,
+// in one CLP model: the cost stage starts from the lateness stage's basis. Then
+// `plan_lateness` is called with the cost stage's answer (when optimal) and returns the
+// lateness of the plan made from it; when that is above the LP's, the cost optimum with
+// lateness held at the plan's (a bound on every plan at most as late) is solved from the
+// cost stage's basis too, into `relaxed`.
+struct LexicographicLp {
+  MilpAnswer lateness, cost, relaxed;
+};
+LexicographicLp solve_lp_lateness_then_cost(const Milp& milp, std::chrono::steady_clock::time_point deadline,
+                                            const std::function<double(const MilpAnswer&)>& plan_lateness);
 
 }  // namespace netvet::plan

@@ -1,20 +1,22 @@
-// solve() with the exact method: the MILP's three objectives, one stage each, each stage
-// holding the ones before at their optimum (solve.h).
+// solve_exact(): the MILP's three objectives, one stage each, each stage holding the ones
+// before at their optimum (solve.h).
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "plan/cbc.h"
 #include "plan/extra.h"
+#include "plan/fast.h"
 #include "plan/milp.h"
 #include "plan/solve.h"
 
 namespace netvet::plan {
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = SolveClock;
 
 constexpr std::array<std::string_view, 3> kStages = {"lateness", "cost", "exposure"};
 
@@ -23,41 +25,8 @@ double slack(double value) { return 1e-6 + 1e-9 * std::abs(value); }
 
 }  // namespace
 
-std::string_view name_of(SolverMethod method) {
-  switch (method) {
-    case SolverMethod::exact: return "exact";
-    case SolverMethod::fast: return "fast";
-    case SolverMethod::automatic: return "auto";
-  }
-  return "";
-}
-
-std::string_view name_of(PlanStatus status) {
-  switch (status) {
-    case PlanStatus::optimal: return "optimal";
-    case PlanStatus::feasible: return "feasible";
-    case PlanStatus::infeasible: return "infeasible";
-  }
-  return "";
-}
-
-Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options) {
-  const auto began = Clock::now();
-  const auto deadline = began + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(std::max(0.0, options.time_limit_seconds)));
-  // A site visit is done within one month: one that needs more crew-days than its region
-  // ever has cannot be planned, whatever the horizon.
-  for (const WorkItem& item : problem.items) {
-    const auto& capacity = problem.capacity[item.region];
-    const double most = capacity.empty() ? 0 : *std::ranges::max_element(capacity);
-    if (item.crew_days > most + 1e-9)
-      return fail(file_problem("--resources",
-                               fmt::format("site visit {} needs {} crew-days in one month, and region {} never has more "
-                                           "than {}: give {} more crews",
-                                           item.id, item.crew_days, problem.regions[item.region], most,
-                                           problem.regions[item.region])));
-  }
-  const Milp milp = build_milp(problem);
+Result<PlanResult> solve_exact(const PlanProblem& problem, const Milp& milp, const SolveOptions& options,
+                               Clock::time_point began, Clock::time_point deadline) {
   PlanResult result;
   result.solver.method = SolverMethod::exact;
   result.solver.columns = milp.columns;

@@ -7,6 +7,10 @@
 //   least cost with lateness held at its optimum; then least exposure with both held.
 //   Each stage starts from the last stage's plan and gets what is left of the time
 //   limit; our own watchdog stops CBC at the limit, whatever it is doing.
+// fast: for national plans (plan/fast.h): the same model's LP relaxation by CLP, lateness
+//   then cost, rounded to a schedule and repaired until crews, budgets and caps hold;
+//   `gap` and `bound` against the LP's cost. Exposure is not optimised as a stage.
+// automatic: exact when the MILP has at most kExactMaxColumns (20,000) columns, else fast.
 //
 // The solver's outcome (did each stage finish, and with what bound) is reported apart
 // from the plan's status (what the plan achieves): optimal (no lateness, and every stage
@@ -35,7 +39,8 @@ std::string_view name_of(PlanStatus status);
 struct SolveOptions {
   SolverMethod method = SolverMethod::automatic;
   double time_limit_seconds = 60;
-  // Called as each stage starts ("lateness", "cost", "exposure"), for progress on a terminal.
+  // Called as each stage starts ("lateness", "cost", "exposure"; the fast method: "lateness",
+  // "cost", "rounding"), for progress on a terminal.
   std::function<void(std::string_view stage)> progress;
 };
 
