@@ -48,7 +48,10 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
   const Milp milp = build_milp(problem);
   const bool fast = options.method == SolverMethod::fast ||
                     (options.method == SolverMethod::automatic && milp.columns > kExactMaxColumns);
-  return fast ? solve_fast(problem, milp, options, began, deadline) : solve_exact(problem, milp, options, began, deadline);
+  auto result = fast ? solve_fast(problem, milp, options, began, deadline) : solve_exact(problem, milp, options, began, deadline);
+  // An optimal plan has its least cost proven, whichever method proved it.
+  if (result && result->status == PlanStatus::optimal) result->solver.cost_proven = true;
+  return result;
 }
 
 }  // namespace netvet::plan
