@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 
 namespace netvet::plan {
@@ -127,6 +128,37 @@ Evaluation evaluate(const PlanProblem& p, const Schedule& schedule) {
                                 .limit = cap.allowed()});
     }
   }
+  return out;
+}
+
+NewBuildDelay new_build_delay(const PlanProblem& p, const Schedule& schedule) {
+  NewBuildDelay out;
+  const NewBuild& nb = p.new_build;
+  out.programme = nb.total > 0 && nb.sites_per_month > 0 && nb.crew_days_per_site > 0;
+  if (!out.programme) return out;
+  std::vector<double> free(p.months(), 0), all(p.months(), 0);
+  for (std::size_t r = 0; r < p.regions.size(); ++r)
+    for (std::size_t t = 0; t < p.months(); ++t) {
+      // An unlimited region lets the programme build its monthly rate there.
+      const double capacity = std::isfinite(p.capacity[r][t]) ? p.capacity[r][t] : nb.sites_per_month * nb.crew_days_per_site;
+      all[t] += capacity;
+      free[t] += capacity;
+    }
+  for (std::size_t i = 0; i < p.items.size(); ++i) {
+    const Month m = i < schedule.month.size() ? schedule.month[i] : kNoMonth;
+    if (m >= p.start && m <= p.horizon) free[static_cast<std::size_t>(m - p.start)] -= p.items[i].crew_days;
+  }
+  const auto completes = [&](const std::vector<double>& crews) -> std::optional<Month> {
+    double built = 0;
+    for (std::size_t t = 0; t < crews.size(); ++t) {
+      built += std::min(nb.sites_per_month, std::floor(std::max(0.0, crews[t]) / nb.crew_days_per_site + 1e-9));
+      if (built >= nb.total - 1e-9) return p.start + static_cast<Month>(t);
+    }
+    return std::nullopt;
+  };
+  out.completes = completes(free);
+  out.completes_without = completes(all);
+  if (out.completes && out.completes_without) out.months = *out.completes - *out.completes_without;
   return out;
 }
 

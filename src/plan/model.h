@@ -137,4 +137,18 @@ struct Evaluation {
 // Scores `schedule` against `problem` by the spec's rules alone.
 Evaluation evaluate(const PlanProblem& problem, const Schedule& schedule);
 
+// The 5G delay (shared/spec/plan.md): the new-build programme takes, each month, the
+// crew-days the replacement work leaves (over every region: new sites are built where the
+// crews are free), at the catalog's visit crew-days per new site, up to sites_per_month,
+// until `total` are built. `months` is how much later it completes with the schedule's
+// work than with none; nothing when it does not complete within the horizon either way
+// (then `completes` and `completes_without` say which did).
+struct NewBuildDelay {
+  bool programme = false;                  // a new-build programme was given
+  std::optional<Month> completes;          // with the replacement work
+  std::optional<Month> completes_without;  // with all the crews
+  std::optional<int> months;               // completes − completes_without, when both complete
+};
+NewBuildDelay new_build_delay(const PlanProblem& problem, const Schedule& schedule);
+
 }  // namespace netvet::plan

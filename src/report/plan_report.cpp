@@ -155,8 +155,16 @@ nlohmann::ordered_json plan_json(const plan::PlanProblem& p, const plan::PlanRes
                        {"date", format_date(cap.date)}, {"units_over", left - cap.allowed()}});
   }
   const auto& o = r.evaluation.objective;
-  nlohmann::ordered_json delay{{"months", nullptr}};
-  if (p.new_build.total <= 0) delay["months"] = 0;
+  // The 5G delay: 0 without a new-build programme; null when the programme does not
+  // complete within the horizon (then the months it completes in say which did).
+  const plan::NewBuildDelay d = plan::new_build_delay(p, s);
+  nlohmann::ordered_json delay{{"months", d.programme ? (d.months ? nlohmann::ordered_json(*d.months) : nlohmann::ordered_json())
+                                                      : nlohmann::ordered_json(0)}};
+  if (d.programme) {
+    delay["completes"] = d.completes ? nlohmann::ordered_json(format_month(*d.completes)) : nlohmann::ordered_json();
+    delay["completes_without_replacement"] =
+        d.completes_without ? nlohmann::ordered_json(format_month(*d.completes_without)) : nlohmann::ordered_json();
+  }
   return {{"status", plan::name_of(r.status)},
           {"currency", p.currency},
           {"start", format_month(p.start)},
@@ -242,6 +250,16 @@ std::string plan_text(const plan::PlanProblem& p, const plan::PlanResult& r, boo
   std::size_t late = 0;
   for (std::size_t i = 0; i < p.items.size(); ++i) late += r.schedule.month[i] > p.items[i].deadline;
   if (late > 0) out += fmt::format("Slips: {} site visit{} after their deadline (the JSON lists each)\n", late, late == 1 ? "" : "s");
+  if (const plan::NewBuildDelay d = plan::new_build_delay(p, r.schedule); d.programme) {
+    if (d.months)
+      out += fmt::format("5G delay: the new-build programme completes in {} instead of {}: {} month{} later\n",
+                         format_month(*d.completes), format_month(*d.completes_without), *d.months, *d.months == 1 ? "" : "s");
+    else
+      out += fmt::format("5G delay: the new-build programme does not complete by {}{}\n", format_month(p.horizon),
+                         d.completes_without ? fmt::format(" with this work (it would by {} without it)",
+                                                           format_month(*d.completes_without))
+                                             : std::string(" even without the replacement work"));
+  }
   out += extra_text(p, r);
   if (!p.caps.empty()) {
     TextTable caps({"CAP", "OPERATOR", "DATE", "LEFT", "ALLOWED", "OK"}, {Align::left, Align::left, Align::left, Align::right, Align::right});

@@ -101,5 +101,32 @@ TEST(Evaluate, ACapCountsTheUnitsLeftAtItsDate) {
   EXPECT_DOUBLE_EQ(both_late.objective.lateness, 2 + 1 + 1) << "A 2 months late, B 1, the cap 1 unit";
 }
 
+TEST(NewBuildDelay, TheProgrammeTakesWhatTheReplacementWorkLeaves) {
+  // 10 crew-days a month in one region, 2 a new site, at most 4 a month, 8 in all: two
+  // months with no other work. The plan's 6 crew-days in its first month leave room for 2
+  // sites then (4 left), 4 the next, 2 the third: one month later.
+  PlanProblem p = small();
+  p.regions = {"North"};
+  p.capacity = {{10, 10, 10}};
+  p.items = {p.items[0], p.items[1]};
+  p.items[1].region = 0;
+  p.items[0].crew_days = 6;
+  p.new_build = {.sites_per_month = 4, .total = 8, .crew_days_per_site = 2};
+  const NewBuildDelay d = new_build_delay(p, {{m("2025-01"), m("2025-03")}});
+  ASSERT_TRUE(d.programme);
+  EXPECT_EQ(d.completes_without, m("2025-02"));
+  EXPECT_EQ(d.completes, m("2025-03"));
+  EXPECT_EQ(d.months, 1);
+  // More than the horizon holds: not complete, either way.
+  p.new_build.total = 40;
+  const NewBuildDelay never = new_build_delay(p, {{m("2025-01"), m("2025-03")}});
+  EXPECT_FALSE(never.completes);
+  EXPECT_FALSE(never.completes_without);
+  EXPECT_FALSE(never.months);
+  // No programme, no delay.
+  p.new_build = {};
+  EXPECT_FALSE(new_build_delay(p, {{m("2025-01"), m("2025-03")}}).programme);
+}
+
 }  // namespace
 }  // namespace netvet::plan
