@@ -89,7 +89,7 @@ void BM_PlanFastNational(benchmark::State& state) {
   PlanResult last;
   for (auto _ : state) {
     const auto began = std::chrono::steady_clock::now();
-    auto r = solve(p, {.method = SolverMethod::fast, .time_limit_seconds = 300, .progress = [&](std::string_view stage) {
+    auto r = solve(p, {.method = SolverMethod::fast, .time_limit_seconds = 300, .extra_resources = false, .progress = [&](std::string_view stage) {
                          std::fprintf(stderr, "  %.2f s: %.*s\n",
                                       std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(),
                                       static_cast<int>(stage.size()), stage.data());

@@ -86,7 +86,7 @@ Result<PlanResult> solve_exact(const PlanProblem& problem, const Milp& milp, con
   result.status = result.evaluation.objective.lateness > slack(0) ? PlanStatus::infeasible
                   : proven                                         ? PlanStatus::optimal
                                                                    : PlanStatus::feasible;
-  if (result.status == PlanStatus::infeasible) {
+  if (result.status == PlanStatus::infeasible && options.extra_resources) {
     if (options.progress) options.progress("extra resources");
     result.to_meet_deadlines = extra_resources(problem, milp, deadline);
   }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "plan/extra.h"
 #include "plan/fast.h"
 #include "plan/milp.h"
 
@@ -49,6 +50,14 @@ Result<PlanResult> solve(const PlanProblem& problem, const SolveOptions& options
   const bool fast = options.method == SolverMethod::fast ||
                     (options.method == SolverMethod::automatic && milp.columns > kExactMaxColumns);
   auto result = fast ? solve_fast(problem, milp, options, began, deadline) : solve_exact(problem, milp, options, began, deadline);
+  // The exact method works out what would make a late plan on time within its own time
+  // split; the fast one with what is left of the limit (the search starts from an answer
+  // that is enough by construction, so a stopped search still gives one).
+  if (fast && options.extra_resources && result && result->status == PlanStatus::infeasible &&
+      !result->to_meet_deadlines.computed) {
+    if (options.progress) options.progress("extra resources");
+    result->to_meet_deadlines = extra_resources(problem, milp, deadline);
+  }
   // An optimal plan has its least cost proven, whichever method proved it.
   if (result && result->status == PlanStatus::optimal) result->solver.cost_proven = true;
   return result;

@@ -39,6 +39,9 @@ std::string_view name_of(PlanStatus status);
 struct SolveOptions {
   SolverMethod method = SolverMethod::automatic;
   double time_limit_seconds = 60;
+  // When the plan is late, also work out the extra resources that would make it on time
+  // (to_meet_deadlines), within the same time limit.
+  bool extra_resources = true;
   // Called as each stage starts ("lateness", "cost", "exposure"; the fast method: "lateness",
   // "cost", "rounding"), for progress on a terminal.
   std::function<void(std::string_view stage)> progress;

@@ -81,6 +81,23 @@ TEST(ExtraResources, ThreeVisitsDueInAMonthWithRoomForTwoNeedOneVisitsCrewDaysTh
   EXPECT_EQ(solved(with_extra(p, x)).status, PlanStatus::optimal);
 }
 
+TEST(ExtraResources, TheFastMethodSaysWhatWouldMakeItsLatePlanOnTimeToo) {
+  PlanProblem p = base(4);
+  p.items = {item("A", m("2025-01"), 2, 10), item("B", m("2025-01"), 2, 10),
+             item("C", m("2025-01"), 2, 10)};
+  auto r = solve(p, {.method = SolverMethod::fast, .time_limit_seconds = 20, .progress = {}});
+  ASSERT_TRUE(r) << r.error().front().to_string();
+  ASSERT_EQ(r->status, PlanStatus::infeasible);
+  EXPECT_EQ(r->solver.method, SolverMethod::fast);
+  const ExtraResources& x = r->to_meet_deadlines;
+  EXPECT_TRUE(x.computed);
+  ASSERT_EQ(x.crews.size(), 1U);
+  EXPECT_DOUBLE_EQ(x.crews[0].crew_days, 2);
+  auto again = solve(with_extra(p, x), {.method = SolverMethod::fast, .time_limit_seconds = 20, .progress = {}});
+  ASSERT_TRUE(again);
+  EXPECT_DOUBLE_EQ(again->evaluation.objective.lateness, 0);
+}
+
 TEST(ExtraResources, CrewDaysAreRoundedUpToTheNextHalfDay) {
   PlanProblem p = base(3);
   // 1.25 + 1.25 + 1.25 = 3.75 crew-days due 2025-01 with 3: 0.75 short, asked as 1.
