@@ -183,20 +183,12 @@ bool relieve_budget(const PlanProblem& p, Ledger& ledger, std::size_t o, std::si
   return true;
 }
 
-double units_left(const CapConstraint& cap, const Schedule& s) {
-  double left = cap.fixed;
-  for (const CapUnit& unit : cap.units)
-    if (!std::ranges::all_of(unit.items, [&](std::uint32_t i) { return s.month[i] <= cap.last_month; }))
-      left += unit.weight;
-  return left;
-}
-
 // Brings forward the units of `cap` that cost least per unit to bring forward until the
 // cap holds or no unit can come (into months with room: crews and budgets still hold).
 void bring_forward(const PlanProblem& p, Ledger& ledger, const CapConstraint& cap, Schedule& s) {
   if (cap.last_month < p.start) return;  // nothing done before the start counts
   const std::size_t last = std::min(p.months() - 1, ledger.index(cap.last_month));
-  while (units_left(cap, s) > cap.allowed() + kSlack) {
+  while (units_left(cap, s, cap.last_month) > cap.allowed() + kSlack) {
     // Each unit still in place, tried: its late items moved, the cost added, undone.
     std::optional<std::pair<double, std::size_t>> best;  // cost per unit, unit
     for (std::size_t u = 0; u < cap.units.size(); ++u) {

@@ -69,6 +69,17 @@ bool Evaluation::admissible() const {
   });
 }
 
+double units_left(const CapConstraint& cap, const Schedule& schedule, Month by) {
+  double left = cap.fixed;
+  for (const CapUnit& unit : cap.units) {
+    const bool gone = std::ranges::all_of(unit.items, [&](std::uint32_t i) {
+      return i < schedule.month.size() && schedule.month[i] != kNoMonth && schedule.month[i] <= by;
+    });
+    if (!gone) left += unit.weight;
+  }
+  return left;
+}
+
 Evaluation evaluate(const PlanProblem& p, const Schedule& schedule) {
   Evaluation out;
   const std::size_t months = p.months();
@@ -112,13 +123,7 @@ Evaluation evaluate(const PlanProblem& p, const Schedule& schedule) {
                                   .limit = p.budget[o][y]});
   out.violations.insert(out.violations.end(), late.begin(), late.end());
   for (const CapConstraint& cap : p.caps) {
-    double left = cap.fixed;
-    for (const CapUnit& unit : cap.units) {
-      const bool gone = std::ranges::all_of(unit.items, [&](std::uint32_t i) {
-        return i < schedule.month.size() && schedule.month[i] != kNoMonth && schedule.month[i] <= cap.last_month;
-      });
-      if (!gone) left += unit.weight;
-    }
+    const double left = units_left(cap, schedule, cap.last_month);
     const double over = left - cap.allowed();
     if (over > kSlack) {
       out.objective.lateness += over;

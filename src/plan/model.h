@@ -134,6 +134,10 @@ struct Evaluation {
   bool on_time() const { return admissible() && objective.lateness == 0; }
 };
 
+// The units of `cap` still in place at the end of month `by`: its fixed units and every
+// unit one of whose items is not done by then.
+double units_left(const CapConstraint& cap, const Schedule& schedule, Month by);
+
 // Scores `schedule` against `problem` by the spec's rules alone.
 Evaluation evaluate(const PlanProblem& problem, const Schedule& schedule);
 

@@ -48,6 +48,7 @@ void add_caps(const Inventory& inv, const CapAt& at, std::span<const std::uint32
 
   // Per group: its label, and per site the in-scope and counted elements.
   std::map<std::string, std::map<Index, std::pair<bool, std::vector<Index>>>> groups;
+  std::map<std::string, double> elements_in_scope;  // per group, for a cap in elements
   scope.for_each([&](std::size_t row) {
     const auto e = static_cast<Index>(row);
     const Index s = el.site[e];
@@ -56,6 +57,7 @@ void add_caps(const Inventory& inv, const CapAt& at, std::span<const std::uint32
                                                                  : std::string(inv.str(inv.sites.region[s]));
     auto& [in_scope, designated] = groups[label][s];
     in_scope = true;
+    elements_in_scope[label] += 1;
     if (counted.test(row)) designated.push_back(e);
   });
   for (const auto& [label, sites] : groups) {
@@ -78,7 +80,7 @@ void add_caps(const Inventory& inv, const CapAt& at, std::span<const std::uint32
       const auto& designated = entry.second;
       const double subscribers = static_cast<double>(std::max<std::int64_t>(0, inv.sites.subscribers[site]));
       if (unit == policy::CapUnit::elements) {
-        // Each counted element is a unit; the total counts every element in scope, below.
+        // Each counted element is a unit; the total counts every element in scope.
         for (const Index& e : designated) add_unit(1, std::span<const Index>(&e, 1));
       } else {
         const double weight = unit == policy::CapUnit::sites ? 1.0 : subscribers;
@@ -86,16 +88,7 @@ void add_caps(const Inventory& inv, const CapAt& at, std::span<const std::uint32
         if (!designated.empty()) add_unit(weight, designated);
       }
     }
-    if (unit == policy::CapUnit::elements) {
-      scope.for_each([&](std::size_t row) {
-        const auto e = static_cast<Index>(row);
-        const std::string group = by_operator ? std::string(inv.str(inv.operators.id[el.op[e]]))
-                                  : inv.sites.region[el.site[e]] == kEmptyStr
-                                      ? std::string(kNoRegion)
-                                      : std::string(inv.str(inv.sites.region[el.site[e]]));
-        if (group == label) c.total += 1;
-      });
-    }
+    if (unit == policy::CapUnit::elements) c.total = elements_in_scope[label];
     if (c.units.empty() && c.fixed == 0) continue;  // nothing designated: nothing to hold
     out.push_back(std::move(c));
   }

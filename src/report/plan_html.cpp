@@ -29,15 +29,7 @@ Json cap_series(const plan::PlanProblem& p, const plan::Schedule& s) {
   for (const auto& cap : p.caps) {
     Json left = Json::array();
     for (std::size_t t = 0; t < p.months(); ++t) {
-      const plan::Month end = p.start + static_cast<plan::Month>(t);
-      double units = cap.fixed;
-      for (const auto& unit : cap.units) {
-        const bool gone = std::ranges::all_of(unit.items, [&](std::uint32_t i) {
-          return s.month[i] != plan::kNoMonth && s.month[i] <= end;
-        });
-        if (!gone) units += unit.weight;
-      }
-      left.push_back(units);
+      left.push_back(plan::units_left(cap, s, p.start + static_cast<plan::Month>(t)));
     }
     caps.push_back({{"policy", cap.policy}, {"rule", cap.rule}, {"operator", cap.scope}, {"date", format_date(cap.date)},
                     {"allowed", cap.allowed()}, {"total", cap.total}, {"left", std::move(left)}});

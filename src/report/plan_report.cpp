@@ -35,18 +35,6 @@ std::vector<std::vector<MonthUse>> usage(const plan::PlanProblem& p, const plan:
   return use;
 }
 
-// Units of a cap left at its date under the schedule.
-double units_left(const plan::CapConstraint& cap, const plan::Schedule& s) {
-  double left = cap.fixed;
-  for (const auto& unit : cap.units) {
-    const bool gone = std::ranges::all_of(unit.items, [&](std::uint32_t i) {
-      return s.month[i] != plan::kNoMonth && s.month[i] <= cap.last_month;
-    });
-    if (!gone) left += unit.weight;
-  }
-  return left;
-}
-
 // The spec's `to_meet_deadlines`: {} for a plan on time; else the extra crews per region
 // and month and budget per operator and year that would make it so, with notes and the
 // search's outcome when they are not simply the least.
@@ -140,7 +128,7 @@ nlohmann::ordered_json plan_json(const plan::PlanProblem& p, const plan::PlanRes
                           {"cost", rounded(use[g][t].cost)}});
   nlohmann::ordered_json caps = nlohmann::ordered_json::array();
   for (const auto& cap : p.caps) {
-    const double left = units_left(cap, s);
+    const double left = plan::units_left(cap, s, cap.last_month);
     const bool ok = left <= cap.allowed() + 1e-9;
     caps.push_back({{"policy", cap.policy},
                     {"rule", cap.rule},
@@ -264,7 +252,7 @@ std::string plan_text(const plan::PlanProblem& p, const plan::PlanResult& r, boo
   if (!p.caps.empty()) {
     TextTable caps({"CAP", "OPERATOR", "DATE", "LEFT", "ALLOWED", "OK"}, {Align::left, Align::left, Align::left, Align::right, Align::right});
     for (const auto& cap : p.caps) {
-      const double left = units_left(cap, r.schedule);
+      const double left = plan::units_left(cap, r.schedule, cap.last_month);
       caps.add_row({cap.policy + "/" + cap.rule, cap.scope, format_date(cap.date), fmt::format("{:.0f}", left),
                     fmt::format("{:.1f} of {:.0f}", cap.allowed(), cap.total), left <= cap.allowed() + 1e-9 ? "yes" : "no"});
     }
