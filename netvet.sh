@@ -30,6 +30,8 @@ PACKAGES=(
   libcli11-dev                                # command-line parsing
   libabsl-dev                                 # flat hash maps for interning
   coinor-libcbc-dev                           # the planner's MILP solver (CBC, CLP)
+  libsqlite3-dev libpq-dev libssl-dev         # the service's stores (SQLite, PostgreSQL), hashes and signatures
+  postgresql-15                               # the tests run a throw-away PostgreSQL server (tests/support/postgresql.sh)
   libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)
   nodejs                                      # npm: the HTML report's map packages (web/)
   chromium                                    # the tests check the HTML reports in it, headless

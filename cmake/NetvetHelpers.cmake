@@ -22,10 +22,12 @@ function(netvet_add_library name)
   netvet_warnings(${name})
 endfunction()
 
-# netvet_add_test(NAME SOURCES ... DEPS ...): a GoogleTest executable registered with
-# CTest. Tests run from the source tree's tests/ folder so fixtures have stable paths.
+# netvet_add_test(NAME [POSTGRESQL] SOURCES ... DEPS ...): a GoogleTest executable
+# registered with CTest. Tests run from the source tree's tests/ folder so fixtures have
+# stable paths. POSTGRESQL: its tests need the throw-away server of tests/CMakeLists.txt
+# (the `postgresql` fixture), whose address they find in NETVET_TEST_POSTGRESQL.
 function(netvet_add_test name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "POSTGRESQL" "" "SOURCES;DEPS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
@@ -34,8 +36,13 @@ function(netvet_add_test name)
     NETVET_BINARY="$<TARGET_FILE:netvet>")
   netvet_warnings(${name})
   include(GoogleTest)
+  set(properties "")
+  if(ARG_POSTGRESQL)
+    set(properties PROPERTIES FIXTURES_REQUIRED postgresql
+        ENVIRONMENT "NETVET_TEST_POSTGRESQL=${NETVET_TEST_POSTGRESQL}")
+  endif()
   gtest_discover_tests(${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}/tests
-    DISCOVERY_TIMEOUT 30)
+    DISCOVERY_TIMEOUT 30 ${properties})
 endfunction()
 
 # netvet_add_benchmark(NAME SOURCES ... DEPS ...): a Google Benchmark executable.

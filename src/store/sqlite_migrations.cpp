@@ -1,0 +1,66 @@
+// The SQLite store's schema, one numbered migration at a time. A migration, once
+// released, is never edited: a change is a new one (the store records which ran).
+#include "store/store.h"
+
+namespace netvet::store {
+
+const std::vector<Migration>& sqlite_migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "tokens, submissions and the audit log", R"sql(
+CREATE TABLE tokens (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  role        TEXT NOT NULL CHECK (role IN ('admin', 'analyst', 'agency', 'operator')),
+  operator    TEXT NOT NULL DEFAULT '',
+  secret_hash TEXT NOT NULL,
+  created     TEXT NOT NULL,
+  expires     TEXT NOT NULL DEFAULT '',
+  revoked     TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE audit (
+  idx           INTEGER PRIMARY KEY,
+  at            TEXT NOT NULL,
+  actor_id      TEXT NOT NULL,
+  actor_name    TEXT NOT NULL,
+  action        TEXT NOT NULL,
+  object        TEXT NOT NULL,
+  operator      TEXT NOT NULL,
+  outcome       TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash          TEXT NOT NULL
+);
+
+-- seq orders the list and never leaves the store: ids are random, so nobody learns how
+-- many submissions others made.
+CREATE TABLE submissions (
+  seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+  id           TEXT NOT NULL UNIQUE,
+  operator     TEXT NOT NULL,
+  digest       TEXT NOT NULL,
+  received     TEXT NOT NULL,
+  media_type   TEXT NOT NULL,
+  size         INTEGER NOT NULL,
+  submitted_by TEXT NOT NULL,
+  audit_index  INTEGER NOT NULL REFERENCES audit (idx) DEFERRABLE INITIALLY DEFERRED,
+  audit_hash   TEXT NOT NULL,
+  body         BLOB NOT NULL
+);
+CREATE INDEX submissions_by_operator ON submissions (operator, seq);
+
+-- Submissions and the audit log are append-only. These guard against a bug; someone
+-- with the file can drop them, which is what the audit chain is for.
+CREATE TRIGGER submissions_no_update BEFORE UPDATE ON submissions
+  BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;
+CREATE TRIGGER submissions_no_delete BEFORE DELETE ON submissions
+  BEGIN SELECT RAISE(ABORT, 'submissions are immutable'); END;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql"},
+  };
+  return migrations;
+}
+
+}  // namespace netvet::store

@@ -1,0 +1,109 @@
+// Operators kept apart by the database itself: on PostgreSQL, with the store's own
+// operator filter removed from every query, row-level security still shows an operator
+// only its own rows — and on SQLite, which has no such thing, removing it does leak,
+// which shows the option really removes the filter.
+#include <gtest/gtest.h>
+
+#include "store/store.h"
+#include "support/test_store.h"
+
+namespace netvet::store {
+namespace {
+
+using testing::fresh_store;
+
+Caller operator_caller(const std::string& id) {
+  return {.role = Role::operator_, .operator_id = id, .actor_id = "t-" + id, .actor_name = id};
+}
+
+struct Seeded {
+  testing::TestStore made;
+  SubmissionMeta a;
+  SubmissionMeta b;
+};
+
+Seeded seeded_without_filter(const char* kind) {
+  Seeded seeded{fresh_store(kind, {.connections = 2, .without_operator_filter = true}), {}, {}};
+  if (seeded.made.store == nullptr) return seeded;
+  auto a = seeded.made.store->add_submission(operator_caller("op-a"), {"op-a", "application/json", "{\"a\":1}"});
+  auto b = seeded.made.store->add_submission(operator_caller("op-b"), {"op-b", "application/json", "{\"CANARY\":1}"});
+  EXPECT_TRUE(a && b);
+  if (a) seeded.a = *a;
+  if (b) seeded.b = *b;
+  return seeded;
+}
+
+TEST(Isolation, WithoutTheStoresFilterPostgresqlRowLevelSecurityStillKeepsOperatorsApart) {
+  Seeded seeded = seeded_without_filter("postgresql");
+  ASSERT_NE(seeded.made.store, nullptr);
+  Store& store = *seeded.made.store;
+  const Caller a = operator_caller("op-a");
+  auto list = store.submissions(a, {});
+  ASSERT_TRUE(list && list->has_value());
+  ASSERT_EQ((*list)->items.size(), 1U);
+  EXPECT_EQ((*list)->items[0].id, seeded.a.id);
+  auto meta = store.submission(a, seeded.b.id);
+  ASSERT_TRUE(meta);
+  EXPECT_FALSE(meta->has_value());
+  auto body = store.submission_body(a, seeded.b.id);
+  ASSERT_TRUE(body);
+  EXPECT_FALSE(body->has_value());
+  // Writing another operator's rows is refused by the database too.
+  auto forged = store.add_submission(a, {"op-b", "application/json", "{}"});
+  ASSERT_FALSE(forged);
+  EXPECT_NE(forged.error().front().message.find("row-level security"), std::string::npos)
+      << forged.error().front().message;
+  // Staff still see both.
+  auto all = store.submissions({.role = Role::agency, .operator_id = {}, .actor_id = "t", .actor_name = "x"}, {});
+  ASSERT_TRUE(all && all->has_value());
+  EXPECT_EQ((*all)->items.size(), 2U);
+}
+
+TEST(Isolation, WithoutTheStoresFilterSqliteLeaksWhichIsWhyTheFilterIsEverywhere) {
+  Seeded seeded = seeded_without_filter("sqlite");
+  ASSERT_NE(seeded.made.store, nullptr);
+  auto meta = seeded.made.store->submission(operator_caller("op-a"), seeded.b.id);
+  ASSERT_TRUE(meta);
+  EXPECT_TRUE(meta->has_value());
+}
+
+TEST(Isolation, TheServiceRoleOwnsNothingCannotBypassAndEveryTableForcesRowSecurity) {
+  auto made = fresh_store("postgresql");
+  ASSERT_NE(made.store, nullptr);
+  EXPECT_EQ(made.value_as_owner("SELECT rolsuper::text || rolbypassrls::text || rolcanlogin::text FROM pg_roles "
+                                "WHERE rolname = 'netvet_service'"),
+            "falsefalsefalse");
+  EXPECT_EQ(made.value_as_owner("SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner "
+                                "WHERE r.rolname = 'netvet_service'"),
+            "0");
+  EXPECT_EQ(made.value_as_owner("SELECT string_agg(relname || ':' || relrowsecurity || relforcerowsecurity, ',' "
+                                "ORDER BY relname) FROM pg_class WHERE relname IN ('tokens', 'submissions', 'audit')"),
+            "audit:truetrue,submissions:truetrue,tokens:truetrue");
+}
+
+TEST(Isolation, AQueryThatForgetsTheOperatorSeesOnlyTheCallersRowsOnPostgresql) {
+  Seeded seeded = seeded_without_filter("postgresql");
+  ASSERT_NE(seeded.made.store, nullptr);
+  const auto as = [&](const std::string& role, const std::string& op) {
+    return seeded.made.value_as_owner("BEGIN; SET LOCAL ROLE netvet_service; SELECT set_config('netvet.role', '" + role +
+                                      "', true), set_config('netvet.operator', '" + op +
+                                      "', true); SELECT string_agg(operator, ',' ORDER BY operator) FROM submissions");
+  };
+  EXPECT_EQ(as("operator", "op-a"), "op-a");
+  EXPECT_EQ(as("operator", "op-b"), "op-b");
+  EXPECT_EQ(as("analyst", ""), "op-a,op-b");
+  EXPECT_EQ(as("operator", ""), "");  // no operator set: nothing
+  EXPECT_EQ(as("", ""), "");          // no role set: nothing
+  // The audit log and the tokens are not the service's to read unless an admin asks.
+  EXPECT_EQ(seeded.made.value_as_owner("BEGIN; SET LOCAL ROLE netvet_service; SELECT set_config('netvet.role', "
+                                       "'analyst', true); SELECT count(*) FROM audit"),
+            "0");
+  EXPECT_NE(seeded.made.value_as_owner("BEGIN; SET LOCAL ROLE netvet_service; DELETE FROM audit").find("ERROR"),
+            std::string::npos);
+  EXPECT_NE(seeded.made.value_as_owner("BEGIN; SET LOCAL ROLE netvet_service; UPDATE submissions SET operator = 'x'")
+                .find("ERROR"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace netvet::store
