@@ -36,7 +36,7 @@ PACKAGES=(
   nodejs                                      # npm: the HTML report's map packages (web/)
   chromium                                    # the tests check the HTML reports in it, headless
   libbenchmark-dev hyperfine                  # benchmarks
-  libboost-graph-dev                          # bench/peers: Boost.Graph, the C++ peer
+  libboost1.81-dev                            # the HTTP server (Beast, Asio); bench/peers: Boost.Graph, the C++ peer
   python3-networkx python3-igraph             # bench/peers: the Python peers
 )
 # Only `./netvet.sh fuzz` needs these: clang with libFuzzer (see the fuzz preset).

@@ -27,5 +27,7 @@ void add_exposure(CLI::App& app, Run& run);
 void add_outage(CLI::App& app, Run& run);
 void add_alliance(CLI::App& app, Run& run);
 void add_plan(CLI::App& app, Run& run);
+void add_token(CLI::App& app, Run& run);
+void add_audit(CLI::App& app, Run& run);
 
 }  // namespace netvet::cli

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
   add_outage(app, run);
   add_alliance(app, run);
   add_plan(app, run);
+  add_token(app, run);
+  add_audit(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

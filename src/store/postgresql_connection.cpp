@@ -178,6 +178,9 @@ Result<std::unique_ptr<Connection>> open_postgresql_connection(const std::string
   const char* values[] = {"10", "netvet", uri.c_str(), nullptr};
   PGconn* db = PQconnectdbParams(keywords, values, 1);
   auto connection = std::make_unique<PostgresqlConnection>(db, shown);
+  // The server's notices ("role ... is already a member") are not the user's business;
+  // libpq would print them on stderr.
+  if (db != nullptr) PQsetNoticeProcessor(db, [](void*, const char*) {}, nullptr);
   if (db == nullptr || PQstatus(db) != CONNECTION_OK) {
     std::string detail = db != nullptr ? PQerrorMessage(db) : "out of memory";
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();

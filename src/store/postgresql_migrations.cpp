@@ -13,14 +13,22 @@ namespace netvet::store {
 const std::vector<Migration>& postgresql_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "tokens, submissions and the audit log", R"sql(
+-- Roles belong to the whole cluster, and the migration lock to one database: two
+-- databases migrating at once may both try to create the role, so losing that race is fine.
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'netvet_service') THEN
+  BEGIN
     CREATE ROLE netvet_service NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
-  END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN
+    NULL;
+  END;
+  -- The login role must be able to become netvet_service (SET LOCAL ROLE in each transaction).
+  BEGIN
+    EXECUTE 'GRANT netvet_service TO ' || quote_ident(current_user);
+  EXCEPTION WHEN unique_violation OR internal_error THEN
+    NULL;  -- granted by a concurrent migration ("tuple concurrently updated")
+  END;
 END $$;
--- The login role must be able to become netvet_service (SET LOCAL ROLE in each transaction).
-GRANT netvet_service TO CURRENT_USER;
 
 CREATE TABLE tokens (
   id          text PRIMARY KEY,
