@@ -29,5 +29,8 @@ void add_alliance(CLI::App& app, Run& run);
 void add_plan(CLI::App& app, Run& run);
 void add_token(CLI::App& app, Run& run);
 void add_audit(CLI::App& app, Run& run);
+void add_serve(CLI::App& app, Run& run);
+void add_submit(CLI::App& app, Run& run);
+void add_receipt(CLI::App& app, Run& run);
 
 }  // namespace netvet::cli

@@ -53,6 +53,9 @@ int main(int argc, char** argv) {
   add_plan(app, run);
   add_token(app, run);
   add_audit(app, run);
+  add_serve(app, run);
+  add_submit(app, run);
+  add_receipt(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

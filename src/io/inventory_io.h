@@ -11,6 +11,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "model/inventory.h"
 #include "util/diagnostic.h"
@@ -28,6 +30,8 @@ struct ReadOptions {
 Result<Inventory> read_inventory(const std::filesystem::path& path, const ReadOptions& options = {});
 Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const ReadOptions& options = {});
 Result<Inventory> read_json(const std::filesystem::path& file, const ReadOptions& options = {});
+// A JSON document already in memory (a submission to the service); problems name `shown`.
+Result<Inventory> read_json_text(std::string_view document, const std::string& shown, const ReadOptions& options = {});
 
 // The format a path names: a folder (or a path ending in '/') is csv; *.json is json.
 std::optional<Format> format_of_path(const std::filesystem::path& path);

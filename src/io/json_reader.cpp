@@ -215,4 +215,15 @@ Result<Inventory> read_json(const std::filesystem::path& file, const ReadOptions
   return std::move(loader).finish();
 }
 
+Result<Inventory> read_json_text(std::string_view document, const std::string& shown, const ReadOptions& options) {
+  // simdjson reads up to SIMDJSON_PADDING bytes past the end: the copy carries them.
+  std::string text;
+  text.reserve(document.size() + simdjson::SIMDJSON_PADDING);
+  text.assign(document);
+  if (auto bad = check_text(text, shown)) return fail(std::move(*bad));
+  InventoryLoader loader(*options.functions, *options.registry);
+  JsonReader(text, text.capacity(), shown, loader).read();
+  return std::move(loader).finish();
+}
+
 }  // namespace netvet::io

@@ -1,0 +1,90 @@
+// netvet submit INV --server URL: an operator's pipeline submits its inventory to the
+// shared service and keeps the receipt. Exit 0 when stored, 2 when refused (the
+// service's problems printed as `netvet validate` prints them), 3 when the service
+// cannot be reached or fails.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+
+#include "command.h"
+#include "output.h"
+#include "policy_input.h"
+#include "server/client.h"
+#include "util/files.h"
+
+namespace netvet::cli {
+namespace {
+
+struct SubmitArgs {
+  std::string inventory, server, token, ca, output;
+};
+
+int run_submit(const SubmitArgs& args) {
+  std::string token = args.token;
+  if (token.empty()) {
+    const char* env = std::getenv("NETVET_TOKEN");
+    token = env != nullptr ? env : "";
+  }
+  if (token.empty()) {
+    std::cerr << "netvet submit: no token: give --token or set NETVET_TOKEN (better: it stays out of the process list)\n";
+    return kBadInput;
+  }
+  if (path_kind(args.inventory) == PathKind::folder) {
+    std::cerr << fmt::format("netvet submit: {} is a CSV bundle; the service takes the JSON document: run `netvet "
+                             "convert {} --to json --output INV.json` and submit that\n",
+                             args.inventory, args.inventory);
+    return kBadInput;
+  }
+  auto body = read_input_file(args.inventory, args.inventory, "an inventory JSON document", std::size_t{4} << 30);
+  if (!body) {
+    print_problems(body.error());
+    return kBadInput;
+  }
+  auto answer = server::send(args.server,
+                             {.method = "POST", .target = "/v1/submissions", .token = token,
+                              .content_type = "application/json", .body = std::move(*body), .headers = {}},
+                             {.timeout = std::chrono::minutes(10), .ca_file = args.ca});
+  if (!answer) {
+    print_problems(answer.error());
+    return kInternal;
+  }
+  const auto json = nlohmann::json::parse(answer->body, nullptr, false);
+  if (answer->status == 201 && json.is_object()) {
+    if (!emit(args.output, json.at("receipt").dump(2) + "\n")) return kBadInput;
+    std::cerr << fmt::format("Submitted {} as {} for operator {}: digest {}, audit entry {}{}\n", args.inventory,
+                             json.value("id", ""), json.value("operator", ""), json.value("digest", ""),
+                             json["receipt"].value("audit_index", 0),
+                             args.output.empty() ? "" : "; receipt in " + args.output);
+    return kOk;
+  }
+  const std::string message =
+      json.is_object() && json.contains("error") ? json["error"].value("message", "") : answer->body;
+  std::cerr << fmt::format("netvet submit: the service refused {} ({}): {}\n", args.inventory, answer->status, message);
+  if (json.is_object() && json.contains("error") && json["error"].contains("problems"))
+    for (const auto& problem : json["error"]["problems"]) {
+      std::string where = problem.value("file", "");
+      if (problem.contains("line")) where += fmt::format(":{}:{}", problem.value("line", 0), problem.value("col", 0));
+      if (problem.contains("pointer")) where += " at " + problem.value("pointer", "");
+      std::cerr << fmt::format("  {}: {}\n", where, problem.value("message", ""));
+    }
+  return answer->status >= 500 ? kInternal : kBadInput;
+}
+
+}  // namespace
+
+void add_submit(CLI::App& app, Run& run) {
+  auto args = std::make_shared<SubmitArgs>();
+  auto* cmd = app.add_subcommand("submit", "Submit an inventory to the shared service and print its receipt");
+  cmd->add_option("inventory", args->inventory, "The inventory JSON document")->required();
+  cmd->add_option("--server", args->server, "The service, e.g. https://netvet.regulator.example")->required();
+  cmd->add_option("--token", args->token, "An operator token (default: $NETVET_TOKEN)");
+  cmd->add_option("--ca", args->ca, "PEM certificates to trust for the service instead of the system's");
+  cmd->add_option("-o,--output", args->output, "Write the receipt here (default: standard output)");
+  cmd->callback([args, &run] { run = [args] { return run_submit(*args); }; });
+}
+
+}  // namespace netvet::cli

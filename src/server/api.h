@@ -1,0 +1,43 @@
+#pragma once
+// The service's HTTP API (shared/spec/service.md), as a function from a request to a
+// response over a store: authentication, the route table, every handler. The listener
+// (server.h) feeds it from the network; tests call it directly as well.
+//
+// Isolation: an operator's token reaches only its own operator's objects; another
+// operator's object answers exactly as one that does not exist (the store filters every
+// query by the caller, and PostgreSQL's row-level security does again).
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "server/http.h"
+#include "store/store.h"
+
+namespace netvet::store {
+class Signer;
+}
+
+namespace netvet::server {
+
+struct ApiOptions {
+  std::size_t max_body_bytes = 256u << 20;   // bodies above are refused (413) by the listener
+  const store::Signer* signer = nullptr;     // signs receipts; none: receipts carry no signature
+  std::string engine = "netvet";             // name and version, in assessments and /v1/health
+};
+
+class Api {
+ public:
+  Api(store::Store& store, ApiOptions options);
+  ~Api();
+  Response handle(const Request& request) const;
+  // The OpenAPI 3 document, generated from the same route table handle() dispatches on.
+  nlohmann::ordered_json openapi() const;
+
+ private:
+  store::Store& store_;
+  ApiOptions options_;
+};
+
+}  // namespace netvet::server

@@ -1,0 +1,82 @@
+// The route table: every endpoint once, with who may call it, what it takes and answers.
+#include "server/routes.h"
+
+#include <charconv>
+
+#include "report/diagnostics_report.h"
+
+namespace netvet::server {
+
+const std::vector<Route>& routes() {
+  static const std::vector<Route> table = {
+      {"POST", "/v1/submissions", "createSubmission",
+       "Submit an inventory (JSON document); validated as `netvet validate` does, stored immutably with its receipt",
+       kSubmitters, post_submission, "application/json", {}, {201, 400, 413, 415}},
+      {"GET", "/v1/submissions", "listSubmissions", "Submissions' metadata, newest first, a page at a time", kEveryRole,
+       list_submissions, {},
+       {{"limit", "Items per page, 1-500 (default 50)"}, {"cursor", "The `next` of the page before"}}, {200, 400}},
+      {"GET", "/v1/submissions/{id}", "getSubmission", "One submission's metadata and receipt", kEveryRole,
+       get_submission, {}, {}, {200, 404}},
+      {"GET", "/v1/submissions/{id}/inventory", "getSubmissionInventory",
+       "The stored document, byte-identical to what was submitted (it holds facility names and coordinates: "
+       "operators read their own, agencies' reads are audited, analysts are refused)",
+       kEveryRole, get_submission_inventory, {}, {}, {200, 404}},
+      {"GET", "/v1/audit", "listAudit", "The audit log, newest first, a page at a time (admins)", kAdmin, get_audit, {},
+       {{"limit", "Entries per page, 1-500 (default 50)"}, {"cursor", "The `next` of the page before"}}, {200, 400}},
+      {"GET", "/v1/health", "health", "Liveness and the store's state", kNoToken, get_health, {}, {}, {200, 503}},
+      {"GET", "/v1/openapi.json", "openapi", "This document", kNoToken, get_openapi, {}, {}, {200}},
+  };
+  return table;
+}
+
+bool match_path(std::string_view pattern, std::string_view path, std::map<std::string, std::string>& params) {
+  params.clear();
+  while (!pattern.empty() || !path.empty()) {
+    if (pattern.empty() || path.empty() || pattern.front() != '/' || path.front() != '/') return false;
+    pattern.remove_prefix(1);
+    path.remove_prefix(1);
+    const std::string_view want = pattern.substr(0, pattern.find('/'));
+    const std::string_view got = path.substr(0, path.find('/'));
+    pattern.remove_prefix(want.size());
+    path.remove_prefix(got.size());
+    if (want.starts_with('{') && want.ends_with('}')) {
+      if (got.empty()) return false;
+      params.emplace(std::string(want.substr(1, want.size() - 2)), std::string(got));
+    } else if (want != got) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Response json_response(int status, const nlohmann::ordered_json& body) {
+  return {.status = status, .content_type = "application/json", .body = body.dump(2) + "\n", .headers = {}};
+}
+
+Response page_response(nlohmann::ordered_json items, const std::string& next) {
+  nlohmann::ordered_json body = {{"items", std::move(items)}, {"next", nullptr}};
+  if (!next.empty()) body["next"] = next;
+  return json_response(200, body);
+}
+
+Response error_response(int status, std::string message, const Diagnostics& problems) {
+  nlohmann::ordered_json error = {{"status", status}, {"message", std::move(message)}};
+  if (!problems.empty()) error["problems"] = report::diagnostics_json(problems);
+  return json_response(status, {{"error", error}});
+}
+
+std::variant<store::PageRequest, Response> page_request(const Request& request) {
+  store::PageRequest page;
+  if (const auto limit = request.query.find("limit"); limit != request.query.end()) {
+    const std::string& text = limit->second;
+    std::size_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || value < 1 || value > 500)
+      return error_response(400, "limit '" + text + "' is not a whole number from 1 to 500");
+    page.limit = value;
+  }
+  if (const auto cursor = request.query.find("cursor"); cursor != request.query.end()) page.cursor = cursor->second;
+  return page;
+}
+
+}  // namespace netvet::server
