@@ -32,6 +32,7 @@ PACKAGES=(
   coinor-libcbc-dev                           # the planner's MILP solver (CBC, CLP)
   libsqlite3-dev libpq-dev libssl-dev         # the service's stores (SQLite, PostgreSQL), hashes and signatures
   postgresql-15                               # the tests run a throw-away PostgreSQL server (tests/support/postgresql.sh)
+  openssl                                     # the tests make a self-signed certificate for the service's TLS
   libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)
   nodejs                                      # npm: the HTML report's map packages (web/)
   chromium                                    # the tests check the HTML reports in it, headless
