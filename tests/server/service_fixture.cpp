@@ -37,7 +37,15 @@ std::string small_inventory(const std::string& operator_id, const std::string& m
 }
 
 void ServiceTest::SetUp() {
-  made_ = fresh_store(GetParam());
+  // "KIND-without-filter": the store's own operator filter removed (store.h), to show what
+  // the database alone guarantees.
+  std::string kind = GetParam();
+  store::StoreOptions options;
+  if (const auto cut = kind.find("-without-filter"); cut != std::string::npos) {
+    kind.resize(cut);
+    options.without_operator_filter = true;
+  }
+  made_ = fresh_store(kind, options);
   ASSERT_NE(made_.store, nullptr);
   folder_ = (std::filesystem::temp_directory_path() / fmt::format("netvet-service-{}", std::random_device{}())).string();
   std::filesystem::create_directories(folder_);
