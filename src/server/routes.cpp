@@ -21,6 +21,22 @@ const std::vector<Route>& routes() {
        "The stored document, byte-identical to what was submitted (it holds facility names and coordinates: "
        "operators read their own, agencies' reads are audited, analysts are refused)",
        kEveryRole, get_submission_inventory, {}, {}, {200, 404}},
+      {"POST", "/v1/assessments", "createAssessment",
+       "Run `netvet check` on a submission ({submission, policies: [pack ids], as_of}); stored with the engine, "
+       "the packs' digests and the inventory's digest",
+       kStaff, post_assessment, "application/json", {}, {201, 400}},
+      {"GET", "/v1/assessments/{id}", "getAssessment",
+       "An assessment: its check JSON (as `check`), engine, packs, inventory digest and summary", kEveryRole,
+       get_assessment, {}, {}, {200, 404}},
+      {"GET", "/v1/assessments/{id}/check", "getAssessmentCheck",
+       "The check JSON alone, byte for byte what `netvet check --format json` writes offline", kEveryRole,
+       get_assessment_check, {}, {}, {200, 404}},
+      {"GET", "/v1/operators", "listOperators", "Operators with a submission the token may see", kEveryRole,
+       list_operators, {}, {}, {200}},
+      {"GET", "/v1/operators/{id}/status", "getOperatorStatus",
+       "An operator's latest submission and what its latest assessment found: findings by severity per pack, caps "
+       "against limits, next deadlines",
+       kEveryRole, get_operator_status, {}, {}, {200, 404}},
       {"GET", "/v1/audit", "listAudit", "The audit log, newest first, a page at a time (admins)", kAdmin, get_audit, {},
        {{"limit", "Entries per page, 1-500 (default 50)"}, {"cursor", "The `next` of the page before"}}, {200, 400}},
       {"GET", "/v1/health", "health", "Liveness and the store's state", kNoToken, get_health, {}, {}, {200, 503}},

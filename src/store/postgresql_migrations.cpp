@@ -122,6 +122,35 @@ END $$;
 REVOKE ALL ON FUNCTION netvet_audit_head() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION netvet_audit_head() TO netvet_service;
 )sql"},
+      {2, "assessments", R"sql(
+CREATE TABLE assessments (
+  seq              bigserial PRIMARY KEY,
+  id               text NOT NULL UNIQUE,
+  submission       text NOT NULL REFERENCES submissions (id),
+  operator         text NOT NULL,
+  created          text NOT NULL,
+  as_of            text NOT NULL,
+  engine           text NOT NULL,
+  packs            text NOT NULL,
+  inventory_digest text NOT NULL,
+  summary          text NOT NULL,
+  requested_by     text NOT NULL,
+  audit_index      bigint NOT NULL REFERENCES audit (idx) DEFERRABLE INITIALLY DEFERRED,
+  check_json       bytea NOT NULL
+);
+CREATE INDEX assessments_by_operator ON assessments (operator, seq);
+GRANT SELECT, INSERT ON assessments TO netvet_service;
+GRANT USAGE ON SEQUENCE assessments_seq_seq TO netvet_service;
+ALTER TABLE assessments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE assessments FORCE ROW LEVEL SECURITY;
+-- Staff read and make assessments; an operator reads those of its own submissions.
+CREATE POLICY assessments_read ON assessments FOR SELECT
+  USING (current_setting('netvet.role', true) IN ('admin', 'analyst', 'agency')
+         OR (current_setting('netvet.role', true) = 'operator'
+             AND operator = current_setting('netvet.operator', true)));
+CREATE POLICY assessments_write ON assessments FOR INSERT
+  WITH CHECK (current_setting('netvet.role', true) IN ('admin', 'analyst', 'agency'));
+)sql"},
   };
   return migrations;
 }

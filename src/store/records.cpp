@@ -27,6 +27,7 @@ std::optional<Role> parse_role(std::string_view text) {
 
 std::string new_submission_id() { return "s-" + random_hex(16); }
 std::string new_token_id() { return "t-" + random_hex(8); }
+std::string new_assessment_id() { return "a-" + random_hex(16); }
 
 std::string utc_now() {
   const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());

@@ -60,6 +60,26 @@ struct NewSubmission {
   std::string body;  // exactly as received
 };
 
+// An assessment: `netvet check` of a submission against packs as of a date, kept with what
+// it takes to reproduce it offline byte for byte (shared/spec/service.md).
+struct NewAssessment {
+  std::string submission;
+  std::string operator_id;
+  std::string as_of;             // YYYY-MM-DD
+  std::string engine;            // "netvet 0.1.0"
+  std::string packs;             // JSON: [{id, version, digest}]
+  std::string inventory_digest;  // the submission's digest
+  std::string summary;           // JSON: findings by severity per pack, caps, next deadlines
+  std::string check;             // the check JSON, exactly as `netvet check --format json` writes it
+};
+
+struct AssessmentMeta {
+  std::string id;  // "a-" + 32 random hex digits
+  std::string submission, operator_id, created, as_of, engine, packs, inventory_digest, summary;
+  std::string requested_by;
+  std::int64_t audit_index = 0;
+};
+
 // What a change or an audited read was; the store adds index, time and chain hashes.
 struct AuditEvent {
   std::string action;       // e.g. "submission.create", "token.revoke", "read.facilities"
@@ -97,6 +117,7 @@ struct Page {
 // Fresh random ids: "s-" + 32 hex digits for a submission, "t-" + 16 for a token.
 std::string new_submission_id();
 std::string new_token_id();
+std::string new_assessment_id();
 
 // The current time in UTC with milliseconds, "2026-12-07T11:40:00.123Z": the one format
 // of every timestamp the store writes, so both stores hash the same text.

@@ -24,6 +24,8 @@ namespace {
 constexpr std::string_view kSubmissionColumns =
     "id, operator, digest, received, media_type, size, submitted_by, audit_index, audit_hash";
 constexpr std::string_view kTokenColumns = "id, name, role, operator, secret_hash, created, expires, revoked";
+constexpr std::string_view kAssessmentColumns =
+    "id, submission, operator, created, as_of, engine, packs, inventory_digest, summary, requested_by, audit_index";
 constexpr std::string_view kAuditColumns =
     "idx, at, actor_id, actor_name, action, object, operator, outcome, previous_hash, hash";
 
@@ -53,6 +55,20 @@ TokenRecord read_token(Rows& rows, std::size_t r) {
           .created = rows.take(r, 5),
           .expires = rows.take(r, 6),
           .revoked = rows.take(r, 7)};
+}
+
+AssessmentMeta read_assessment(Rows& rows, std::size_t r) {
+  return {.id = rows.take(r, 0),
+          .submission = rows.take(r, 1),
+          .operator_id = rows.take(r, 2),
+          .created = rows.take(r, 3),
+          .as_of = rows.take(r, 4),
+          .engine = rows.take(r, 5),
+          .packs = rows.take(r, 6),
+          .inventory_digest = rows.take(r, 7),
+          .summary = rows.take(r, 8),
+          .requested_by = rows.take(r, 9),
+          .audit_index = rows.integer(r, 10)};
 }
 
 AuditEntry read_audit(Rows& rows, std::size_t r) {
@@ -221,6 +237,92 @@ class SqlStore final : public Store {
       result.next = result.items.back().id;
     }
     return std::optional{std::move(result)};
+  }
+
+  Result<AssessmentMeta> add_assessment(const Caller& by, const NewAssessment& assessment) override {
+    if (!by.sees_every_operator() && !options_.without_operator_filter)
+      return fail(file_problem(shown_, "an operator's token does not make assessments; analysts, agencies and admins do"));
+    AssessmentMeta meta{.id = new_assessment_id(),
+                        .submission = assessment.submission,
+                        .operator_id = assessment.operator_id,
+                        .created = {},
+                        .as_of = assessment.as_of,
+                        .engine = assessment.engine,
+                        .packs = assessment.packs,
+                        .inventory_digest = assessment.inventory_digest,
+                        .summary = assessment.summary,
+                        .requested_by = by.actor_id,
+                        .audit_index = 0};
+    auto done = write(by, {.action = "assessment.create", .object = meta.id, .operator_id = meta.operator_id},
+                      [&](Connection& db, const AuditEntry& entry) -> Result<bool> {
+                        meta.created = entry.at;
+                        meta.audit_index = entry.index;
+                        const Param values[] = {Param::of(meta.id),          Param::of(meta.submission),
+                                                Param::of(meta.operator_id), Param::of(meta.created),
+                                                Param::of(meta.as_of),       Param::of(meta.engine),
+                                                Param::of(meta.packs),       Param::of(meta.inventory_digest),
+                                                Param::of(meta.summary),     Param::of(meta.requested_by),
+                                                Param::of(meta.audit_index), Param::bytes(assessment.check)};
+                        auto inserted = db.query(fmt::format("INSERT INTO assessments ({}, check_json) VALUES ($1, "
+                                                             "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                                                             kAssessmentColumns),
+                                                 values);
+                        if (!inserted) return std::unexpected(inserted.error());
+                        return true;
+                      });
+    if (!done) return std::unexpected(done.error());
+    return meta;
+  }
+
+  Result<std::optional<AssessmentMeta>> assessment(const Caller& by, std::string_view id) override {
+    const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(session_of(by),
+                     fmt::format("SELECT {} FROM assessments WHERE id = $1 AND {}", kAssessmentColumns, visible(2)), values);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return std::optional<AssessmentMeta>{};
+    return std::optional{read_assessment(*rows, 0)};
+  }
+
+  Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) override {
+    const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(session_of(by), fmt::format("SELECT check_json FROM assessments WHERE id = $1 AND {}", visible(2)),
+                     values);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return std::optional<std::string>{};
+    return std::optional{rows->take(0, 0)};
+  }
+
+  Result<std::vector<std::string>> operators(const Caller& by) override {
+    const Param values[] = {sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(session_of(by),
+                     fmt::format("SELECT DISTINCT operator FROM submissions WHERE {} ORDER BY operator", visible(1)),
+                     values);
+    if (!rows) return std::unexpected(rows.error());
+    std::vector<std::string> found;
+    for (std::size_t r = 0; r < rows->size(); ++r) found.push_back(rows->take(r, 0));
+    return found;
+  }
+
+  Result<std::optional<SubmissionMeta>> latest_submission(const Caller& by, std::string_view operator_id) override {
+    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(session_of(by),
+                     fmt::format("SELECT {} FROM submissions WHERE operator = $1 AND {} ORDER BY seq DESC LIMIT 1",
+                                 kSubmissionColumns, visible(2)),
+                     values);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return std::optional<SubmissionMeta>{};
+    return std::optional{read_submission(*rows, 0)};
+  }
+
+  Result<std::optional<AssessmentMeta>> latest_assessment(const Caller& by, std::string_view operator_id) override {
+    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(session_of(by),
+                     fmt::format("SELECT {} FROM assessments WHERE operator = $1 AND {} ORDER BY seq DESC LIMIT 1",
+                                 kAssessmentColumns, visible(2)),
+                     values);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return std::optional<AssessmentMeta>{};
+    return std::optional{read_assessment(*rows, 0)};
   }
 
   Result<AuditEntry> audit(const Caller& by, const AuditEvent& event) override {

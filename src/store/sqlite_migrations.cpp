@@ -59,6 +59,28 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+      {2, "assessments", R"sql(
+CREATE TABLE assessments (
+  seq              INTEGER PRIMARY KEY AUTOINCREMENT,
+  id               TEXT NOT NULL UNIQUE,
+  submission       TEXT NOT NULL REFERENCES submissions (id),
+  operator         TEXT NOT NULL,
+  created          TEXT NOT NULL,
+  as_of            TEXT NOT NULL,
+  engine           TEXT NOT NULL,
+  packs            TEXT NOT NULL,
+  inventory_digest TEXT NOT NULL,
+  summary          TEXT NOT NULL,
+  requested_by     TEXT NOT NULL,
+  audit_index      INTEGER NOT NULL REFERENCES audit (idx) DEFERRABLE INITIALLY DEFERRED,
+  check_json       BLOB NOT NULL
+);
+CREATE INDEX assessments_by_operator ON assessments (operator, seq);
+CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
+  BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;
+CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
+  BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;
+)sql"},
   };
   return migrations;
 }

@@ -79,6 +79,18 @@ class Store {
   // Nothing when the cursor names no submission the caller may see.
   virtual Result<std::optional<Page<SubmissionMeta>>> submissions(const Caller& by, const PageRequest& page) = 0;
 
+  // Assessments. The check JSON is read separately (it can be large).
+  virtual Result<AssessmentMeta> add_assessment(const Caller& by, const NewAssessment& assessment) = 0;
+  virtual Result<std::optional<AssessmentMeta>> assessment(const Caller& by, std::string_view id) = 0;
+  virtual Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) = 0;
+
+  // Operators: those with a submission the caller may see, sorted; an operator's latest
+  // submission and latest assessment (nothing when there is none, or it is not the
+  // caller's to see).
+  virtual Result<std::vector<std::string>> operators(const Caller& by) = 0;
+  virtual Result<std::optional<SubmissionMeta>> latest_submission(const Caller& by, std::string_view operator_id) = 0;
+  virtual Result<std::optional<AssessmentMeta>> latest_assessment(const Caller& by, std::string_view operator_id) = 0;
+
   // An audit entry for what changes nothing else (an agency's read, a refused request).
   virtual Result<AuditEntry> audit(const Caller& by, const AuditEvent& event) = 0;
   // The log, newest first; only admins read it.

@@ -1,0 +1,29 @@
+#pragma once
+// An assessment as the service makes it: `netvet check --format json` of a submission's
+// document against built-in packs as of a date — the same library, the same bytes — with
+// a summary for the operators' status (findings by severity per pack, caps against their
+// limits, the next deadlines from `netvet timeline`) and what it takes to reproduce it.
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "util/date.h"
+#include "util/diagnostic.h"
+
+namespace netvet::server {
+
+struct AssessmentOutput {
+  std::string check;               // exactly what `netvet check NAME --policy P --as-of D --format json` writes
+  nlohmann::ordered_json packs;    // [{id, version, digest}] of the packs used
+  nlohmann::ordered_json summary;  // {compliant, findings: {pack: {severity: n}}, caps: [...], deadlines: [...]}
+  std::string reproduce;           // the offline command, to run beside the document saved as NAME
+};
+
+// `document` is the stored inventory JSON, `name` the file name the offline command gives it.
+// Problems: an unknown pack id (with the ids there are), or a document that no longer reads.
+Result<AssessmentOutput> assess(std::string_view document, const std::string& name,
+                                const std::vector<std::string>& pack_ids, Date as_of);
+
+}  // namespace netvet::server

@@ -1,0 +1,107 @@
+// /v1/assessments: staff run `check` on a submission; everyone reads what concerns them.
+#include <fmt/format.h>
+
+#include "server/assessment.h"
+#include "server/routes.h"
+
+namespace netvet::server {
+namespace {
+
+Response not_found(const std::string& id) { return error_response(404, fmt::format("no assessment {}", id)); }
+
+nlohmann::ordered_json assessment_json(const store::AssessmentMeta& meta) {
+  const auto parse = [](const std::string& text) { return nlohmann::ordered_json::parse(text, nullptr, false); };
+  return {{"id", meta.id},
+          {"submission", meta.submission},
+          {"operator", meta.operator_id},
+          {"created", meta.created},
+          {"as_of", meta.as_of},
+          {"engine", meta.engine},
+          {"packs", parse(meta.packs)},
+          {"inventory_digest", meta.inventory_digest},
+          {"requested_by", meta.requested_by},
+          {"audit_index", meta.audit_index},
+          {"summary", parse(meta.summary)}};
+}
+
+// The request body {submission, policies, as_of}, or the 400 to answer.
+struct AssessmentRequest {
+  std::string submission;
+  std::vector<std::string> policies;
+  Date as_of = kNoDate;
+};
+std::variant<AssessmentRequest, Response> read_request(const std::string& body) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  if (!json.is_object()) return error_response(400, "the body is not a JSON object {submission, policies, as_of}");
+  AssessmentRequest request;
+  if (!json.contains("submission") || !json["submission"].is_string())
+    return error_response(400, "'submission' must be a submission id (text)");
+  request.submission = json["submission"];
+  if (!json.contains("policies") || !json["policies"].is_array() || json["policies"].empty())
+    return error_response(400, "'policies' must be a list of built-in pack ids, such as [\"gb\"]");
+  for (const auto& id : json["policies"]) {
+    if (!id.is_string()) return error_response(400, "'policies' must hold pack ids (text)");
+    request.policies.push_back(id);
+  }
+  request.as_of = today();
+  if (json.contains("as_of")) {
+    const std::string text = json["as_of"].is_string() ? json["as_of"].get<std::string>() : json["as_of"].dump();
+    const auto date = parse_date(text);
+    if (!date) return error_response(400, fmt::format("'as_of' '{}' is not a date: {}", text, date_problem(text)));
+    request.as_of = *date;
+  }
+  return request;
+}
+
+}  // namespace
+
+Response post_assessment(Context& context) {
+  auto read = read_request(context.request.body);
+  if (auto* refused = std::get_if<Response>(&read)) return std::move(*refused);
+  const auto& request = std::get<AssessmentRequest>(read);
+  auto submission = context.store.submission(context.caller, request.submission);
+  if (!submission) return error_response(503, "the store cannot be read; try again later");
+  if (!submission->has_value())
+    return error_response(400, fmt::format("'submission' {} is not a submission", request.submission));
+  auto document = context.store.submission_body(context.caller, request.submission);
+  if (!document || !document->has_value()) return error_response(503, "the store cannot be read; try again later");
+  auto output = assess(**document, request.submission + ".json", request.policies, request.as_of);
+  if (!output) return error_response(400, "the assessment cannot be made", output.error());
+  auto stored = context.store.add_assessment(context.caller,
+                                             {.submission = request.submission,
+                                              .operator_id = (*submission)->operator_id,
+                                              .as_of = format_date(request.as_of),
+                                              .engine = context.options.engine,
+                                              .packs = output->packs.dump(),
+                                              .inventory_digest = (*submission)->digest,
+                                              .summary = output->summary.dump(),
+                                              .check = output->check});
+  if (!stored) return error_response(503, "the assessment could not be stored; nothing was kept. Try again later");
+  auto body = assessment_json(*stored);
+  body["reproduce"] = output->reproduce;
+  Response response = json_response(201, body);
+  response.headers.emplace_back("Location", "/v1/assessments/" + stored->id);
+  return response;
+}
+
+Response get_assessment(Context& context) {
+  const std::string& id = context.path.at("id");
+  auto found = context.store.assessment(context.caller, id);
+  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found->has_value()) return not_found(id);
+  auto check = context.store.assessment_check(context.caller, id);
+  if (!check || !check->has_value()) return error_response(503, "the store cannot be read; try again later");
+  auto body = assessment_json(**found);
+  body["check"] = nlohmann::ordered_json::parse(**check, nullptr, false);
+  return json_response(200, body);
+}
+
+Response get_assessment_check(Context& context) {
+  const std::string& id = context.path.at("id");
+  auto check = context.store.assessment_check(context.caller, id);
+  if (!check) return error_response(503, "the store cannot be read; try again later");
+  if (!check->has_value()) return not_found(id);
+  return {.status = 200, .content_type = "application/json", .body = std::move(**check), .headers = {}};
+}
+
+}  // namespace netvet::server

@@ -1,0 +1,48 @@
+// /v1/operators: who has submitted, and each operator's status — its latest submission
+// and what its latest assessment found, as stored (status reads never recompute).
+#include <fmt/format.h>
+
+#include "server/routes.h"
+
+namespace netvet::server {
+
+Response list_operators(Context& context) {
+  auto operators = context.store.operators(context.caller);
+  if (!operators) return error_response(503, "the store cannot be read; try again later");
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  for (const auto& id : *operators) items.push_back({{"id", id}, {"status", "/v1/operators/" + id + "/status"}});
+  return json_response(200, {{"items", std::move(items)}});
+}
+
+Response get_operator_status(Context& context) {
+  const std::string& id = context.path.at("id");
+  auto submission = context.store.latest_submission(context.caller, id);
+  if (!submission) return error_response(503, "the store cannot be read; try again later");
+  // An operator is known through its submissions: none the caller may see, no operator.
+  if (!submission->has_value()) return error_response(404, fmt::format("no operator {}", id));
+  auto assessment = context.store.latest_assessment(context.caller, id);
+  if (!assessment) return error_response(503, "the store cannot be read; try again later");
+  const auto& latest = **submission;
+  nlohmann::ordered_json body = {
+      {"operator", id},
+      {"latest_submission",
+       {{"id", latest.id}, {"received", latest.received}, {"digest", latest.digest}, {"size", latest.size}}},
+      {"assessment", nullptr}};
+  if (assessment->has_value()) {
+    const auto& a = **assessment;
+    nlohmann::ordered_json summary = nlohmann::ordered_json::parse(a.summary, nullptr, false);
+    body["assessment"] = {{"id", a.id},
+                          {"submission", a.submission},
+                          {"of_latest_submission", a.submission == latest.id},
+                          {"as_of", a.as_of},
+                          {"created", a.created},
+                          {"packs", nlohmann::ordered_json::parse(a.packs, nullptr, false)},
+                          {"compliant", summary.value("compliant", false)},
+                          {"findings", summary.value("findings", nlohmann::ordered_json::object())},
+                          {"caps", summary.value("caps", nlohmann::ordered_json::array())},
+                          {"next_deadlines", summary.value("deadlines", nlohmann::ordered_json::array())}};
+  }
+  return json_response(200, body);
+}
+
+}  // namespace netvet::server
