@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "plan/cbc.h"
+#include "plan/improve.h"
 
 namespace netvet::plan {
 namespace {
@@ -376,7 +377,16 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
     if (cost) {
       result.schedule = round_lp(problem, milp, cost->values);
       placed = repair(problem, result.schedule);
-      how = placed ? "LP rounded and repaired" : "repair failed: earliest-deadline-first greedy";
+      if (placed) {
+        // 5. Ejection chains: items the repair pushed late come back, and work moves to
+        //    cheaper months, wherever a chain of moves makes room.
+        if (options.progress) options.progress("improving");
+        const ImproveReport improved = improve(problem, milp, result.schedule, deadline);
+        how = fmt::format("LP rounded, repaired and improved; {} chains{}", improved.chains,
+                          improved.stopped ? ", stopped by the time limit" : "");
+      } else {
+        how = "repair failed: earliest-deadline-first greedy";
+      }
     } else {
       how = "LP not solved in time: earliest-deadline-first greedy";
     }
@@ -384,6 +394,8 @@ Result<PlanResult> solve_fast(const PlanProblem& problem, const Milp& milp, cons
       result.schedule = quick;
       if (placed) how = "earliest-deadline-first greedy, better than the LP rounded";
       placed = true;
+      const ImproveReport improved = improve(problem, milp, result.schedule, deadline);
+      if (improved.chains > 0) how += fmt::format("; improved by {} chains", improved.chains);
     }
     return placed ? evaluate(problem, result.schedule).objective.lateness : 0.0;
   };
