@@ -244,6 +244,20 @@ class Improver {
     return group_of_[i];
   }
 
+  // Whether the parents from node v come back to a node they passed.
+  bool parents_close_cycle(std::size_t v) {
+    if (seen_.size() != parent_.size()) seen_.assign(parent_.size(), 0);
+    if (++stamp_ == 0) {  // wrapped: clear the marks once
+      std::ranges::fill(seen_, 0);
+      stamp_ = 1;
+    }
+    for (; v != SIZE_MAX; v = parent_[v]) {
+      if (seen_[v] == stamp_) return true;
+      seen_[v] = stamp_;
+    }
+    return false;
+  }
+
   // One shortest-path search in region r, then the chains it found that gain and meet no
   // common month applied (or the negative cycle it met). Returns the chains applied and
   // those undone.
@@ -290,7 +304,9 @@ class Improver {
           dist_[v] = d;
           parent_[v] = u;
           steps_[v] = steps_[u] + 1;
-          if (steps_[v] >= nodes) {  // the parents close a cycle, and it gains
+          // A path of `nodes` arcs repeats a node: the parents close a cycle, and it gains.
+          // Chains are short: a path as long as the months is checked for one sooner.
+          if (steps_[v] >= nodes || (steps_[v] % months_ == 0 && parents_close_cycle(v))) {
             cycle = v;
             break;
           }
@@ -377,6 +393,8 @@ class Improver {
   std::vector<std::size_t> parent_, steps_;
   std::vector<std::uint8_t> queued_;
   std::deque<std::size_t> queue_;
+  std::vector<std::uint32_t> seen_;  // parents_close_cycle()'s marks: the nodes passed carry stamp_
+  std::uint32_t stamp_ = 0;
 };
 
 // Whether every item has a month within the horizon.
