@@ -9,12 +9,12 @@
 // (queue-based), in a graph whose nodes are (month, crew-days of the item the month has
 // taken: none at a0) and whose arc a -> b of a size is the best move of an item of that
 // size from a to b: the items' interchangeable group (plan/milp.h) whose lateness, then
-// cost, then exposure rise least, compared lexicographically as the spec orders them
-// (sums of whole months, cents and thousandths of a weight-month: exact, so the search
-// ends). A node may pass to an arc whose item is smaller than the one it took only by the
-// month's room. A chain is applied when it lowers lateness, or cost at equal lateness
-// (exposure alone only breaks ties: every month of a national plan has a few). Chains
-// that meet no common month are applied from one search.
+// cost, rise least, compared lexicographically as the spec orders them (sums of whole
+// months and cents: exact, so the search ends). The item a month gives may be smaller
+// than the one it took by at most the month's room. A chain is applied when it
+// lowers lateness, or cost at equal lateness; exposure is not searched (moves that only
+// bring work forward at equal cost are many, and not worth a search each). Chains that
+// meet no common month are applied from one search.
 //
 // What it keeps: crews (by the construction above, and checked), budgets (checked when a
 // chain is applied: a chain that breaks one is undone and its arcs left out until the
