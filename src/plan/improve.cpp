@@ -100,12 +100,7 @@ class Improver {
       for (std::size_t t = 0; t < months_; ++t) recompute_arcs(r, t);
   }
 
-  // gain: chains that lower the objective, until none is left. relieve: chains out of
-  // months whose crews are exceeded, each the one that adds least, until none is.
-  enum class Aim : std::uint8_t { gain, relieve };
-
-  ImproveReport run(Aim aim) {
-    aim_ = aim;
+  ImproveReport run() {
     for (bool changed = true; changed;) {
       changed = false;
       for (std::uint32_t r = 0; r < regions_.size(); ++r) {
@@ -185,7 +180,7 @@ class Improver {
   // Applies a chain of region r; undoes it (and leaves its arcs out) when it breaks crews
   // or a budget that held, needs an item a month no longer has, or gains nothing once
   // the money is added up in full rather than in cents.
-  bool apply(std::uint32_t r, const std::vector<Step>& steps, bool must_gain) {
+  bool apply(std::uint32_t r, const std::vector<Step>& steps) {
     Region& region = regions_[r];
     // Crews and budgets before, to hold each to its limit, or to where it was if above.
     std::vector<std::pair<std::size_t, double>> crews;                  // month, crew-days
@@ -214,7 +209,7 @@ class Improver {
       late += value_[step.group * months_ + step.to].late - value_[step.group * months_ + step.from].late;
       cost += cost_[step.group * months_ + step.to] - cost_[step.group * months_ + step.from];
     }
-    ok = ok && (!must_gain || late < 0 || (late == 0 && cost < -1e-7));
+    ok = ok && (late < 0 || (late == 0 && cost < -1e-7));
     for (const auto& [t, before] : crews)
       ok = ok && (used_[r][t] <= p_.capacity[r][t] + kSlack || used_[r][t] <= before + kSlack);
     for (const auto& [op, y, before] : money) {
@@ -274,7 +269,6 @@ class Improver {
     queued_.assign(nodes, 0);
     queue_.clear();
     for (std::size_t t = 0; t < months_; ++t) {
-      if (aim_ == Aim::relieve && room(r, t) >= -kSlack) continue;
       dist_[t * layers] = Score{};
       queue_.push_back(t * layers);
       queued_[t * layers] = 1;
@@ -338,7 +332,7 @@ class Improver {
         chain.push_back(step_into(w));
         w = parent_[w];
       } while (w != v && chain.size() <= nodes);
-      return apply(r, chain, true) ? std::pair{1UL, 0UL} : std::pair{0UL, 1UL};
+      return apply(r, chain) ? std::pair{1UL, 0UL} : std::pair{0UL, 1UL};
     }
 
     // Ends: a month with room for the item it took, best gain first.
@@ -348,7 +342,7 @@ class Improver {
         const std::size_t v = t * layers + layer;
         const Score& d = dist_[v];
         const bool gains = d.late < 0 || (d.late == 0 && d.cost < 0);
-        if ((aim_ == Aim::relieve ? d < kUnreached : gains) && region.sizes[layer - 1] <= room(r, t) + kSlack)
+        if (gains && region.sizes[layer - 1] <= room(r, t) + kSlack)
           ends.push_back(v);
       }
     std::ranges::sort(ends, [&](std::size_t a, std::size_t b) { return dist_[a] < dist_[b]; });
@@ -363,7 +357,7 @@ class Improver {
         apart = apart && !touched[v / layers] && !touched[parent_[v] / layers];
       }
       if (!apart) continue;
-      if (!apply(r, chain, aim_ == Aim::gain)) {
+      if (!apply(r, chain)) {
         ++rejected;
         break;  // its arcs are left out: search again
       }
@@ -387,7 +381,6 @@ class Improver {
   std::vector<std::vector<std::int64_t>> cap_months_;  // [group]: months (− start) of caps counting its items
   std::vector<std::size_t> group_of_;                  // [item], made when first needed
   ImproveReport report_;
-  Aim aim_ = Aim::gain;
   // The search's scratch, kept between searches.
   std::vector<Score> dist_;
   std::vector<std::size_t> parent_, steps_;
@@ -407,7 +400,7 @@ bool placed(const PlanProblem& p, const Schedule& s) {
 
 ImproveReport improve(const PlanProblem& problem, const Milp& milp, Schedule& schedule, SolveClock::time_point deadline) {
   if (!placed(problem, schedule)) return {};
-  return Improver(problem, milp, schedule, deadline).run(Improver::Aim::gain);
+  return Improver(problem, milp, schedule, deadline).run();
 }
 
 }  // namespace netvet::plan
