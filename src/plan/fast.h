@@ -19,6 +19,10 @@
 //   4. When repair cannot (no move fits), the greedy's plan; when there is none, CBC on
 //      the lateness stage alone (a tiny problem can be a packing puzzle the LP does not
 //      see; a large one rarely is).
+//   5. improve() (plan/improve.h) on the repaired plan and on the greedy's, the better
+//      kept: ejection chains (an item to a better month, the item it displaces to
+//      another, ... until a month with room) that lower lateness, then cost. When crews
+//      bind, the repair's single moves push items late; chains bring them back.
 //   The gap is (cost − bound) / cost against the LP's cost bound when the plan's lateness
 //   equals the LP's; when it is higher, the cost LP is solved again with lateness held at
 //   the plan's, whose optimum bounds every plan at most as late, and the outcome says so.
@@ -26,7 +30,7 @@
 //
 // Complexity: the LP has groups × months columns (aggregation keeps it to thousands of
 // groups on generated national plans; every distinct end-of-life month makes more).
-// Repair is O(moves × items in a month × months).
+// Repair is O(moves × items in a month × months); improve.h gives the chains' cost.
 
 #include <chrono>
 
