@@ -121,13 +121,15 @@ void JsonReader::read() {
         if (e != simdjson::INCORRECT_TYPE) return void(syntax(e));
         problem(fmt::format("/{}", key), std::string(key), "", "wrong JSON type: expected an array of objects");
         done_[t] = true;
+        read_[t] = true;
         continue;
       }
       bool ready = true;
       for (const auto& other : table_specs())
-        if (depends_on(*table, other.id) && !done_[static_cast<std::size_t>(other.id)]) ready = false;
+        if (depends_on(*table, other.id) && !read_[static_cast<std::size_t>(other.id)]) ready = false;
       if (ready) {
         if (read_table(*table, array) == Flow::stop) return;
+        read_[t] = true;
       } else if (const auto e = array.raw_json().get(deferred_[t])) {
         return void(syntax(e));
       }

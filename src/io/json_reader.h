@@ -147,7 +147,8 @@ class JsonReader {
   sj::document* doc_ = nullptr;
   std::array<TableSource, kTableCount> sources_;
   TableSource meta_source_;
-  std::array<bool, kTableCount> done_{};
+  std::array<bool, kTableCount> done_{};  // seen: read, or deferred to be read after the pass
+  std::array<bool, kTableCount> read_{};  // read during the pass: a table that depends on it may be read too
   std::array<std::string_view, kTableCount> deferred_{};  // raw JSON of tables read later
   bool format_seen_ = false, version_seen_ = false;
   std::array<RowParser, kTableCount> row_parsers_;

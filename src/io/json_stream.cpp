@@ -290,9 +290,10 @@ bool JsonReader::read_streamed(const StreamedDocument& document) {
         const auto t = static_cast<std::size_t>(*table);
         bool ready = true;
         for (const auto& other : table_specs())
-          if (depends_on(*table, other.id) && !done_[static_cast<std::size_t>(other.id)]) ready = false;
+          if (depends_on(*table, other.id) && !read_[static_cast<std::size_t>(other.id)]) ready = false;
         if (ready) {
           if (read_chunks(*table, m, document) == Flow::stop) return Flow::stop;
+          read_[t] = true;
         } else {
           deferred_members_[t] = &m;
         }
