@@ -57,6 +57,14 @@ class Connection {
   virtual Result<void> commit() = 0;
   virtual void rollback() = 0;
   virtual Result<Rows> query(std::string_view sql, std::span<const Param> params = {}) = 0;
+  // One read on its own, for `session`: in a transaction of its own where the database
+  // needs one to know the caller (PostgreSQL); SQLite's statement is its own snapshot.
+  virtual Result<Rows> query_alone(const Session& session, std::string_view sql, std::span<const Param> params) {
+    if (auto began = begin(session, false); !began) return std::unexpected(began.error());
+    auto rows = query(sql, params);
+    rollback();
+    return rows;
+  }
   // In a write transaction: the audit log's last entry (index 0 when empty), locked until
   // the transaction ends, so two writers never extend the chain from the same head.
   virtual Result<std::pair<std::int64_t, std::string>> lock_audit_head() = 0;

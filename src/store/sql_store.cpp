@@ -395,10 +395,7 @@ class SqlStore final : public Store {
   Result<Rows> read(const Session& session, std::string_view sql, std::span<const Param> params) {
     auto db = pool_.lease();
     if (!db) return std::unexpected(db.error());
-    if (auto began = (*db)->begin(session, false); !began) return std::unexpected(began.error());
-    auto rows = (*db)->query(sql, params);
-    (*db)->rollback();
-    return rows;
+    return (*db)->query_alone(session, sql, params);
   }
 
   // One write transaction: the change and its audit entry, chained to the head, both or

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include "store/connection.h"
 
 namespace netvet::store {
@@ -11,7 +13,10 @@ namespace {
 class SqliteConnection final : public Connection {
  public:
   SqliteConnection(sqlite3* db, std::string shown) : db_(db), shown_(std::move(shown)) {}
-  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+  ~SqliteConnection() override {
+    for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
+    sqlite3_close_v2(db_);
+  }
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
@@ -31,11 +36,27 @@ class SqliteConnection final : public Connection {
     if (sqlite3_get_autocommit(db_) == 0) (void)exec("ROLLBACK");
   }
 
+  Result<Rows> query_alone(const Session&, std::string_view sql, std::span<const Param> params) override {
+    return query(sql, params);
+  }
+
   Result<Rows> query(std::string_view sql, std::span<const Param> params) override {
+    // Statements are prepared once per connection and kept: the service asks the same
+    // few queries thousands of times a second.
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), 0, &raw, nullptr) != SQLITE_OK)
-      return refused("cannot prepare a statement");
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
+    if (auto cached = statements_.find(sql); cached != statements_.end()) {
+      raw = cached->second;
+    } else {
+      if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &raw,
+                             nullptr) != SQLITE_OK)
+        return refused("cannot prepare a statement");
+      statements_.emplace(std::string(sql), raw);
+    }
+    // Reset and unbound whatever happens, ready for its next use.
+    std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt*)> statement(raw, [](sqlite3_stmt* used) {
+      sqlite3_reset(used);
+      sqlite3_clear_bindings(used);
+    });
     for (std::size_t i = 0; i < params.size(); ++i) {
       const std::string name = fmt::format("${}", i + 1);
       const int index = sqlite3_bind_parameter_index(raw, name.c_str());
@@ -139,6 +160,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* db_;
   std::string shown_;
+  std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };
 
 }  // namespace

@@ -1,0 +1,175 @@
+// The service under load (issue 13): CLIENTS concurrent clients, each on its own
+// keep-alive connection, read operators' status and assessments for SECONDS; prints the
+// latency percentiles and the errors. The store is seeded first with OPERATORS operators,
+// each with a submission and an assessment under gb. Client and server share this
+// machine's cores, as they would in a test on loopback.
+//
+// Usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20]
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "server/api.h"
+#include "server/server.h"
+#include "store/receipt.h"
+#include "store/store.h"
+#include "store/tokens.h"
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using Clock = std::chrono::steady_clock;
+using namespace netvet;
+
+// A one-operator inventory of `cells` cell sites with a radio and a router each, a core.
+std::string inventory(const std::string& op, int cells) {
+  nlohmann::json doc = {{"format", "netvet-inventory"}, {"version", 1},
+                        {"operators", {{{"id", op}, {"name", op + " plc"}, {"country", "GB"}}}}};
+  doc["sites"] = {{{"id", op + "-core"}, {"operator", op}, {"kind", "core"}, {"lat", 51.5}, {"lon", -0.1}}};
+  doc["elements"] = {{{"id", op + "-upf"}, {"site", op + "-core"}, {"function", "upf"}, {"vendor", "Ericsson"}},
+                     {{"id", op + "-amf"}, {"site", op + "-core"}, {"function", "amf"}, {"vendor", "Nokia"}}};
+  doc["links"] = {{{"a", op + "-upf"}, {"b", op + "-amf"}}};
+  for (int c = 0; c < cells; ++c) {
+    const std::string site = fmt::format("{}-s{}", op, c);
+    doc["sites"].push_back({{"id", site}, {"operator", op}, {"kind", "cell"},
+                            {"lat", 51.0 + 0.01 * (c % 50)}, {"lon", -1.0 + 0.01 * (c / 50)}});
+    doc["elements"].push_back({{"id", site + "-ru"}, {"site", site}, {"function", "gnb"},
+                               {"vendor", c % 3 == 0 ? "Huawei" : "Ericsson"}, {"generation", {"4G", "5G"}}});
+    doc["elements"].push_back({{"id", site + "-csr"}, {"site", site}, {"function", "csr"}, {"vendor", "Cisco"}});
+    doc["links"].push_back({{"a", site + "-ru"}, {"b", site + "-csr"}});
+    doc["links"].push_back({{"a", site + "-csr"}, {"b", op + "-upf"}});
+  }
+  return doc.dump();
+}
+
+std::string issue(store::Store& db, store::Role role, const std::string& op) {
+  auto token = store::issue_token("load " + op, role, op, kNoDate);
+  (void)db.add_token({.role = store::Role::admin, .operator_id = {}, .actor_id = "bench", .actor_name = "bench"},
+                     token.record);
+  return token.text;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string url;
+  int clients = 200, seconds = 10, operators = 20;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--store") url = argv[i + 1];
+    else if (flag == "--clients") clients = std::stoi(argv[i + 1]);
+    else if (flag == "--seconds") seconds = std::stoi(argv[i + 1]);
+    else if (flag == "--operators") operators = std::stoi(argv[i + 1]);
+  }
+  if (url.empty()) {
+    std::cerr << "usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20]\n";
+    return 2;
+  }
+  auto opened = store::open_store(url, {.connections = 18, .without_operator_filter = false});
+  if (!opened || !(*opened)->migrate()) {
+    std::cerr << "service_load: cannot open " << url << "\n";
+    return 2;
+  }
+  store::Store& db = **opened;
+  const auto key = std::filesystem::temp_directory_path() / fmt::format("netvet-load-{}.pem", ::getpid());
+  auto signer = store::Signer::load_or_create(key);
+  std::filesystem::remove(key);
+  if (!signer) return 2;
+  server::Api api(db, {.max_body_bytes = 256u << 20, .signer = signer->get(), .engine = "netvet bench"});
+
+  // Seed: each operator submits; an analyst assesses it under gb.
+  const std::string analyst = issue(db, store::Role::analyst, "");
+  struct Target {
+    std::string token, status, assessment;
+  };
+  std::vector<Target> targets;
+  for (int o = 0; o < operators; ++o) {
+    const std::string op = fmt::format("op-{:02}", o);
+    Target target{issue(db, store::Role::operator_, op), "/v1/operators/" + op + "/status", ""};
+    server::Request post{"POST", "/v1/submissions", {}, "Bearer " + target.token, "application/json", inventory(op, 200)};
+    const auto submitted = api.handle(post);
+    if (submitted.status != 201) {
+      std::cerr << "service_load: seeding failed: " << submitted.body << "\n";
+      return 3;
+    }
+    const std::string id = nlohmann::json::parse(submitted.body)["id"];
+    server::Request assess{"POST", "/v1/assessments", {}, "Bearer " + analyst, "application/json",
+                           nlohmann::json{{"submission", id}, {"policies", {"gb"}}, {"as_of", "2028-01-01"}}.dump()};
+    const auto assessed = api.handle(assess);
+    if (assessed.status != 201) {
+      std::cerr << "service_load: assessing failed: " << assessed.body << "\n";
+      return 3;
+    }
+    target.assessment = "/v1/assessments/" + nlohmann::json::parse(assessed.body)["id"].get<std::string>();
+    targets.push_back(std::move(target));
+  }
+  server::ServerOptions options;
+  options.port = 0;
+  auto running = server::Server::start(api, options);
+  if (!running) return 3;
+  const unsigned short port = (*running)->port();
+
+  std::atomic<std::size_t> errors{0};
+  std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
+  const auto until = Clock::now() + std::chrono::seconds(seconds);
+  std::vector<std::thread> threads;
+  for (int c = 0; c < clients; ++c)
+    threads.emplace_back([&, c] {
+      const Target& target = targets[static_cast<std::size_t>(c) % targets.size()];
+      asio::io_context io;
+      beast::tcp_stream stream(io);
+      beast::error_code ec;
+      stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
+      if (ec) {
+        ++errors;
+        return;
+      }
+      beast::flat_buffer buffer;
+      for (int n = 0; Clock::now() < until; ++n) {
+        http::request<http::empty_body> request{http::verb::get, n % 2 == 0 ? target.status : target.assessment, 11};
+        request.set(http::field::host, "127.0.0.1");
+        request.set(http::field::authorization, "Bearer " + target.token);
+        request.keep_alive(true);
+        const auto began = Clock::now();
+        http::write(stream, request, ec);
+        http::response<http::string_body> response;
+        if (!ec) http::read(stream, buffer, response, ec);
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
+        if (ec || response.result_int() != 200) {
+          ++errors;
+          if (ec) return;
+          continue;
+        }
+        latencies[static_cast<std::size_t>(c)].push_back(ms);
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  (*running)->stop();
+  (*running)->wait();
+
+  std::vector<double> all;
+  for (const auto& each : latencies) all.insert(all.end(), each.begin(), each.end());
+  std::sort(all.begin(), all.end());
+  const auto at = [&](double q) {
+    return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(q * static_cast<double>(all.size())))];
+  };
+  std::cout << fmt::format(
+      "{}: {} clients, {} s: {} requests ({:.0f}/s), p50 {:.1f} ms, p90 {:.1f} ms, p99 {:.1f} ms, max {:.1f} ms, "
+      "{} errors\n",
+      db.describe().substr(0, db.describe().find(':')), clients, seconds, all.size(),
+      static_cast<double>(all.size()) / seconds, at(0.50), at(0.90), at(0.99), all.empty() ? 0.0 : all.back(),
+      errors.load());
+  return errors.load() == 0 ? 0 : 1;
+}
