@@ -4,7 +4,10 @@
 // each with a submission and an assessment under gb. Client and server share this
 // machine's cores, as they would in a test on loopback.
 //
-// Usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20]
+// With --big CELLS, first times one submission of 2×CELLS+2 elements over HTTP (validated
+// and stored) and reports the process's peak memory before and after it.
+//
+// Usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20] [--big CELLS]
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -16,10 +19,12 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "server/api.h"
+#include "server/client.h"
 #include "server/server.h"
 #include "store/receipt.h"
 #include "store/store.h"
@@ -54,6 +59,15 @@ std::string inventory(const std::string& op, int cells) {
   return doc.dump();
 }
 
+// The process's peak resident memory so far, MB (VmHWM).
+long peak_rss_mb() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with("VmHWM:")) return std::stol(line.substr(6)) / 1024;
+  return -1;
+}
+
 std::string issue(store::Store& db, store::Role role, const std::string& op) {
   auto token = store::issue_token("load " + op, role, op, kNoDate);
   (void)db.add_token({.role = store::Role::admin, .operator_id = {}, .actor_id = "bench", .actor_name = "bench"},
@@ -65,13 +79,14 @@ std::string issue(store::Store& db, store::Role role, const std::string& op) {
 
 int main(int argc, char** argv) {
   std::string url;
-  int clients = 200, seconds = 10, operators = 20;
+  int clients = 200, seconds = 10, operators = 20, big = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--store") url = argv[i + 1];
     else if (flag == "--clients") clients = std::stoi(argv[i + 1]);
     else if (flag == "--seconds") seconds = std::stoi(argv[i + 1]);
     else if (flag == "--operators") operators = std::stoi(argv[i + 1]);
+    else if (flag == "--big") big = std::stoi(argv[i + 1]);
   }
   if (url.empty()) {
     std::cerr << "usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20]\n";
@@ -120,6 +135,26 @@ int main(int argc, char** argv) {
   auto running = server::Server::start(api, options);
   if (!running) return 3;
   const unsigned short port = (*running)->port();
+  const std::string kind = db.describe().substr(0, db.describe().find(':'));
+
+  if (big > 0) {
+    const std::string document = inventory("op-big", big);
+    const std::string token = issue(db, store::Role::operator_, "op-big");
+    const long before = peak_rss_mb();
+    const auto began = Clock::now();
+    auto answer = server::send(fmt::format("http://127.0.0.1:{}", port),
+                               {.method = "POST", .target = "/v1/submissions", .token = token,
+                                .content_type = "application/json", .body = document, .headers = {}},
+                               {.timeout = std::chrono::minutes(5), .ca_file = {}});
+    const double took = std::chrono::duration<double>(Clock::now() - began).count();
+    if (!answer || answer->status != 201) {
+      std::cerr << "service_load: the big submission failed\n";
+      return 3;
+    }
+    std::cout << fmt::format("{}: one submission of {} elements ({:.0f} MB) validated and stored in {:.2f} s; peak "
+                             "RSS {} MB before it (the document built), {} MB after\n",
+                             kind, 2 * big + 2, static_cast<double>(document.size()) / 1e6, took, before, peak_rss_mb());
+  }
 
   std::atomic<std::size_t> errors{0};
   std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
@@ -168,7 +203,7 @@ int main(int argc, char** argv) {
   std::cout << fmt::format(
       "{}: {} clients, {} s: {} requests ({:.0f}/s), p50 {:.1f} ms, p90 {:.1f} ms, p99 {:.1f} ms, max {:.1f} ms, "
       "{} errors\n",
-      db.describe().substr(0, db.describe().find(':')), clients, seconds, all.size(),
+      kind, clients, seconds, all.size(),
       static_cast<double>(all.size()) / seconds, at(0.50), at(0.90), at(0.99), all.empty() ? 0.0 : all.back(),
       errors.load());
   return errors.load() == 0 ? 0 : 1;

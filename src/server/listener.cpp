@@ -42,13 +42,13 @@ http::response<http::string_body> to_beast(Response response, unsigned version, 
   return out;
 }
 
-Request to_request(const http::request<http::string_body>& in, bool& well_formed) {
+Request to_request(http::request<http::string_body>&& in, bool& well_formed) {
   Request request;
   request.method = std::string(in.method_string());
   well_formed = split_target(std::string_view(in.target().data(), in.target().size()), request.path, request.query);
   request.authorization = std::string(in[http::field::authorization]);
   request.content_type = std::string(in[http::field::content_type]);
-  request.body = in.body();
+  request.body = std::move(in.body());  // a submission's body can be 256 MB: moved, not copied
   return request;
 }
 
@@ -107,11 +107,11 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       if (buffer_.size() == 0 && !parser_->got_some()) return close();
       return answer(error_response(400, fmt::format("not an HTTP/1.1 request: {}", ec.message())), 11, false);
     }
-    const auto& message = parser_->get();
+    auto message = parser_->release();
     const unsigned version = message.version();
     const bool keep_alive = message.keep_alive();
     bool well_formed = true;
-    auto request = std::make_shared<Request>(to_request(message, well_formed));
+    auto request = std::make_shared<Request>(to_request(std::move(message), well_formed));
     if (!well_formed) return answer(error_response(400, "the request target is not well formed"), version, false);
     // The handler waits on the store: run it on a worker, then answer on this connection.
     asio::post(shared_.workers, [self = this->shared_from_this(), request, version, keep_alive] {

@@ -65,11 +65,13 @@ class SqliteConnection final : public Connection {
       int rc = SQLITE_OK;
       switch (param.kind) {
         case Param::Kind::text:
-          rc = sqlite3_bind_text64(raw, index, param.text.data(), param.text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+          // SQLITE_STATIC: the parameters outlive the statement's run (this call), so SQLite
+          // need not copy them — a submission's body can be hundreds of megabytes.
+          rc = sqlite3_bind_text64(raw, index, param.text.data(), param.text.size(), SQLITE_STATIC, SQLITE_UTF8);
           break;
         case Param::Kind::integer: rc = sqlite3_bind_int64(raw, index, param.number); break;
         case Param::Kind::blob:
-          rc = sqlite3_bind_blob64(raw, index, param.text.data(), param.text.size(), SQLITE_TRANSIENT);
+          rc = sqlite3_bind_blob64(raw, index, param.text.data(), param.text.size(), SQLITE_STATIC);
           break;
       }
       if (rc != SQLITE_OK) return refused("cannot bind a parameter");
