@@ -6,9 +6,7 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "command.h"
 #include "output.h"
@@ -45,14 +43,7 @@ plan::Resources default_resources(std::span<const policy::Pack> packs, Date as_o
 }
 
 int run_verify(const PlanArgs& args, const plan::PlanProblem& problem) {
-  std::ifstream in(args.verify, std::ios::binary);
-  if (!in) {
-    print_problems({file_problem(args.verify, "cannot read the plan to verify: no such file, or not readable")});
-    return kBadInput;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  auto plan = plan::parse_plan_json(text.str(), args.verify);
+  auto plan = plan::load_plan_json(args.verify);
   if (!plan) {
     print_problems(plan.error());
     return kBadInput;

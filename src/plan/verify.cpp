@@ -10,9 +10,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "util/files.h"
 
 namespace netvet::plan {
 namespace {
@@ -450,6 +453,13 @@ Result<SubmittedPlan> parse_plan_json(std::string_view text, std::string_view fi
   }
   if (!r.problems.empty()) return std::unexpected(std::move(r.problems));
   return plan;
+}
+
+Result<SubmittedPlan> load_plan_json(const std::filesystem::path& path) {
+  const auto text = read_input_file(path, path.string(), "a plan to verify (the JSON of netvet plan --format json)",
+                                    std::numeric_limits<std::size_t>::max());
+  if (!text) return std::unexpected(text.error());
+  return parse_plan_json(*text, path.string());
 }
 
 VerifyReport verify_plan(const PlanProblem& problem, const SubmittedPlan& plan) {

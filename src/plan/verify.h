@@ -51,6 +51,7 @@
 //                     deadline; subject: the status. Whether "optimal" is proven cannot be
 //                     checked here.
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -89,6 +90,9 @@ struct SubmittedPlan {
 // Every problem is reported, each with its JSON pointer and value; a syntax error with its
 // line and column.
 Result<SubmittedPlan> parse_plan_json(std::string_view text, std::string_view file);
+// Reads and parses a plan file. Only a regular file is read (a FIFO is refused, not waited
+// on; util/files.h), of any size: a plan may list every site of a national network.
+Result<SubmittedPlan> load_plan_json(const std::filesystem::path& path);
 
 struct VerifyReport {
   std::vector<Violation> violations;  // every one, in the order of the kinds above (an item's

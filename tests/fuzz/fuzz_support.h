@@ -1,7 +1,8 @@
 #pragma once
-// Shared by the libFuzzer harnesses: a scratch folder of this process, and the check that
-// an inventory that loads survives a CSV <-> JSON round trip (same tables, same ids).
-// A mismatch aborts, which libFuzzer reports as a finding with the input that caused it.
+// Shared by the libFuzzer harnesses: a scratch folder of this process, the check that an
+// inventory that loads survives a CSV <-> JSON round trip (same tables, same ids), and the
+// check that a refused input is refused with problems people can act on. A mismatch
+// aborts, which libFuzzer reports as a finding with the input that caused it.
 
 #include <cstdio>
 #include <cstdlib>
@@ -35,8 +36,24 @@ inline std::string first_message(const Diagnostics& problems) {
 }
 
 [[noreturn]] inline void fail(const char* what, const std::string& detail) {
-  std::fprintf(stderr, "netvet fuzz: round trip broke: %s: %s\n", what, detail.c_str());
+  std::fprintf(stderr, "netvet fuzz: check failed: %s: %s\n", what, detail.c_str());
   std::abort();
+}
+
+// A reader's refusal: at least one error, every problem naming `file` and saying what is
+// wrong, and each one renders (as the command line prints it).
+inline void check_problems(const Diagnostics& problems, std::string_view file) {
+  if (!has_errors(problems)) {
+    std::fprintf(stderr, "netvet fuzz: an input was refused without an error\n");
+    std::abort();
+  }
+  for (const Diagnostic& d : problems) {
+    if (d.file != file || d.message.empty()) {
+      std::fprintf(stderr, "netvet fuzz: a problem names no file or says nothing: %s\n", d.to_string().c_str());
+      std::abort();
+    }
+    (void)d.to_string();
+  }
 }
 
 template <class Column>

@@ -7,8 +7,14 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <string>
 
 #include "exhaustive.h"
 
@@ -483,6 +489,35 @@ TEST(VerifyJson, OnlyWhatTheCheckNeedsIsRequired) {
   EXPECT_EQ(parsed->items.size(), 3U);
   EXPECT_EQ(parsed->items[1].elements, (std::vector<std::string>{"B-1", "B-2"}));
   EXPECT_TRUE(verify_plan(small(), *parsed).ok());
+}
+
+// `plan --verify FIFO` waited for a writer forever, and a folder was read as an empty
+// document ("not a JSON document: ... unexpected end of input").
+TEST(VerifyJson, OnlyARegularFileIsReadAndAFifoIsNotWaitedOn) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("netvet-verify-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "plan.json";
+  std::ofstream(file) << plan_json(small(), kOnTime).dump();
+  const auto read = load_plan_json(file);
+  ASSERT_TRUE(read) << read.error().front().to_string();
+  EXPECT_EQ(read->items.size(), 3U);
+  const auto fifo = dir / "fifo.json";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto from_fifo = load_plan_json(fifo);
+  ASSERT_FALSE(from_fifo);
+  EXPECT_EQ(from_fifo.error()[0].file, fifo.string());
+  EXPECT_EQ(from_fifo.error()[0].message,
+            "is a FIFO (named pipe), not a regular file; expected a plan to verify (the JSON of "
+            "netvet plan --format json)");
+  const auto from_folder = load_plan_json(dir);
+  ASSERT_FALSE(from_folder);
+  EXPECT_NE(from_folder.error()[0].message.find("is a folder, not a regular file"), std::string::npos)
+      << from_folder.error()[0].message;
+  const auto missing = load_plan_json(dir / "none.json");
+  ASSERT_FALSE(missing);
+  EXPECT_NE(missing.error()[0].message.find("cannot read the file"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
