@@ -61,4 +61,12 @@ for b in "$build"/bench/*_benchmark; do
   "$b" --benchmark_min_time=0.2 2>/dev/null | tee -a "$summary" >&2
 done
 echo '```' >> "$summary"
+{
+  echo
+  echo "## The service (bench/service.sh)"
+  echo
+  echo '```'
+  bench/service.sh "$build" 10 2>&1
+  echo '```'
+} >> "$summary"
 echo "summary: $summary" >&2
