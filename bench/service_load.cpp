@@ -79,7 +79,7 @@ std::string issue(store::Store& db, store::Role role, const std::string& op) {
 
 int main(int argc, char** argv) {
   std::string url;
-  int clients = 200, seconds = 10, operators = 20, big = 0;
+  int clients = 200, seconds = 10, operators = 20, big = 0, workers = 16;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--store") url = argv[i + 1];
@@ -87,6 +87,7 @@ int main(int argc, char** argv) {
     else if (flag == "--seconds") seconds = std::stoi(argv[i + 1]);
     else if (flag == "--operators") operators = std::stoi(argv[i + 1]);
     else if (flag == "--big") big = std::stoi(argv[i + 1]);
+    else if (flag == "--workers") workers = std::stoi(argv[i + 1]);
   }
   if (url.empty()) {
     std::cerr << "usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20]\n";
@@ -132,6 +133,7 @@ int main(int argc, char** argv) {
   }
   server::ServerOptions options;
   options.port = 0;
+  options.workers = static_cast<std::size_t>(workers);
   auto running = server::Server::start(api, options);
   if (!running) return 3;
   const unsigned short port = (*running)->port();
