@@ -32,5 +32,6 @@ void add_audit(CLI::App& app, Run& run);
 void add_serve(CLI::App& app, Run& run);
 void add_submit(CLI::App& app, Run& run);
 void add_receipt(CLI::App& app, Run& run);
+void add_api(CLI::App& app, Run& run);
 
 }  // namespace netvet::cli

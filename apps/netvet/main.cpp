@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   add_serve(app, run);
   add_submit(app, run);
   add_receipt(app, run);
+  add_api(app, run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
