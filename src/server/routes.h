@@ -71,6 +71,7 @@ Response post_submission(Context& context);
 Response list_submissions(Context& context);
 Response get_submission(Context& context);
 Response get_submission_inventory(Context& context);
+Response get_submission_diff(Context& context);  // diff_api.cpp
 Response get_audit(Context& context);
 Response get_health(Context& context);
 Response get_openapi(Context& context);

@@ -160,7 +160,7 @@ TEST_P(ServiceTest, EveryOperationOfTheOpenApiDocumentIsOneTheServerAnswers) {
       ++operations;
     }
   }
-  EXPECT_EQ(operations, 7U);
+  EXPECT_EQ(operations, 8U);
 }
 
 TEST_P(ServiceTest, PagesOfSubmissionsWalkNewestFirst) {
