@@ -69,6 +69,16 @@ std::string stats_text(const Inventory& inv, const InventoryStats& s, bool style
   return out;
 }
 
+nlohmann::ordered_json domain_shares_json(const Inventory& inv, const DomainShares& d) {
+  nlohmann::ordered_json dj = {{"domain", domain_name(d.domain)}, {"elements", d.elements}, {"sites", d.sites}};
+  auto& vendors = dj["vendors"] = nlohmann::ordered_json::array();
+  for (const auto& v : d.vendors)
+    vendors.push_back({{"vendor", inv.vendor_id(v.vendor)}, {"elements", v.count},
+                       {"share", ratio(v.count, d.elements)}, {"sites", v.sites},
+                       {"site_share", ratio(v.sites, d.sites)}});
+  return dj;
+}
+
 nlohmann::ordered_json stats_json(const Inventory& inv, const InventoryStats& s) {
   nlohmann::ordered_json j;
   j["inventory"] = {{"name", inv.str(inv.meta.name)},
@@ -90,15 +100,7 @@ nlohmann::ordered_json stats_json(const Inventory& inv, const InventoryStats& s)
                                  {"sites", o.sites}, {"cell_sites", o.cell_sites},
                                  {"elements", o.elements}, {"subscribers", o.subscribers}};
     auto& domains = op["domains"] = nlohmann::ordered_json::array();
-    for (const auto& d : o.domains) {
-      nlohmann::ordered_json dj = {{"domain", domain_name(d.domain)}, {"elements", d.elements}, {"sites", d.sites}};
-      auto& vendors = dj["vendors"] = nlohmann::ordered_json::array();
-      for (const auto& v : d.vendors)
-        vendors.push_back({{"vendor", inv.vendor_id(v.vendor)}, {"elements", v.count},
-                           {"share", ratio(v.count, d.elements)}, {"sites", v.sites},
-                           {"site_share", ratio(v.sites, d.sites)}});
-      domains.push_back(std::move(dj));
-    }
+    for (const auto& d : o.domains) domains.push_back(domain_shares_json(inv, d));
     ops.push_back(std::move(op));
   }
   return j;

@@ -21,6 +21,11 @@ const std::vector<Route>& routes() {
        "The stored document, byte-identical to what was submitted (it holds facility names and coordinates: "
        "operators read their own, agencies' reads are audited, analysts are refused)",
        kEveryRole, get_submission_inventory, {}, {}, {200, 404}},
+      {"GET", "/v1/submissions/{id}/diff", "diffSubmission",
+       "Elements added, removed and changed since the `against` submission, and vendor shares per operator and "
+       "domain before and after",
+       kEveryRole, get_submission_diff, {},
+       {{"against", "Required: the id of the submission to compare with (before); {id} is after"}}, {200, 400, 404}},
       {"POST", "/v1/assessments", "createAssessment",
        "Run `netvet check` on a submission ({submission, policies: [pack ids], as_of}); stored with the engine, "
        "the packs' digests and the inventory's digest",

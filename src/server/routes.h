@@ -71,6 +71,7 @@ Response post_submission(Context& context);
 Response list_submissions(Context& context);
 Response get_submission(Context& context);
 Response get_submission_inventory(Context& context);
+Response get_submission_diff(Context& context);  // diff_api.cpp
 Response post_assessment(Context& context);
 Response get_assessment(Context& context);
 Response get_assessment_check(Context& context);

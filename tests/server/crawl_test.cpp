@@ -70,12 +70,26 @@ TEST_P(CrawlTest, OperatorAFindsNothingOfOperatorBs) {
         scan(method + " " + target, call(method, target, operator_a_, small_inventory("op-a", "beta")));
         scan(method + " " + target + " (malformed body)", call(method, target, operator_a_, "{\"operators\": ["));
       }
-      // Cursors: B's and guessed, which must be refused alike.
-      for (std::size_t i = 0; i < b_ids.size(); ++i) {
-        const auto real = call(method, concrete(a_id) + "?cursor=" + b_ids[i], operator_a_);
-        const auto fake = call(method, concrete(a_id) + "?cursor=" + guessed[i], operator_a_);
-        scan(method + " cursor=B", real, b_ids[i], guessed[i]);
-        EXPECT_EQ(real.status, fake.status) << method << " " << path << " cursor";
+      // Query parameters that can name a submission — a cursor on every operation, and each
+      // one the operation declares (a diff's `against`) — with B's ids and guessed ones:
+      // refused alike, byte for byte but for the id.
+      std::vector<std::string> names = {"cursor"};
+      if (operation.contains("parameters"))
+        for (const auto& parameter : operation["parameters"])
+          if (parameter["in"] == "query" && parameter["name"] != "cursor" && parameter["name"] != "limit")
+            names.push_back(parameter["name"]);
+      for (const auto& name : names) {
+        scan(method + " " + path + " " + name + "=A", call(method, concrete(a_id) + "?" + name + "=" + a_id, operator_a_));
+        for (std::size_t i = 0; i < b_ids.size(); ++i) {
+          const auto real = call(method, concrete(a_id) + "?" + name + "=" + b_ids[i], operator_a_);
+          const auto fake = call(method, concrete(a_id) + "?" + name + "=" + guessed[i], operator_a_);
+          scan(method + " " + path + " " + name + "=B", real, b_ids[i], guessed[i]);
+          std::string normalised = real.body;
+          for (auto at = normalised.find(b_ids[i]); at != std::string::npos; at = normalised.find(b_ids[i]))
+            normalised.replace(at, b_ids[i].size(), guessed[i]);
+          EXPECT_EQ(real.status, fake.status) << method << " " << path << " " << name;
+          EXPECT_EQ(normalised, fake.body) << method << " " << path << " " << name;
+        }
       }
       if (!has_id) continue;
       // B's real ids against guessed ones: the same answer, byte for byte, but for the id.
