@@ -125,11 +125,13 @@ demo() {
     "$NETVET" alliance five-eyes-2020 --format "$format" --output "$out/alliance.${format/text/txt}" || rc=$?
     [ "$rc" -le 1 ] || exit "$rc"
   done
+  service "$out"
   say "Done. The network is in $out/gb/ (CSV bundle); stats in $out/stats.txt and $out/stats.json;"
   say "exposure in $out/exposure.txt, $out/exposure.json and $out/exposure.html;"
   say "the gb policy check in $out/check.txt and $out/check.html;"
   say "the rip-and-replace plan in $out/plan.txt, $out/plan.json and $out/plan.html;"
-  say "the Five Eyes alliance verdicts in $out/alliance.txt, $out/alliance.json and $out/alliance.html"
+  say "the Five Eyes alliance verdicts in $out/alliance.txt, $out/alliance.json and $out/alliance.html;"
+  say "the shared service's store in $out/service.db, the receipt in $out/receipt.json, the status in $out/status.json"
   echo
   say "Verdict under gb"
   sed '/^$/q' "$out/check.txt"  # the heading and the summary: findings by severity, compliant or not
@@ -141,6 +143,42 @@ demo() {
   echo
   say "Five Eyes, early 2020: intelligence sharing and co-location by country and US rule (report: $out/alliance.html)"
   sed -n '/^Rules (/,/^$/p; /^Verdicts (/,/^$/p' "$out/alliance.txt"
+  say "EE's status from the service's API (GET /v1/operators/ee/status, assessed under gb as of 2028-01-01)"
+  sed -n '/"assessment"/,$p' "$out/status.json" | head -40
+}
+
+# The shared service (docs/service.md), on SQLite: start it, submit operator EE's part of
+# the network with EE's token, verify the receipt, assess the submission under gb as an
+# analyst, read EE's status from the API, stop it.
+service() {
+  local out=$1 store="sqlite:$1/service.db" url="" pid
+  say "The shared service: netvet serve on SQLite; EE submits its part of the network, an analyst assesses it"
+  "$NETVET" convert "$out/gb" --operator ee --to json --output "$out/ee.json"
+  local admin analyst operator
+  analyst=$("$NETVET" token create --store "$store" --role analyst --name "Demo analyst" 2>/dev/null)
+  operator=$("$NETVET" token create --store "$store" --role operator --operator ee --name "EE compliance pipeline" 2>/dev/null)
+  "$NETVET" serve --store "$store" --listen 127.0.0.1:0 --ready-file "$out/service.url" \
+    --signing-key "$out/service-key.pem" 2>"$out/service.log" &
+  pid=$!
+  for _ in $(seq 100); do [ -s "$out/service.url" ] && break; sleep 0.1; done
+  url=$(cat "$out/service.url" 2>/dev/null || true)
+  [ -n "$url" ] || { cat "$out/service.log" >&2; kill "$pid" 2>/dev/null; echo "demo: netvet serve did not start" >&2; exit 1; }
+  local ok=0
+  {
+    NETVET_TOKEN=$operator "$NETVET" submit "$out/ee.json" --server "$url" -o "$out/receipt.json" &&
+    "$NETVET" serve --signing-key "$out/service-key.pem" --print-public-key > "$out/service-key.pub" &&
+    "$NETVET" receipt verify "$out/receipt.json" --key "$out/service-key.pub" &&
+    submission=$(sed -n 's/.*"submission": "\(s-[0-9a-f]*\)".*/\1/p' "$out/receipt.json") &&
+    NETVET_TOKEN=$analyst "$NETVET" api POST /v1/assessments --server "$url" \
+      --data "{\"submission\": \"$submission\", \"policies\": [\"gb\"], \"as_of\": \"2028-01-01\"}" \
+      -o "$out/assessment.json" &&
+    NETVET_TOKEN=$operator "$NETVET" api GET /v1/operators/ee/status --server "$url" -o "$out/status.json" &&
+    ok=1
+  } || true
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  [ "$ok" -eq 1 ] || { cat "$out/service.log" >&2; echo "demo: the service steps failed" >&2; exit 1; }
+  "$NETVET" audit verify --store "$store"
 }
 
 run_tests() {
