@@ -102,7 +102,7 @@ int run_revoke(const TokenArgs& args) {
                              db->describe());
     return kBadInput;
   }
-  std::cerr << fmt::format("Revoked token {}: it is refused from now on\n", args.id);
+  std::cerr << fmt::format("Revoked token {}: every serve process refuses it within a second\n", args.id);
   return kOk;
 }
 

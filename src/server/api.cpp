@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
 #include "server/routes.h"
 #include "store/tokens.h"
 #include "util/date.h"
@@ -16,8 +20,41 @@ Response unauthorized(std::string message) {
   return response;
 }
 
+}  // namespace
+
+// Tokens looked up recently, by id: the store is asked again after options.token_cache.
+// Only what the store said is kept (the record, or that there is none); the secret is
+// checked against it on every request.
+struct Api::TokenCache {
+  struct Entry {
+    std::optional<store::TokenRecord> record;
+    std::chrono::steady_clock::time_point fetched;
+  };
+  std::mutex mutex;
+  std::unordered_map<std::string, Entry> entries;
+
+  Result<std::optional<store::TokenRecord>> find(store::Store& store, const std::string& id,
+                                                 std::chrono::milliseconds ttl) {
+    const auto now = std::chrono::steady_clock::now();
+    if (ttl.count() > 0) {
+      std::lock_guard lock(mutex);
+      if (auto hit = entries.find(id); hit != entries.end() && now - hit->second.fetched < ttl) return hit->second.record;
+    }
+    auto found = store.find_token(id);
+    if (found && ttl.count() > 0) {
+      std::lock_guard lock(mutex);
+      if (entries.size() > 100000) entries.clear();  // guessed ids must not grow it without bound
+      entries[id] = {*found, now};
+    }
+    return found;
+  }
+};
+
+namespace {
+
 // The caller a request's bearer token names, or the 401 to answer.
-std::variant<store::Caller, Response> authenticate(const Request& request, store::Store& store) {
+std::variant<store::Caller, Response> authenticate(const Request& request, store::Store& store,
+                                                   const ApiOptions& options, Api::TokenCache& cache) {
   constexpr std::string_view kBearer = "Bearer ";
   if (request.authorization.empty())
     return unauthorized("this endpoint needs a token: send the header 'Authorization: Bearer nvt_...'");
@@ -25,7 +62,7 @@ std::variant<store::Caller, Response> authenticate(const Request& request, store
     return unauthorized("the Authorization header is not 'Bearer <token>'");
   const auto presented = store::parse_token(std::string_view(request.authorization).substr(kBearer.size()));
   if (!presented) return unauthorized("the bearer token is not a netvet token (nvt_ followed by its id and secret)");
-  auto stored = store.find_token(presented->id);
+  auto stored = cache.find(store, presented->id, options.token_cache);
   if (!stored) return error_response(503, "the store cannot be read; try again later");
   switch (store::check_token(*stored, *presented, today())) {
     case store::TokenState::valid: break;
@@ -41,7 +78,8 @@ std::variant<store::Caller, Response> authenticate(const Request& request, store
 
 }  // namespace
 
-Api::Api(store::Store& store, ApiOptions options) : store_(store), options_(std::move(options)) {}
+Api::Api(store::Store& store, ApiOptions options)
+    : store_(store), options_(std::move(options)), tokens_(std::make_unique<TokenCache>()) {}
 Api::~Api() = default;
 
 nlohmann::ordered_json Api::openapi() const { return openapi_document(options_); }
@@ -67,7 +105,7 @@ Response Api::handle(const Request& request) const {
   match_path(route->path, request.path, params);
   Context context{request, store_, options_, {}, std::move(params)};
   if (route->roles != kNoToken) {
-    auto who = authenticate(request, store_);
+    auto who = authenticate(request, store_, options_, *tokens_);
     if (auto* refused = std::get_if<Response>(&who)) return std::move(*refused);
     context.caller = std::get<store::Caller>(std::move(who));
     if ((route->roles & role_bit(context.caller.role)) == 0)

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,9 @@ struct ApiOptions {
   std::size_t max_body_bytes = 256u << 20;   // bodies above are refused (413) by the listener
   const store::Signer* signer = nullptr;     // signs receipts; none: receipts carry no signature
   std::string engine = "netvet";             // name and version, in assessments and /v1/health
+  // How long a token looked up in the store is trusted without looking again: a revoked
+  // token is refused by every serve process within this time. Zero: every request looks.
+  std::chrono::milliseconds token_cache{1000};
 };
 
 class Api {
@@ -35,9 +39,12 @@ class Api {
   // The OpenAPI 3 document, generated from the same route table handle() dispatches on.
   nlohmann::ordered_json openapi() const;
 
+  struct TokenCache;  // api.cpp
+
  private:
   store::Store& store_;
   ApiOptions options_;
+  std::unique_ptr<TokenCache> tokens_;
 };
 
 }  // namespace netvet::server
