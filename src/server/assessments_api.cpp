@@ -86,18 +86,17 @@ Response post_assessment(Context& context) {
 
 Response get_assessment(Context& context) {
   const std::string& id = context.path.at("id");
-  auto found = context.store.assessment(context.caller, id);
+  auto found = context.store.assessment_with_check(context.caller, id);
   if (!found) return error_response(503, "the store cannot be read; try again later");
   if (!found->has_value()) return not_found(id);
-  auto check = context.store.assessment_check(context.caller, id);
-  if (!check || !check->has_value()) return error_response(503, "the store cannot be read; try again later");
+  const auto& [meta, check] = **found;
   // The stored check goes in as it is, not parsed and written again: it can be megabytes,
   // and this is the read dashboards make.
-  std::string body = assessment_json(**found).dump(2);
+  std::string body = assessment_json(meta).dump(2);
   body.resize(body.rfind('}'));
   while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
   body += ",\n  \"check\": ";
-  body += **check;
+  body += check;
   while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
   body += "\n}\n";
   return {.status = 200, .content_type = "application/json", .body = std::move(body), .headers = {}};

@@ -16,20 +16,19 @@ Response list_operators(Context& context) {
 
 Response get_operator_status(Context& context) {
   const std::string& id = context.path.at("id");
-  auto submission = context.store.latest_submission(context.caller, id);
-  if (!submission) return error_response(503, "the store cannot be read; try again later");
+  auto found = context.store.operator_latest(context.caller, id);
+  if (!found) return error_response(503, "the store cannot be read; try again later");
   // An operator is known through its submissions: none the caller may see, no operator.
-  if (!submission->has_value()) return error_response(404, fmt::format("no operator {}", id));
-  auto assessment = context.store.latest_assessment(context.caller, id);
-  if (!assessment) return error_response(503, "the store cannot be read; try again later");
-  const auto& latest = **submission;
+  if (!found->has_value()) return error_response(404, fmt::format("no operator {}", id));
+  const auto& latest = (*found)->submission;
+  const auto& assessment = (*found)->assessment;
   nlohmann::ordered_json body = {
       {"operator", id},
       {"latest_submission",
        {{"id", latest.id}, {"received", latest.received}, {"digest", latest.digest}, {"size", latest.size}}},
       {"assessment", nullptr}};
-  if (assessment->has_value()) {
-    const auto& a = **assessment;
+  if (assessment) {
+    const auto& a = *assessment;
     nlohmann::ordered_json summary = nlohmann::ordered_json::parse(a.summary, nullptr, false);
     body["assessment"] = {{"id", a.id},
                           {"submission", a.submission},

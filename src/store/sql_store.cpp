@@ -57,18 +57,22 @@ TokenRecord read_token(Rows& rows, std::size_t r) {
           .revoked = rows.take(r, 7)};
 }
 
-AssessmentMeta read_assessment(Rows& rows, std::size_t r) {
-  return {.id = rows.take(r, 0),
-          .submission = rows.take(r, 1),
-          .operator_id = rows.take(r, 2),
-          .created = rows.take(r, 3),
-          .as_of = rows.take(r, 4),
-          .engine = rows.take(r, 5),
-          .packs = rows.take(r, 6),
-          .inventory_digest = rows.take(r, 7),
-          .summary = rows.take(r, 8),
-          .requested_by = rows.take(r, 9),
-          .audit_index = rows.integer(r, 10)};
+constexpr std::size_t kSubmissionColumnCount = 9;
+constexpr std::size_t kAssessmentColumnCount = 11;
+
+// An assessment from its columns, starting at column `from` of the row.
+AssessmentMeta read_assessment(Rows& rows, std::size_t r, std::size_t from = 0) {
+  return {.id = rows.take(r, from),
+          .submission = rows.take(r, from + 1),
+          .operator_id = rows.take(r, from + 2),
+          .created = rows.take(r, from + 3),
+          .as_of = rows.take(r, from + 4),
+          .engine = rows.take(r, from + 5),
+          .packs = rows.take(r, from + 6),
+          .inventory_digest = rows.take(r, from + 7),
+          .summary = rows.take(r, from + 8),
+          .requested_by = rows.take(r, from + 9),
+          .audit_index = rows.integer(r, from + 10)};
 }
 
 AuditEntry read_audit(Rows& rows, std::size_t r) {
@@ -283,6 +287,19 @@ class SqlStore final : public Store {
     return std::optional{read_assessment(*rows, 0)};
   }
 
+  Result<std::optional<std::pair<AssessmentMeta, std::string>>> assessment_with_check(const Caller& by,
+                                                                                     std::string_view id) override {
+    const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(session_of(by),
+                     fmt::format("SELECT {}, check_json FROM assessments WHERE id = $1 AND {}", kAssessmentColumns,
+                                 visible(2)),
+                     values);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return std::optional<std::pair<AssessmentMeta, std::string>>{};
+    AssessmentMeta meta = read_assessment(*rows, 0);
+    return std::optional{std::pair{std::move(meta), rows->take(0, kAssessmentColumnCount)}};
+  }
+
   Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
     auto rows = read(session_of(by), fmt::format("SELECT check_json FROM assessments WHERE id = $1 AND {}", visible(2)),
@@ -303,26 +320,22 @@ class SqlStore final : public Store {
     return found;
   }
 
-  Result<std::optional<SubmissionMeta>> latest_submission(const Caller& by, std::string_view operator_id) override {
+  Result<std::optional<OperatorLatest>> operator_latest(const Caller& by, std::string_view operator_id) override {
+    // Two derived tables of one row each, joined: one read, one round trip. (LATERAL would
+    // say it more directly; SQLite has none.)
     const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
     auto rows = read(session_of(by),
-                     fmt::format("SELECT {} FROM submissions WHERE operator = $1 AND {} ORDER BY seq DESC LIMIT 1",
-                                 kSubmissionColumns, visible(2)),
+                     fmt::format("SELECT s.*, a.* FROM (SELECT {} FROM submissions WHERE operator = $1 AND {} "
+                                 "ORDER BY seq DESC LIMIT 1) s LEFT JOIN (SELECT {} FROM assessments WHERE operator = "
+                                 "$1 AND {} ORDER BY seq DESC LIMIT 1) a ON 1 = 1",
+                                 kSubmissionColumns, visible(2), kAssessmentColumns, visible(2)),
                      values);
     if (!rows) return std::unexpected(rows.error());
-    if (rows->empty()) return std::optional<SubmissionMeta>{};
-    return std::optional{read_submission(*rows, 0)};
-  }
-
-  Result<std::optional<AssessmentMeta>> latest_assessment(const Caller& by, std::string_view operator_id) override {
-    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by),
-                     fmt::format("SELECT {} FROM assessments WHERE operator = $1 AND {} ORDER BY seq DESC LIMIT 1",
-                                 kAssessmentColumns, visible(2)),
-                     values);
-    if (!rows) return std::unexpected(rows.error());
-    if (rows->empty()) return std::optional<AssessmentMeta>{};
-    return std::optional{read_assessment(*rows, 0)};
+    if (rows->empty()) return std::optional<OperatorLatest>{};
+    OperatorLatest latest{read_submission(*rows, 0), std::nullopt};
+    if (!rows->text(0, kSubmissionColumnCount).empty())
+      latest.assessment = read_assessment(*rows, 0, kSubmissionColumnCount);
+    return std::optional{std::move(latest)};
   }
 
   Result<AuditEntry> audit(const Caller& by, const AuditEvent& event) override {
