@@ -68,9 +68,13 @@ class Connection {
   // In a write transaction: the audit log's last entry (index 0 when empty), locked until
   // the transaction ends, so two writers never extend the chain from the same head.
   virtual Result<std::pair<std::int64_t, std::string>> lock_audit_head() = 0;
-  // Applies the dialect's migrations under the schema lock (store.h, migrate()).
-  virtual Result<MigrationReport> migrate() = 0;
-  virtual Result<int> schema_version() = 0;
+  // Migrations (migrate.cpp does the rest, the same on both): a transaction that holds the
+  // schema lock, so several processes starting at once apply each migration once; a script
+  // of several statements; whether a table exists; the dialect's numbered migrations.
+  virtual Result<void> begin_schema_change() = 0;
+  virtual Result<void> run_script(std::string_view sql) = 0;
+  virtual Result<bool> table_exists(std::string_view name) = 0;
+  virtual const std::vector<Migration>& migrations() const = 0;
   // False once the connection is unusable (the server went away); the pool drops it.
   virtual bool healthy() const = 0;
 };
@@ -78,6 +82,10 @@ class Connection {
 // `shown` names the store in messages (no password).
 Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& path, const std::string& shown);
 Result<std::unique_ptr<Connection>> open_postgresql_connection(const std::string& uri, const std::string& shown);
+
+// The schema brought to the newest migration, and its version (migrate.cpp).
+Result<MigrationReport> migrate(Connection& db);
+Result<int> schema_version(Connection& db);
 
 // The store over connections made by `open` (sql_store.cpp).
 Result<std::unique_ptr<Store>> open_sql_store(

@@ -117,53 +117,21 @@ class PostgresqlConnection final : public Connection {
     return std::pair{head->integer(0, 0), head->text(0, 1)};
   }
 
-  Result<MigrationReport> migrate() override {
-    // Under a transaction-scoped advisory lock: several services starting at once apply
-    // each migration exactly once, in order, and the others find it recorded.
-    if (auto began = simple("BEGIN; SELECT pg_advisory_xact_lock(7310385)"); !began) return std::unexpected(began.error());
-    auto report = migrate_in_transaction();
-    if (!report) {
-      rollback();
-      return report;
-    }
-    if (auto done = commit(); !done) return std::unexpected(done.error());
-    return report;
-  }
-
-  Result<int> schema_version() override {
-    auto exists = query("SELECT to_regclass('schema_migrations') IS NOT NULL", {});
+  // A transaction-scoped advisory lock: several services starting at once apply each
+  // migration exactly once, in order, and the others find it recorded.
+  Result<void> begin_schema_change() override { return done(simple("BEGIN; SELECT pg_advisory_xact_lock(7310385)")); }
+  Result<void> run_script(std::string_view sql) override { return done(simple(sql)); }
+  Result<bool> table_exists(std::string_view name) override {
+    const Param values[] = {Param::of(name)};
+    auto exists = query("SELECT to_regclass($1) IS NOT NULL", values);
     if (!exists) return std::unexpected(exists.error());
-    if (exists->text(0, 0) != "t") return 0;
-    auto version = query("SELECT coalesce(max(version), 0) FROM schema_migrations", {});
-    if (!version) return std::unexpected(version.error());
-    return static_cast<int>(version->integer(0, 0));
+    return exists->text(0, 0) == "t";
   }
+  const std::vector<Migration>& migrations() const override { return postgresql_migrations(); }
 
   bool healthy() const override { return PQstatus(db_) == CONNECTION_OK; }
 
  private:
-  Result<MigrationReport> migrate_in_transaction() {
-    if (auto made = simple("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, "
-                           "name text NOT NULL, applied text NOT NULL)");
-        !made)
-      return std::unexpected(made.error());
-    auto version = query("SELECT coalesce(max(version), 0) FROM schema_migrations", {});
-    if (!version) return std::unexpected(version.error());
-    MigrationReport report{.applied = {}, .version = static_cast<int>(version->integer(0, 0))};
-    for (const Migration& migration : postgresql_migrations()) {
-      if (migration.version <= report.version) continue;
-      if (auto done = simple(migration.sql); !done) return std::unexpected(done.error());
-      const std::string now = utc_now();
-      const Param record[] = {Param::of(std::int64_t{migration.version}), Param::of(migration.name), Param::of(now)};
-      if (auto done = query("INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)", record);
-          !done)
-        return std::unexpected(done.error());
-      report.applied.push_back(migration.version);
-      report.version = migration.version;
-    }
-    return report;
-  }
-
   static Result<void> done(const Result<Rows>& rows) {
     if (!rows) return std::unexpected(rows.error());
     return {};

@@ -102,13 +102,13 @@ class SqlStore final : public Store {
   Result<MigrationReport> migrate() override {
     auto db = pool_.lease();
     if (!db) return std::unexpected(db.error());
-    return (*db)->migrate();
+    return store::migrate(**db);
   }
 
   Result<int> schema_version() override {
     auto db = pool_.lease();
     if (!db) return std::unexpected(db.error());
-    return (*db)->schema_version();
+    return store::schema_version(**db);
   }
 
   Result<void> add_token(const Caller& by, const TokenRecord& token) override {

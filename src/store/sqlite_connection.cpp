@@ -100,51 +100,19 @@ class SqliteConnection final : public Connection {
     return std::pair{head->integer(0, 0), head->text(0, 1)};
   }
 
-  Result<MigrationReport> migrate() override {
-    if (auto done = begin({}, true); !done) return std::unexpected(done.error());
-    auto report = migrate_in_transaction();
-    if (!report) {
-      rollback();
-      return report;
-    }
-    if (auto done = commit(); !done) return std::unexpected(done.error());
-    return report;
+  Result<void> begin_schema_change() override { return exec("BEGIN IMMEDIATE"); }  // the one write lock
+  Result<void> run_script(std::string_view sql) override { return exec(sql); }
+  Result<bool> table_exists(std::string_view name) override {
+    const Param values[] = {Param::of(name)};
+    auto found = query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $1", values);
+    if (!found) return std::unexpected(found.error());
+    return !found->empty();
   }
-
-  Result<int> schema_version() override {
-    auto exists = query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'", {});
-    if (!exists) return std::unexpected(exists.error());
-    if (exists->empty()) return 0;
-    auto version = query("SELECT coalesce(max(version), 0) FROM schema_migrations", {});
-    if (!version) return std::unexpected(version.error());
-    return static_cast<int>(version->integer(0, 0));
-  }
+  const std::vector<Migration>& migrations() const override { return sqlite_migrations(); }
 
   bool healthy() const override { return true; }
 
  private:
-  Result<MigrationReport> migrate_in_transaction() {
-    if (auto made = exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                         "name TEXT NOT NULL, applied TEXT NOT NULL)");
-        !made)
-      return std::unexpected(made.error());
-    auto version = schema_version();
-    if (!version) return std::unexpected(version.error());
-    MigrationReport report{.applied = {}, .version = *version};
-    for (const Migration& migration : sqlite_migrations()) {
-      if (migration.version <= report.version) continue;
-      if (auto done = exec(migration.sql); !done) return std::unexpected(done.error());
-      const std::string now = utc_now();
-      const Param record[] = {Param::of(std::int64_t{migration.version}), Param::of(migration.name), Param::of(now)};
-      if (auto done = query("INSERT INTO schema_migrations (version, name, applied) VALUES ($1, $2, $3)", record);
-          !done)
-        return std::unexpected(done.error());
-      report.applied.push_back(migration.version);
-      report.version = migration.version;
-    }
-    return report;
-  }
-
   Result<void> exec(std::string_view sql) {
     char* message = nullptr;
     const std::string text(sql);
