@@ -81,17 +81,20 @@ Result<std::unique_ptr<Signer>> Signer::load_or_create(const std::filesystem::pa
   }
   key->key.reset(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
   if (!key->key) return fail(file_problem(shown, "OpenSSL could not make an Ed25519 key"));
-  // O_EXCL: never replace a file, even one that appeared since we looked.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  // Written whole beside its place, then linked into it: link() never replaces a file, and
+  // a process that starts at the same moment sees either no key or the whole of one.
+  const std::string partial = fmt::format("{}.{}.partial", path.string(), ::getpid());
+  const int fd = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) return fail(file_problem(shown, fmt::format("cannot create the signing key file: {}", std::strerror(errno))));
   std::FILE* file = fdopen(fd, "wb");
   const bool written = file != nullptr &&
                        PEM_write_PrivateKey(file, key->key.get(), nullptr, nullptr, 0, nullptr, nullptr) == 1;
   const bool closed = file != nullptr ? std::fclose(file) == 0 : ::close(fd) == 0;
-  if (!written || !closed) {
-    std::filesystem::remove(path);
-    return fail(file_problem(shown, "cannot write the signing key file"));
-  }
+  const bool linked = written && closed && ::link(partial.c_str(), path.c_str()) == 0;
+  const int link_error = errno;
+  std::filesystem::remove(partial);
+  if (!linked && written && closed && link_error == EEXIST) return load_or_create(path);  // another process won
+  if (!linked) return fail(file_problem(shown, "cannot write the signing key file"));
   return std::unique_ptr<Signer>(new Signer(std::move(key)));
 }
 

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -33,8 +34,8 @@ using nlohmann::json;
 class FaultTest : public ServiceTest {
  protected:
   // Starts `netvet serve` on the test's store; its URL, or empty when it did not come up.
-  std::string start_server(pid_t& pid) {
-    const std::string ready = folder_ + "/ready";
+  std::string start_server(pid_t& pid, const std::string& name = "ready") {
+    const std::string ready = folder_ + "/" + name;
     std::filesystem::remove(ready);
     std::vector<std::string> args = {NETVET_BINARY, "serve", "--store", made_.url, "--listen", "127.0.0.1:0",
                                      "--ready-file", ready, "--signing-key", folder_ + "/key.pem", "--workers", "4"};
@@ -128,6 +129,47 @@ TEST_P(FaultTest, KilledAtRandomInstantsLosesNothingAcknowledgedAndHalfWritesNot
   EXPECT_GT(acknowledged.size(), static_cast<std::size_t>(kRounds));  // the clients did get through
   RecordProperty("acknowledged", static_cast<int>(acknowledged.size()));
   RecordProperty("attempts", static_cast<int>(attempts));
+}
+
+TEST_P(FaultTest, SeveralServeProcessesOverOneStoreKeepOneChain) {
+  constexpr int kServers = 3;
+  constexpr int kEach = 12;
+  std::vector<pid_t> pids(kServers);
+  std::vector<std::string> urls;
+  for (int s = 0; s < kServers; ++s) {
+    urls.push_back(start_server(pids[static_cast<std::size_t>(s)], "ready-" + std::to_string(s)));
+    ASSERT_FALSE(urls.back().empty()) << "netvet serve " << s << " did not start";
+  }
+  std::vector<std::thread> clients;
+  std::mutex guard;
+  std::vector<std::int64_t> indexes;
+  for (int s = 0; s < kServers; ++s)
+    for (int c = 0; c < 2; ++c)
+      clients.emplace_back([&, s, c] {
+        for (int n = 0; n < kEach; ++n) {
+          auto answer = server::send(urls[static_cast<std::size_t>(s)],
+                                     {.method = "POST", .target = "/v1/submissions", .token = operator_a_,
+                                      .content_type = "application/json",
+                                      .body = small_inventory("op-a", fmt::format("p{}-c{}-n{}", s, c, n)), .headers = {}});
+          ASSERT_TRUE(answer && answer->status == 201);
+          std::lock_guard lock(guard);
+          indexes.push_back(json::parse(answer->body)["receipt"]["audit_index"]);
+        }
+      });
+  for (auto& client : clients) client.join();
+  for (pid_t pid : pids) {
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+  }
+  // Every receipt names its own entry, and the entries form one unbroken chain.
+  std::sort(indexes.begin(), indexes.end());
+  EXPECT_EQ(std::adjacent_find(indexes.begin(), indexes.end()), indexes.end());
+  EXPECT_EQ(indexes.size(), static_cast<std::size_t>(kServers * 2 * kEach));
+  auto chain = made_.open_again()->verify_audit();
+  ASSERT_TRUE(chain);
+  EXPECT_FALSE(chain->broken_at.has_value()) << chain->reason;
+  EXPECT_GE(chain->entries, static_cast<std::int64_t>(indexes.size()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, FaultTest, ::testing::ValuesIn(kStoreKinds));
