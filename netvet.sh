@@ -225,7 +225,7 @@ fuzz() {
   say "Building the fuzz harnesses (fuzz preset: clang, ASan + UBSan)"
   [ -f "$dir/build.ninja" ] || cmake --preset fuzz >/dev/null
   cmake --build --preset fuzz --target fuzzers
-  local harnesses=(csv_bundle json pack selector waivers baseline assume scenario resources catalog plan_json)
+  local harnesses=(csv_bundle json pack selector waivers baseline assume scenario resources catalog plan_json receipt api)
   local h exe findings crash
   for h in "${harnesses[@]}"; do
     exe=$dir/tests/fuzz/fuzz_$h

@@ -37,15 +37,19 @@ std::string base64(const unsigned char* data, std::size_t size) {
   return out;
 }
 
+// Strict base64: groups of four, at most two '=' and only at the end. (EVP_DecodeBlock
+// decodes "====" as three bytes: counting every '=' as padding once made its size wrap
+// around below zero, and the resize threw out of verify_receipt.)
 std::optional<std::vector<unsigned char>> unbase64(std::string_view text) {
-  if (text.size() % 4 != 0) return std::nullopt;
+  if (text.size() % 4 != 0 || text.size() > (1u << 20)) return std::nullopt;
+  std::size_t padding = 0;
+  while (padding < text.size() && text[text.size() - 1 - padding] == '=') ++padding;
+  if (padding > 2 || text.substr(0, text.size() - padding).find('=') != std::string_view::npos) return std::nullopt;
   std::vector<unsigned char> out(3 * text.size() / 4 + 1);
   const int written = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
                                       static_cast<int>(text.size()));
-  if (written < 0) return std::nullopt;
-  std::size_t size = static_cast<std::size_t>(written);
-  for (std::size_t i = text.size(); i > 0 && text[i - 1] == '='; --i) --size;  // padding decodes as zero bytes
-  out.resize(size);
+  if (written < 0 || static_cast<std::size_t>(written) < padding) return std::nullopt;
+  out.resize(static_cast<std::size_t>(written) - padding);  // padding decodes as zero bytes
   return out;
 }
 
@@ -134,7 +138,10 @@ nlohmann::ordered_json make_receipt(const SubmissionMeta& submission, const Sign
 
 Result<void> verify_receipt(const nlohmann::json& receipt, std::string_view public_key_pem) {
   const auto problem = [](std::string message) { return fail(file_problem("receipt", std::move(message))); };
-  if (!receipt.is_object() || receipt.value("format", "") != kFormat)
+  // Not value("format", ""): it throws when "format" is there but not a text.
+  const auto format = receipt.find("format");  // end() for anything not an object
+  if (!receipt.is_object() || format == receipt.end() || !format->is_string() ||
+      format->get_ref<const std::string&>() != kFormat)
     return problem(fmt::format("is not a netvet receipt (expected \"format\": \"{}\")", kFormat));
   for (const char* field : {"submission", "operator", "digest", "received", "audit_hash", "key_id", "signature"})
     if (!receipt.contains(field) || !receipt[field].is_string())

@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 #include <thread>
 
 #include "store/digest.h"
+#include "store/receipt.h"
 #include "support/test_store.h"
 
 namespace netvet::store {
@@ -100,6 +102,35 @@ TEST_P(StoreTest, ASubmissionComesBackByteForByteWithItsDigest) {
 TEST(Digest, IsSha256) {
   // FIPS 180-2, appendix B.1.
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// Found by fuzz_receipt's review (tests/fuzz/crashes/receipt/): a "format" that is not a
+// text, and a signature of four '=', threw out of verify_receipt (nlohmann's type_error;
+// a size that wrapped below zero) and ended `netvet receipt verify`. Both are refusals.
+TEST(Receipt, AMalformedReceiptIsRefusedWithAMessageNeverAnException) {
+  const auto key = std::filesystem::temp_directory_path() / ("netvet-receipt-test-" + new_token_id() + ".pem");
+  auto signer = Signer::load_or_create(key);
+  std::filesystem::remove(key);
+  ASSERT_TRUE(signer);
+  SubmissionMeta meta{.id = "s-1", .operator_id = "op-a", .digest = "sha256:00", .received = "2026-12-07T13:00:00Z",
+                      .media_type = "application/json", .size = 1, .submitted_by = "t-1", .audit_index = 7,
+                      .audit_hash = "ab"};
+  const nlohmann::json good = make_receipt(meta, signer->get());
+  const std::string key_pem = (*signer)->public_key_pem();
+  EXPECT_TRUE(verify_receipt(good, key_pem));
+  const auto refused = [&](const nlohmann::json& receipt) {
+    Result<void> verified;
+    EXPECT_NO_THROW(verified = verify_receipt(receipt, key_pem)) << receipt.dump();
+    EXPECT_FALSE(verified) << receipt.dump();
+    return verified ? std::string() : verified.error().front().message;
+  };
+  EXPECT_NE(refused({{"format", 1}}).find("is not a netvet receipt"), std::string::npos);
+  EXPECT_NE(refused(nlohmann::json::array()).find("is not a netvet receipt"), std::string::npos);
+  for (const char* signature : {"====", "========", "A===", "AA=A", ""}) {
+    nlohmann::json changed = good;
+    changed["signature"] = signature;
+    EXPECT_FALSE(refused(changed).empty()) << signature;
+  }
 }
 
 TEST_P(StoreTest, AnOperatorSeesItsOwnSubmissionsAndAnothersAnswerLikeNone) {
