@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -85,6 +86,17 @@ Api::~Api() = default;
 nlohmann::ordered_json Api::openapi() const { return openapi_document(options_); }
 
 Response Api::handle(const Request& request) const {
+  // No exception crosses this door: on the listener's workers it would end the service
+  // for everyone. What escapes a handler is a bug, answered 500 and said on stderr.
+  try {
+    return dispatch(request);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "netvet serve: %s %s failed: %s\n", request.method.c_str(), request.path.c_str(), error.what());
+    return error_response(500, "internal error: the request failed inside the service; nothing was changed");
+  }
+}
+
+Response Api::dispatch(const Request& request) const {
   const Route* route = nullptr;
   std::map<std::string, std::string> params;
   std::string allowed;

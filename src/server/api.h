@@ -42,6 +42,7 @@ class Api {
   struct TokenCache;  // api.cpp
 
  private:
+  Response dispatch(const Request& request) const;
   store::Store& store_;
   ApiOptions options_;
   std::unique_ptr<TokenCache> tokens_;

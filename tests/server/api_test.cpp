@@ -78,6 +78,9 @@ TEST_P(ServiceTest, EachBadRequestGetsItsOwnAnswerAndNothingIsStored) {
       {"a bad limit", "GET", "/v1/submissions?limit=0", admin_, "", "", 400, "limit '0'"},
       {"no such endpoint", "GET", "/v1/nothing", admin_, "", "", 404, "no endpoint /v1/nothing"},
       {"a wrong method", "DELETE", "/v1/submissions", admin_, "", "", 405, "takes POST, GET"},
+      // A path that decodes to bytes that are not UTF-8 is echoed as U+FFFD (fuzz_api's
+      // crash: the message's JSON could not be written, and the service ended).
+      {"a path that is not UTF-8", "GET", "/v1/%87", "", "", "", 404, "no endpoint /v1/\xef\xbf\xbd"},
   };
   for (const Case& c : cases) {
     const auto answer = call(c.method, c.target, c.token, c.body, c.content_type);
