@@ -64,7 +64,7 @@ std::variant<store::Caller, Response> authenticate(const Request& request, store
   const auto presented = store::parse_token(std::string_view(request.authorization).substr(kBearer.size()));
   if (!presented) return unauthorized("the bearer token is not a netvet token (nvt_ followed by its id and secret)");
   auto stored = cache.find(store, presented->id, options.token_cache);
-  if (!stored) return error_response(503, "the store cannot be read; try again later");
+  if (!stored) return store_unreadable();
   switch (store::check_token(*stored, *presented, today())) {
     case store::TokenState::valid: break;
     case store::TokenState::unknown: return unauthorized("unknown token");

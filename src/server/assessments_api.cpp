@@ -60,11 +60,11 @@ Response post_assessment(Context& context) {
   if (auto* refused = std::get_if<Response>(&read)) return std::move(*refused);
   const auto& request = std::get<AssessmentRequest>(read);
   auto submission = context.store.submission(context.caller, request.submission);
-  if (!submission) return error_response(503, "the store cannot be read; try again later");
+  if (!submission) return store_unreadable();
   if (!submission->has_value())
     return error_response(400, fmt::format("'submission' {} is not a submission", request.submission));
   auto document = context.store.submission_body(context.caller, request.submission);
-  if (!document || !document->has_value()) return error_response(503, "the store cannot be read; try again later");
+  if (!document || !document->has_value()) return store_unreadable();
   auto output = assess(**document, request.submission + ".json", request.policies, request.as_of);
   if (!output) return error_response(400, "the assessment cannot be made", output.error());
   auto stored = context.store.add_assessment(context.caller,
@@ -87,7 +87,7 @@ Response post_assessment(Context& context) {
 Response get_assessment(Context& context) {
   const std::string& id = context.path.at("id");
   auto found = context.store.assessment_with_check(context.caller, id);
-  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found) return store_unreadable();
   if (!found->has_value()) return not_found(id);
   const auto& [meta, check] = **found;
   // The stored check goes in as it is, not parsed and written again: it can be megabytes,
@@ -105,7 +105,7 @@ Response get_assessment(Context& context) {
 Response get_assessment_check(Context& context) {
   const std::string& id = context.path.at("id");
   auto check = context.store.assessment_check(context.caller, id);
-  if (!check) return error_response(503, "the store cannot be read; try again later");
+  if (!check) return store_unreadable();
   if (!check->has_value()) return not_found(id);
   return {.status = 200, .content_type = "application/json", .body = std::move(**check), .headers = {}};
 }

@@ -25,10 +25,10 @@ struct Loaded {
 // for this caller; or the response for a store that fails.
 std::variant<std::optional<Loaded>, Response> load(Context& context, const std::string& id) {
   auto meta = context.store.submission(context.caller, id);
-  if (!meta) return error_response(503, "the store cannot be read; try again later");
+  if (!meta) return store_unreadable();
   if (!meta->has_value()) return std::optional<Loaded>();
   auto body = context.store.submission_body(context.caller, id);
-  if (!body) return error_response(503, "the store cannot be read; try again later");
+  if (!body) return store_unreadable();
   if (!body->has_value()) return std::optional<Loaded>();
   // Every stored document was read this way when it was submitted: failing now is ours.
   auto inventory = io::read_json_text(**body, "submission " + id);

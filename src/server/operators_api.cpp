@@ -8,7 +8,7 @@ namespace netvet::server {
 
 Response list_operators(Context& context) {
   auto operators = context.store.operators(context.caller);
-  if (!operators) return error_response(503, "the store cannot be read; try again later");
+  if (!operators) return store_unreadable();
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const auto& id : *operators) items.push_back({{"id", id}, {"status", "/v1/operators/" + id + "/status"}});
   return json_response(200, {{"items", std::move(items)}});
@@ -17,7 +17,7 @@ Response list_operators(Context& context) {
 Response get_operator_status(Context& context) {
   const std::string& id = context.path.at("id");
   auto found = context.store.operator_latest(context.caller, id);
-  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found) return store_unreadable();
   // An operator is known through its submissions: none the caller may see, no operator.
   if (!found->has_value()) return error_response(404, fmt::format("no operator {}", id));
   const auto& latest = (*found)->submission;

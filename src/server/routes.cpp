@@ -81,6 +81,8 @@ Response json_response(int status, const nlohmann::ordered_json& body) {
           .headers = {}};
 }
 
+Response store_unreadable() { return error_response(503, "the store cannot be read; try again later"); }
+
 Response page_response(nlohmann::ordered_json items, const std::string& next) {
   nlohmann::ordered_json body = {{"items", std::move(items)}, {"next", nullptr}};
   if (!next.empty()) body["next"] = next;

@@ -60,6 +60,8 @@ bool match_path(std::string_view pattern, std::string_view path, std::map<std::s
 // A JSON error body: {"error": {"status", "message", "problems"?}}.
 Response error_response(int status, std::string message, const Diagnostics& problems = {});
 Response json_response(int status, const nlohmann::ordered_json& body);
+// The 503 of every read the store could not answer.
+Response store_unreadable();
 // A page of a list: {"items": [...], "next": cursor or null}.
 Response page_response(nlohmann::ordered_json items, const std::string& next);
 

@@ -72,7 +72,7 @@ Response list_submissions(Context& context) {
   if (auto* refused = std::get_if<Response>(&page)) return std::move(*refused);
   const auto& request = std::get<store::PageRequest>(page);
   auto found = context.store.submissions(context.caller, request);
-  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found) return store_unreadable();
   if (!found->has_value())
     return error_response(400, fmt::format("cursor '{}' is not a submission of this list", request.cursor));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
@@ -83,7 +83,7 @@ Response list_submissions(Context& context) {
 Response get_submission(Context& context) {
   const std::string& id = context.path.at("id");
   auto found = context.store.submission(context.caller, id);
-  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found) return store_unreadable();
   if (!found->has_value()) return not_found(id);
   return json_response(200, submission_json(**found, context.options));
 }
@@ -91,7 +91,7 @@ Response get_submission(Context& context) {
 Response get_submission_inventory(Context& context) {
   const std::string& id = context.path.at("id");
   auto found = context.store.submission(context.caller, id);
-  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found) return store_unreadable();
   if (!found->has_value()) return not_found(id);
   // The document holds facilities' names and coordinates: the spec's sensitive fields.
   if (context.caller.role == store::Role::analyst)
@@ -99,7 +99,7 @@ Response get_submission_inventory(Context& context) {
                                            "only its operator, agencies and admins read",
                                            id));
   auto body = context.store.submission_body(context.caller, id);
-  if (!body) return error_response(503, "the store cannot be read; try again later");
+  if (!body) return store_unreadable();
   if (!body->has_value()) return not_found(id);
   return {.status = 200, .content_type = (*found)->media_type, .body = std::move(**body), .headers = {}};
 }

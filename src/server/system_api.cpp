@@ -22,7 +22,7 @@ Response get_audit(Context& context) {
   if (auto* refused = std::get_if<Response>(&page)) return std::move(*refused);
   const auto& request = std::get<store::PageRequest>(page);
   auto found = context.store.audit_log(context.caller, request);
-  if (!found) return error_response(503, "the store cannot be read; try again later");
+  if (!found) return store_unreadable();
   if (!found->has_value()) return error_response(400, fmt::format("cursor '{}' is not an audit index", request.cursor));
   nlohmann::ordered_json items = nlohmann::ordered_json::array();
   for (const auto& entry : (*found)->items)

@@ -25,21 +25,19 @@ class Pool {
    public:
     Lease(Pool* pool, std::unique_ptr<Connection> connection) : pool_(pool), connection_(std::move(connection)) {}
     Lease(Lease&& other) noexcept
-        : pool_(std::exchange(other.pool_, nullptr)), connection_(std::move(other.connection_)), broken_(other.broken_) {}
+        : pool_(std::exchange(other.pool_, nullptr)), connection_(std::move(other.connection_)) {}
     Lease& operator=(Lease&&) = delete;
     ~Lease() {
       if (pool_ == nullptr || connection_ == nullptr) return;
-      const bool drop = broken_ || !connection_->healthy();
+      const bool drop = !connection_->healthy();
       pool_->give_back(std::move(connection_), drop);
     }
     Connection& operator*() { return *connection_; }
     Connection* operator->() { return connection_.get(); }
-    void mark_broken() { broken_ = true; }
 
    private:
     Pool* pool_;
     std::unique_ptr<Connection> connection_;
-    bool broken_ = false;
   };
 
   Result<Lease> lease() {

@@ -278,15 +278,6 @@ class SqlStore final : public Store {
     return meta;
   }
 
-  Result<std::optional<AssessmentMeta>> assessment(const Caller& by, std::string_view id) override {
-    const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by),
-                     fmt::format("SELECT {} FROM assessments WHERE id = $1 AND {}", kAssessmentColumns, visible(2)), values);
-    if (!rows) return std::unexpected(rows.error());
-    if (rows->empty()) return std::optional<AssessmentMeta>{};
-    return std::optional{read_assessment(*rows, 0)};
-  }
-
   Result<std::optional<std::pair<AssessmentMeta, std::string>>> assessment_with_check(const Caller& by,
                                                                                      std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};

@@ -82,7 +82,6 @@ class Store {
 
   // Assessments. The check JSON is read separately (it can be large).
   virtual Result<AssessmentMeta> add_assessment(const Caller& by, const NewAssessment& assessment) = 0;
-  virtual Result<std::optional<AssessmentMeta>> assessment(const Caller& by, std::string_view id) = 0;
   virtual Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) = 0;
   // Both in one read (the answer dashboards ask for most).
   virtual Result<std::optional<std::pair<AssessmentMeta, std::string>>> assessment_with_check(const Caller& by,
