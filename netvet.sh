@@ -36,7 +36,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libxml2-dev       # tests (libxml2 reads back the JUnit XML)
   nodejs                                      # npm: the HTML report's map packages (web/)
   chromium                                    # the tests check the HTML reports in it, headless
-  libbenchmark-dev hyperfine                  # benchmarks
+  libbenchmark-dev hyperfine wrk              # benchmarks (wrk: the service under load)
   libboost1.81-dev                            # the HTTP server (Beast, Asio); bench/peers: Boost.Graph, the C++ peer
   python3-networkx python3-igraph             # bench/peers: the Python peers
 )

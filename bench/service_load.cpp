@@ -1,27 +1,21 @@
-// The service under load (issue 13): CLIENTS concurrent clients, each on its own
-// keep-alive connection, read operators' status and assessments for SECONDS; prints the
-// latency percentiles and the errors. The store is seeded first with OPERATORS operators,
-// each with a submission and an assessment under gb. Client and server share this
-// machine's cores, as they would in a test on loopback.
+// The service's side of bench/service.sh (issue 13): seeds a store with OPERATORS
+// operators, each with a 200-cell submission and an assessment under gb, and writes the
+// reads for the load generator (wrk, with bench/service_wrk.lua) to TARGETS: each
+// operator's status and assessment with the operator's own token, "TOKEN PATH" per line.
 //
 // With --big CELLS, first times one submission of 2×CELLS+2 elements over HTTP (validated
 // and stored) and reports the process's peak memory before and after it.
 //
-// Usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20] [--big CELLS]
+// Usage: service_load --store URL --targets FILE [--operators 20] [--big CELLS]
 #include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <thread>
 
 #include "server/api.h"
 #include "server/client.h"
@@ -32,9 +26,6 @@
 
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace http = beast::http;
 using Clock = std::chrono::steady_clock;
 using namespace netvet;
 
@@ -78,19 +69,17 @@ std::string issue(store::Store& db, store::Role role, const std::string& op) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string url;
-  int clients = 200, seconds = 10, operators = 20, big = 0, workers = 16;
+  std::string url, targets_file;
+  int operators = 20, big = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--store") url = argv[i + 1];
-    else if (flag == "--clients") clients = std::stoi(argv[i + 1]);
-    else if (flag == "--seconds") seconds = std::stoi(argv[i + 1]);
+    else if (flag == "--targets") targets_file = argv[i + 1];
     else if (flag == "--operators") operators = std::stoi(argv[i + 1]);
     else if (flag == "--big") big = std::stoi(argv[i + 1]);
-    else if (flag == "--workers") workers = std::stoi(argv[i + 1]);
   }
-  if (url.empty()) {
-    std::cerr << "usage: service_load --store URL [--clients 200] [--seconds 10] [--operators 20]\n";
+  if (url.empty() || targets_file.empty()) {
+    std::cerr << "usage: service_load --store URL --targets FILE [--operators 20] [--big CELLS]\n";
     return 2;
   }
   auto opened = store::open_store(url, {.connections = 18, .without_operator_filter = false});
@@ -131,9 +120,17 @@ int main(int argc, char** argv) {
     target.assessment = "/v1/assessments/" + nlohmann::json::parse(assessed.body)["id"].get<std::string>();
     targets.push_back(std::move(target));
   }
+  {
+    std::ofstream out(targets_file);
+    for (const Target& target : targets)
+      out << target.token << ' ' << target.status << '\n' << target.token << ' ' << target.assessment << '\n';
+    if (!out) {
+      std::cerr << "service_load: cannot write " << targets_file << "\n";
+      return 2;
+    }
+  }
   server::ServerOptions options;
   options.port = 0;
-  options.workers = static_cast<std::size_t>(workers);
   auto running = server::Server::start(api, options);
   if (!running) return 3;
   const unsigned short port = (*running)->port();
@@ -158,56 +155,7 @@ int main(int argc, char** argv) {
                              kind, 2 * big + 2, static_cast<double>(document.size()) / 1e6, took, before, peak_rss_mb());
   }
 
-  std::atomic<std::size_t> errors{0};
-  std::vector<std::vector<double>> latencies(static_cast<std::size_t>(clients));
-  const auto until = Clock::now() + std::chrono::seconds(seconds);
-  std::vector<std::thread> threads;
-  for (int c = 0; c < clients; ++c)
-    threads.emplace_back([&, c] {
-      const Target& target = targets[static_cast<std::size_t>(c) % targets.size()];
-      asio::io_context io;
-      beast::tcp_stream stream(io);
-      beast::error_code ec;
-      stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port), ec);
-      if (ec) {
-        ++errors;
-        return;
-      }
-      beast::flat_buffer buffer;
-      buffer.reserve(1 << 20);  // an assessment is tens of kilobytes: read it in a few calls, not hundreds
-      for (int n = 0; Clock::now() < until; ++n) {
-        http::request<http::empty_body> request{http::verb::get, n % 2 == 0 ? target.status : target.assessment, 11};
-        request.set(http::field::host, "127.0.0.1");
-        request.set(http::field::authorization, "Bearer " + target.token);
-        request.keep_alive(true);
-        const auto began = Clock::now();
-        http::write(stream, request, ec);
-        http::response<http::string_body> response;
-        if (!ec) http::read(stream, buffer, response, ec);
-        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - began).count();
-        if (ec || response.result_int() != 200) {
-          ++errors;
-          if (ec) return;
-          continue;
-        }
-        latencies[static_cast<std::size_t>(c)].push_back(ms);
-      }
-    });
-  for (auto& thread : threads) thread.join();
   (*running)->stop();
   (*running)->wait();
-
-  std::vector<double> all;
-  for (const auto& each : latencies) all.insert(all.end(), each.begin(), each.end());
-  std::sort(all.begin(), all.end());
-  const auto at = [&](double q) {
-    return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(q * static_cast<double>(all.size())))];
-  };
-  std::cout << fmt::format(
-      "{}: {} clients, {} s: {} requests ({:.0f}/s), p50 {:.1f} ms, p90 {:.1f} ms, p99 {:.1f} ms, max {:.1f} ms, "
-      "{} errors\n",
-      kind, clients, seconds, all.size(),
-      static_cast<double>(all.size()) / seconds, at(0.50), at(0.90), at(0.99), all.empty() ? 0.0 : all.back(),
-      errors.load());
-  return errors.load() == 0 ? 0 : 1;
+  return 0;
 }

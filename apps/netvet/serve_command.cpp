@@ -25,7 +25,8 @@ struct ServeArgs {
   std::string tls_cert, tls_key, ready_file;
   double max_body_mb = 256;
   double request_timeout_s = 30;
-  std::size_t workers = 16;
+  std::size_t workers = 0;  // 0: server::default_workers()
+  double read_cache_mb = 64;
   bool print_public_key = false;
 };
 
@@ -65,17 +66,19 @@ int run_serve(const ServeArgs& args) {
     std::cerr << "netvet serve: --tls-cert and --tls-key go together\n";
     return kBadInput;
   }
-  if (!(args.max_body_mb > 0) || !(args.request_timeout_s > 0) || args.workers == 0) {
-    std::cerr << "netvet serve: --max-body-mb, --request-timeout and --workers must be above zero\n";
+  if (!(args.max_body_mb > 0) || !(args.request_timeout_s > 0) || !(args.read_cache_mb >= 0)) {
+    std::cerr << "netvet serve: --max-body-mb and --request-timeout must be above zero, --read-cache-mb zero or more\n";
     return kBadInput;
   }
   options.max_body_bytes = static_cast<std::size_t>(args.max_body_mb * 1024 * 1024);
   options.request_timeout = std::chrono::milliseconds(static_cast<long>(args.request_timeout_s * 1000));
-  options.workers = args.workers;
+  if (args.workers > 0) options.workers = args.workers;
   options.tls_certificate = args.tls_cert;
   options.tls_key = args.tls_key;
 
-  auto opened = store::open_store(args.store, {.connections = args.workers + 2, .without_operator_filter = false});
+  auto opened = store::open_store(args.store, {.connections = 2 * options.workers + 2,
+                                                .read_cache_bytes = static_cast<std::size_t>(args.read_cache_mb * 1024 * 1024),
+                                                .without_operator_filter = false});
   if (!opened) {
     print_problems(opened.error());
     return kBadInput;
@@ -135,7 +138,14 @@ void add_serve(CLI::App& app, Run& run) {
   cmd->add_option("--request-timeout", args->request_timeout_s,
                   "Seconds a client has to send a whole request (then 408)")
       ->capture_default_str();
-  cmd->add_option("--workers", args->workers, "Requests handled at once")->capture_default_str();
+  cmd->add_option("--workers", args->workers,
+                  "Reads handled at once, and as many changes (default 0: as many as the cores, at least 2; more "
+                  "only queue in the store)")
+      ->capture_default_str();
+  cmd->add_option("--read-cache-mb", args->read_cache_mb,
+                  "Memory for answers of reads of immutable rows (assessments, submissions' metadata), per "
+                  "process; 0 turns the cache off")
+      ->capture_default_str();
   cmd->add_option("--ready-file", args->ready_file, "Write the service's URL here once it listens (for scripts)");
   cmd->callback([args, &run] { run = [args] { return run_serve(*args); }; });
 }

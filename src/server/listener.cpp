@@ -26,7 +26,8 @@ using tcp = asio::ip::tcp;
 struct Shared {
   const Api& api;
   ServerOptions options;
-  asio::thread_pool& workers;
+  asio::thread_pool& readers;
+  asio::thread_pool& writers;
 };
 
 http::response<http::string_body> to_beast(Response response, unsigned version, bool keep_alive) {
@@ -114,7 +115,10 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
     auto request = std::make_shared<Request>(to_request(std::move(message), well_formed));
     if (!well_formed) return answer(error_response(400, "the request target is not well formed"), version, false);
     // The handler waits on the store: run it on a worker, then answer on this connection.
-    asio::post(shared_.workers, [self = this->shared_from_this(), request, version, keep_alive] {
+    // Reads and changes have workers of their own, so that submissions being validated
+    // (seconds each for a national network) never hold up status and assessment reads.
+    const bool reads = request->method == "GET" || request->method == "HEAD";
+    asio::post(reads ? shared_.readers : shared_.writers, [self = this->shared_from_this(), request, version, keep_alive] {
       Response response = self->shared_.api.handle(*request);
       asio::post(self->stream_.get_executor(), [self, response = std::move(response), version, keep_alive]() mutable {
         self->answer(std::move(response), version, keep_alive);
@@ -154,8 +158,9 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
 class BeastServer final : public Server {
  public:
   BeastServer(const Api& api, const ServerOptions& options)
-      : workers_(std::max<std::size_t>(1, options.workers)),
-        shared_{api, options, workers_},
+      : readers_(std::max<std::size_t>(1, options.workers)),
+        writers_(std::max<std::size_t>(1, options.workers)),
+        shared_{api, options, readers_, writers_},
         acceptor_(io_),
         tls_context_(asio::ssl::context::tls_server) {}
 
@@ -207,7 +212,8 @@ class BeastServer final : public Server {
   void wait() override {
     for (auto& thread : threads_)
       if (thread.joinable()) thread.join();
-    workers_.join();
+    readers_.join();
+    writers_.join();
   }
 
  private:
@@ -230,7 +236,8 @@ class BeastServer final : public Server {
   }
 
   asio::io_context io_;
-  asio::thread_pool workers_;
+  asio::thread_pool readers_;
+  asio::thread_pool writers_;
   Shared shared_;
   tcp::acceptor acceptor_;
   asio::ssl::context tls_context_;
@@ -239,6 +246,8 @@ class BeastServer final : public Server {
 };
 
 }  // namespace
+
+std::size_t default_workers() { return std::max<std::size_t>(2, std::thread::hardware_concurrency()); }
 
 Result<std::unique_ptr<Server>> Server::start(const Api& api, const ServerOptions& options) {
   auto server = std::make_unique<BeastServer>(api, options);

@@ -1,7 +1,8 @@
 #pragma once
 // `netvet serve`'s listener: the API (api.h) over HTTP/1.1, plain or TLS, with Boost.Beast.
-// Network I/O runs on a few threads; handlers, which wait on the store, run on a pool of
-// workers so a slow store call never holds up other connections.
+// Network I/O runs on a few threads; handlers, which wait on the store, run on pools of
+// workers so a slow store call never holds up other connections: one pool for reads (GET)
+// and one of the same size for changes, so slow submissions never hold up reads.
 //
 // Limits: a body above max_body_bytes is refused with 413 as soon as its header says so
 // (or, when chunked, as soon as it passes the limit), before it is read whole; a request
@@ -16,13 +17,18 @@
 
 namespace netvet::server {
 
+// As many as the cores, at least 2: what measured best on both stores (docs/performance.md).
+std::size_t default_workers();
+
 struct ServerOptions {
   std::string address = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port (port() tells which)
   std::size_t max_body_bytes = std::size_t{256} << 20;
   std::chrono::milliseconds request_timeout{30000};
   std::size_t io_threads = 2;
-  std::size_t workers = 16;  // concurrent handlers; the store needs as many connections
+  // Concurrent handlers, of reads and of changes each; the store needs twice as many
+  // connections. More than the cores can run only queue in the database (docs/performance.md).
+  std::size_t workers = default_workers();
   std::string tls_certificate;  // PEM files: both or neither
   std::string tls_key;
 };

@@ -35,6 +35,11 @@ class Rows {
   const std::string& text(std::size_t row, std::size_t column) const { return cells_[row * columns_ + column]; }
   std::string take(std::size_t row, std::size_t column) { return std::move(cells_[row * columns_ + column]); }
   std::int64_t integer(std::size_t row, std::size_t column) const;
+  std::size_t bytes() const {
+    std::size_t total = 0;
+    for (const std::string& cell : cells_) total += cell.size() + sizeof(std::string);
+    return total;
+  }
 
  private:
   std::size_t columns_ = 0;

@@ -6,9 +6,10 @@
 
 #include <fmt/format.h>
 
-#include <cctype>
 #include <memory>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "store/connection.h"
 
@@ -17,7 +18,56 @@ namespace {
 
 constexpr unsigned kByteaOid = 17;  // pg_type.oid of bytea, fixed since PostgreSQL 7
 
+constexpr unsigned kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23;
+constexpr int kBinary = 1;
+
+// The caller's rights for row-level security, local to the transaction. set_config('role')
+// is SET LOCAL ROLE as a function, so the three go in one prepared statement.
+constexpr std::string_view kSettings =
+    "SELECT set_config('role', 'netvet_service', true), set_config('netvet.role', $1, true), "
+    "set_config('netvet.operator', $2, true)";
+
 using Result_ = std::unique_ptr<PGresult, void (*)(PGresult*)>;
+
+// Parameters as libpq takes them: numbers and text as zero-terminated text, a blob in
+// binary format, which for bytea is the bytes themselves.
+class Bound {
+ public:
+  explicit Bound(std::span<const Param> params)
+      : texts_(params.size()), values_(params.size()), lengths_(params.size()), formats_(params.size()) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const Param& param = params[i];
+      switch (param.kind) {
+        case Param::Kind::integer: texts_[i] = std::to_string(param.number); break;
+        case Param::Kind::text: texts_[i] = std::string(param.text); break;
+        case Param::Kind::blob:
+          lengths_[i] = static_cast<int>(param.text.size());
+          formats_[i] = kBinary;
+          break;
+      }
+      values_[i] = param.kind == Param::Kind::blob ? param.text.data() : texts_[i].c_str();
+    }
+  }
+  int count() const { return static_cast<int>(values_.size()); }
+  const char* const* values() const { return values_.data(); }
+  const int* lengths() const { return lengths_.data(); }
+  const int* formats() const { return formats_.data(); }
+
+ private:
+  std::vector<std::string> texts_;
+  std::vector<const char*> values_;
+  std::vector<int> lengths_;
+  std::vector<int> formats_;
+};
+
+// A big-endian integer of a binary result.
+std::int64_t big_endian(const char* bytes, int size) {
+  std::uint64_t value = 0;
+  for (int i = 0; i < size; ++i) value = (value << 8) | static_cast<unsigned char>(bytes[i]);
+  // Sign-extend from the field's width.
+  const int shift = 64 - 8 * size;
+  return shift == 0 ? static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value << shift) >> shift;
+}
 
 class PostgresqlConnection final : public Connection {
  public:
@@ -42,72 +92,70 @@ class PostgresqlConnection final : public Connection {
     if (PQtransactionStatus(db_) != PQTRANS_IDLE) (void)simple("ROLLBACK");
   }
 
+  // Every statement is prepared once per connection (parsed and planned once, not on each
+  // of the thousands of calls a second) and answers in binary: a stored document or check
+  // comes as its bytes, not as hex twice its size for the server to write and us to undo.
   Result<Rows> query(std::string_view sql, std::span<const Param> params) override {
-    std::vector<std::string> numbers(params.size());
-    std::vector<const char*> values(params.size());
-    std::vector<int> lengths(params.size());
-    std::vector<int> formats(params.size());
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const Param& param = params[i];
-      switch (param.kind) {
-        // libpq reads a parameter in text format up to its terminating zero: copied.
-        case Param::Kind::integer: numbers[i] = std::to_string(param.number); break;
-        case Param::Kind::text: numbers[i] = std::string(param.text); break;
-        // A blob goes in binary format, which for bytea is the bytes themselves.
-        case Param::Kind::blob:
-          lengths[i] = static_cast<int>(param.text.size());
-          formats[i] = 1;
-          break;
-      }
-      values[i] = param.kind == Param::Kind::blob ? param.text.data() : numbers[i].c_str();
-    }
-    const std::string text(sql);
-    Result_ result(PQexecParams(db_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                                lengths.data(), formats.data(), 0),
+    Bound bound(params);
+    auto name = prepared(sql, params.size());
+    if (!name) return std::unexpected(name.error());
+    Result_ result(PQexecPrepared(db_, name->c_str(), bound.count(), bound.values(), bound.lengths(), bound.formats(),
+                                  kBinary),
                    PQclear);
     return rows_of(result.get());
   }
 
-  // One round trip instead of three: the transaction, the caller's settings, the query
-  // and the rollback go as one simple-protocol string, the parameters written in as
-  // literals (PQescapeLiteral; numbers as digits). Reads carry no binary parameters.
+  // One round trip, in libpq's pipeline mode: the caller's settings and the query, both
+  // prepared statements, run in the one implicit transaction that ends at the Sync, so the
+  // transaction-local settings that row-level security reads hold for the query and end
+  // with it. A statement not yet prepared is prepared in the same round trip.
   Result<Rows> query_alone(const Session& session, std::string_view sql, std::span<const Param> params) override {
-    // One pass over the statement, so that a value holding "$2" is never read as a placeholder.
-    std::string statement;
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-      std::size_t digits = 0;
-      while (sql[i] == '$' && i + 1 + digits < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1 + digits])))
-        ++digits;
-      if (digits == 0) {
-        statement += sql[i];
+    if (PQenterPipelineMode(db_) != 1) return rows_of(nullptr);
+    const Param settings[] = {Param::of(session.role), Param::of(session.operator_id)};
+    // The commands in the order they are sent: a statement's Prepare (the name it makes)
+    // or an execution (empty).
+    std::vector<std::string> commands;
+    const auto send = [&](std::string_view text, std::span<const Param> values) {
+      auto [name, known] = name_of(text);
+      if (!known) {
+        if (PQsendPrepare(db_, name.c_str(), std::string(text).c_str(), static_cast<int>(values.size()), nullptr) != 1)
+          return false;
+        commands.push_back(name);
+      }
+      Bound bound(values);
+      commands.emplace_back();
+      return PQsendQueryPrepared(db_, name.c_str(), bound.count(), bound.values(), bound.lengths(), bound.formats(),
+                                 kBinary) == 1;
+    };
+    const bool sent = send(kSettings, settings) && send(sql, params) && PQpipelineSync(db_) == 1;
+    // Each command's results end with a null; the Sync's result ends the pipeline. The
+    // query's rows are the last command's; the first error wins.
+    std::optional<Result<Rows>> answer;
+    std::size_t command = 0;
+    while (sent) {
+      PGresult* raw = PQgetResult(db_);
+      if (raw == nullptr) {
+        ++command;
         continue;
       }
-      const std::size_t n = std::stoul(std::string(sql.substr(i + 1, digits)));
-      if (n == 0 || n > params.size()) return fail(file_problem(shown_, fmt::format("statement uses ${} of {} parameters", n, params.size())));
-      const Param& param = params[n - 1];
-      statement += param.kind == Param::Kind::integer ? std::to_string(param.number) : literal(param.text);
-      i += digits;
-    }
-    const std::string text =
-        fmt::format("BEGIN; SET LOCAL ROLE netvet_service; SELECT set_config('netvet.role', {}, true), "
-                    "set_config('netvet.operator', {}, true); {}; ROLLBACK",
-                    literal(session.role), literal(session.operator_id), statement);
-    if (PQsendQuery(db_, text.c_str()) != 1) return rows_of(nullptr);
-    // The results in order: BEGIN, SET, the settings, the query, ROLLBACK.
-    std::optional<Result<Rows>> answer;
-    int index = 0;
-    while (PGresult* raw = PQgetResult(db_)) {
       Result_ result(raw, PQclear);
       const auto status = PQresultStatus(raw);
+      if (status == PGRES_PIPELINE_SYNC) break;
+      if (status == PGRES_PIPELINE_ABORTED || command >= commands.size()) continue;
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        if (!answer || *answer) answer = rows_of(raw);
-      } else if (index == 3 && !answer) {
+        if (!answer) answer = rows_of(raw);
+      } else if (!commands[command].empty()) {
+        prepared_.insert(commands[command]);
+      } else if (command + 1 == commands.size()) {
         answer = rows_of(raw);
       }
-      ++index;
     }
-    // An error ends the string early, inside the transaction: leave the connection clean.
-    if (PQtransactionStatus(db_) != PQTRANS_IDLE) (void)simple("ROLLBACK");
+    if (!sent) answer = rows_of(nullptr);
+    // A failed send leaves commands queued: the connection is no use to the next caller.
+    if (PQexitPipelineMode(db_) != 1) {
+      PQreset(db_);
+      prepared_.clear();
+    }
     return answer ? std::move(*answer) : rows_of(nullptr);
   }
 
@@ -158,17 +206,46 @@ class PostgresqlConnection final : public Connection {
     for (int r = 0; r < rows; ++r) {
       for (int c = 0; c < columns; ++c) {
         const char* value = PQgetvalue(result, r, c);
-        if (PQftype(result, c) == kByteaOid && !PQgetisnull(result, r, c)) {
+        const int length = PQgetlength(result, r, c);
+        if (PQfformat(result, c) == kBinary) {
+          // Cells are text to the store: numbers in decimal, a boolean as t or f,
+          // everything else (text, bytea) as its bytes.
+          const Oid type = PQftype(result, c);
+          if (PQgetisnull(result, r, c))
+            cells.emplace_back();
+          else if (type == kBoolOid)
+            cells.emplace_back(length == 1 && value[0] != 0 ? "t" : "f");
+          else if (type == kInt8Oid || type == kInt4Oid || type == kInt2Oid)
+            cells.push_back(std::to_string(big_endian(value, length)));
+          else
+            cells.emplace_back(value, static_cast<std::size_t>(length));
+        } else if (PQftype(result, c) == kByteaOid && !PQgetisnull(result, r, c)) {
           std::size_t size = 0;
           unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &size);
           cells.emplace_back(reinterpret_cast<const char*>(bytes), size);
           PQfreemem(bytes);
         } else {
-          cells.emplace_back(value, static_cast<std::size_t>(PQgetlength(result, r, c)));
+          cells.emplace_back(value, static_cast<std::size_t>(length));
         }
       }
     }
     return Rows(static_cast<std::size_t>(columns), std::move(cells));
+  }
+
+  // A statement's name on this connection, and whether the server already has it.
+  std::pair<std::string, bool> name_of(std::string_view sql) {
+    auto [at, added] = names_.try_emplace(std::string(sql), fmt::format("netvet_{}", names_.size() + 1));
+    return {at->second, !added && prepared_.contains(at->second)};
+  }
+
+  Result<std::string> prepared(std::string_view sql, std::size_t parameters) {
+    auto [name, known] = name_of(sql);
+    if (known) return name;
+    Result_ result(PQprepare(db_, name.c_str(), std::string(sql).c_str(), static_cast<int>(parameters), nullptr),
+                   PQclear);
+    if (auto checked = rows_of(result.get()); !checked) return std::unexpected(checked.error());
+    prepared_.insert(name);
+    return name;
   }
 
   std::string literal(std::string_view text) const {
@@ -181,6 +258,8 @@ class PostgresqlConnection final : public Connection {
 
   PGconn* db_;
   std::string shown_;
+  std::unordered_map<std::string, std::string> names_;  // statement → its name on this connection
+  std::unordered_set<std::string> prepared_;            // the names the server has prepared
 };
 
 }  // namespace

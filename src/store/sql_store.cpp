@@ -9,6 +9,7 @@
 #include "store/connection.h"
 #include "store/digest.h"
 #include "store/pool.h"
+#include "store/read_cache.h"
 
 namespace netvet::store {
 
@@ -200,7 +201,7 @@ class SqlStore final : public Store {
 
   Result<std::optional<SubmissionMeta>> submission(const Caller& by, std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by),
+    auto rows = read_immutable(session_of(by),
                      fmt::format("SELECT {} FROM submissions WHERE id = $1 AND {}", kSubmissionColumns, visible(2)), values);
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) return std::optional<SubmissionMeta>{};
@@ -209,7 +210,7 @@ class SqlStore final : public Store {
 
   Result<std::optional<std::string>> submission_body(const Caller& by, std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by), fmt::format("SELECT body FROM submissions WHERE id = $1 AND {}", visible(2)), values);
+    auto rows = read_immutable(session_of(by), fmt::format("SELECT body FROM submissions WHERE id = $1 AND {}", visible(2)), values);
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) return std::optional<std::string>{};
     return std::optional{rows->take(0, 0)};
@@ -281,7 +282,7 @@ class SqlStore final : public Store {
   Result<std::optional<std::pair<AssessmentMeta, std::string>>> assessment_with_check(const Caller& by,
                                                                                      std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by),
+    auto rows = read_immutable(session_of(by),
                      fmt::format("SELECT {}, check_json FROM assessments WHERE id = $1 AND {}", kAssessmentColumns,
                                  visible(2)),
                      values);
@@ -293,7 +294,7 @@ class SqlStore final : public Store {
 
   Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by), fmt::format("SELECT check_json FROM assessments WHERE id = $1 AND {}", visible(2)),
+    auto rows = read_immutable(session_of(by), fmt::format("SELECT check_json FROM assessments WHERE id = $1 AND {}", visible(2)),
                      values);
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) return std::optional<std::string>{};
@@ -395,6 +396,16 @@ class SqlStore final : public Store {
     return Param::of(std::int64_t{by.sees_every_operator() || options_.without_operator_filter ? 1 : 0});
   }
 
+  // A read of rows that never change once written (read_cache.h says why that is safe).
+  Result<Rows> read_immutable(const Session& session, std::string_view sql, std::span<const Param> params) {
+    if (options_.read_cache_bytes == 0) return read(session, sql, params);
+    const std::string key = ReadCache::key(session, sql, params);
+    if (auto cached = cache_.find(key)) return std::move(*cached);
+    auto rows = read(session, sql, params);
+    if (rows) cache_.keep(key, *rows);
+    return rows;
+  }
+
   // One read-only transaction for one query.
   Result<Rows> read(const Session& session, std::string_view sql, std::span<const Param> params) {
     auto db = pool_.lease();
@@ -446,6 +457,7 @@ class SqlStore final : public Store {
   std::string shown_;
   StoreOptions options_;
   Pool<Connection> pool_;
+  ReadCache cache_{options_.read_cache_bytes};
 };
 
 }  // namespace

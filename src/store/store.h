@@ -29,6 +29,8 @@ namespace netvet::store {
 
 struct StoreOptions {
   std::size_t connections = 4;  // connections kept open (one per concurrent call)
+  // Answers of reads of immutable rows kept in memory (read_cache.h); 0 turns it off.
+  std::size_t read_cache_bytes = std::size_t{64} << 20;
   // Tests only: drop the store's own operator filter from every query, to show that
   // PostgreSQL's row-level security alone still keeps operators apart. Never set by
   // netvet itself.

@@ -4,6 +4,7 @@
 // which shows the option really removes the filter.
 #include <gtest/gtest.h>
 
+#include "store/read_cache.h"
 #include "store/store.h"
 #include "support/test_store.h"
 
@@ -105,5 +106,102 @@ TEST(Isolation, AQueryThatForgetsTheOperatorSeesOnlyTheCallersRowsOnPostgresql) 
             std::string::npos);
 }
 
+
+namespace cache_tests {
+
+Caller staff(Role role) { return {.role = role, .operator_id = {}, .actor_id = "t-staff", .actor_name = "staff"}; }
+
+// Staff read B's submission and assessment first, so that the answers are in the read
+// cache; A then asks for the same ids and must find nothing, as for ids that do not
+// exist — on both stores, and on PostgreSQL also with the store's filter removed.
+TEST(Isolation, TheReadCacheNeverGivesAnAnswerToACallerWithOtherRights) {
+  for (const auto& [kind, unfiltered] : {std::pair{"sqlite", false}, std::pair{"postgresql", false},
+                                         std::pair{"postgresql", true}}) {
+    SCOPED_TRACE(std::string(kind) + (unfiltered ? " without the store's filter" : ""));
+    auto made = fresh_store(kind, {.connections = 2, .without_operator_filter = unfiltered});
+    ASSERT_NE(made.store, nullptr);
+    Store& store = *made.store;
+    auto b = store.add_submission(operator_caller("op-b"), {"op-b", "application/json", "{\"CANARY\":1}"});
+    ASSERT_TRUE(b) << b.error().front().message;
+    NewAssessment assessment;
+    assessment.submission = b->id;
+    assessment.operator_id = "op-b";
+    assessment.as_of = "2028-01-01";
+    assessment.engine = "netvet test";
+    assessment.packs = "[]";
+    assessment.inventory_digest = b->digest;
+    assessment.summary = "{}";
+    assessment.check = "{\"CANARY\":2}";
+    auto assessed = store.add_assessment(staff(Role::analyst), assessment);
+    ASSERT_TRUE(assessed) << assessed.error().front().message;
+
+    for (Role role : {Role::analyst, Role::agency}) {  // warm the cache, twice each
+      for (int twice = 0; twice < 2; ++twice) {
+        auto meta = store.submission(staff(role), b->id);
+        auto body = store.submission_body(staff(role), b->id);
+        auto check = store.assessment_with_check(staff(role), assessed->id);
+        ASSERT_TRUE(meta && body && check);
+        ASSERT_TRUE(meta->has_value() && body->has_value() && check->has_value());
+        EXPECT_EQ(**body, "{\"CANARY\":1}");
+        EXPECT_EQ((*check)->second, "{\"CANARY\":2}");
+      }
+    }
+    const Caller a = operator_caller("op-a");
+    auto meta = store.submission(a, b->id);
+    auto body = store.submission_body(a, b->id);
+    auto check = store.assessment_check(a, assessed->id);
+    auto with_check = store.assessment_with_check(a, assessed->id);
+    ASSERT_TRUE(meta && body && check && with_check);
+    if (std::string_view(kind) == "sqlite" && unfiltered) continue;  // (not run: SQLite has no row security)
+    EXPECT_FALSE(meta->has_value());
+    EXPECT_FALSE(body->has_value());
+    EXPECT_FALSE(check->has_value());
+    EXPECT_FALSE(with_check->has_value());
+    // B itself still reads its own, from the database or the cache alike.
+    auto own = store.assessment_check(operator_caller("op-b"), assessed->id);
+    ASSERT_TRUE(own && own->has_value());
+    EXPECT_EQ(**own, "{\"CANARY\":2}");
+  }
+}
+
+Rows rows_of(std::string cell) { return Rows(1, {std::move(cell)}); }
+
+TEST(ReadCache, KeysHoldTheCallersRightsAndEmptyAnswersAreNeverKept) {
+  ReadCache cache(1 << 20);
+  const Param id[] = {Param::of("a-1")};
+  const std::string analyst = ReadCache::key({"analyst", ""}, "SELECT x", id);
+  cache.keep(analyst, rows_of("CANARY"));
+  ASSERT_TRUE(cache.find(analyst).has_value());
+  EXPECT_EQ(cache.find(analyst)->text(0, 0), "CANARY");
+  EXPECT_FALSE(cache.find(ReadCache::key({"operator", "op-a"}, "SELECT x", id)).has_value());
+  EXPECT_FALSE(cache.find(ReadCache::key({"agency", ""}, "SELECT x", id)).has_value());
+  const Param other[] = {Param::of("a-2")};
+  EXPECT_FALSE(cache.find(ReadCache::key({"analyst", ""}, "SELECT x", other)).has_value());
+  // Length-prefixed parts: moving a character from one part to the next makes another key.
+  EXPECT_NE(ReadCache::key({"operator", "ab"}, "c", {}), ReadCache::key({"operator", "a"}, "bc", {}));
+  const std::string empty = ReadCache::key({"analyst", ""}, "SELECT y", id);
+  cache.keep(empty, Rows(1, {}));
+  EXPECT_FALSE(cache.find(empty).has_value());
+}
+
+TEST(ReadCache, KeepsWithinItsBudgetByLeastRecentUse) {
+  ReadCache cache(16000);
+  const auto key = [](int n) { return ReadCache::key({"analyst", ""}, "SELECT x", {}) + std::to_string(n); };
+  for (int n = 0; n < 40; ++n) {
+    cache.keep(key(n), rows_of(std::string(500, 'x')));
+    ASSERT_TRUE(cache.find(key(0)).has_value()) << n;  // used at every step: never the least recent
+  }
+  EXPECT_FALSE(cache.find(key(1)).has_value());  // the oldest unused went first
+  EXPECT_TRUE(cache.find(key(39)).has_value());
+  int kept = 0;
+  for (int n = 0; n < 40; ++n) kept += cache.find(key(n)).has_value() ? 1 : 0;
+  EXPECT_GT(kept, 10);
+  EXPECT_LT(kept, 32);  // 40 entries of ~560 bytes do not fit in 16,000
+  // An answer above a sixteenth of the budget is not kept at all.
+  cache.keep("big", rows_of(std::string(1100, 'x')));
+  EXPECT_FALSE(cache.find("big").has_value());
+}
+
+}  // namespace cache_tests
 }  // namespace
 }  // namespace netvet::store
