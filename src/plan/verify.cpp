@@ -10,8 +10,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
 #include <unordered_map>
 #include <unordered_set>
 
@@ -162,6 +166,67 @@ Diagnostic syntax_error(std::string_view text, std::string_view file, std::size_
                           colon == std::string_view::npos ? what : what.substr(colon + 2));
   return d;
 }
+
+// The first key written twice in one object, found while parsing: nlohmann would keep the
+// last silently, and a plan whose "cost" is stated twice means two things. The inventory
+// reader refuses duplicates too (io/json_rows.cpp).
+class DuplicateKeys {
+ public:
+  struct Found {
+    std::string pointer;  // of the key's second occurrence
+    std::string key;
+  };
+
+  bool operator()(int, nlohmann::json::parse_event_t event, Json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start: frames_.push_back({true, {}, {}, 0}); break;
+      case Event::array_start: frames_.push_back({false, {}, {}, 0}); break;
+      case Event::object_end:
+      case Event::array_end:
+        frames_.pop_back();
+        completed();
+        break;
+      case Event::key: {
+        Frame& top = frames_.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.insert(top.key).second && !found) found = Found{pointer(), top.key};
+        break;
+      }
+      case Event::value: completed(); break;
+    }
+    return true;
+  }
+
+  std::optional<Found> found;
+
+ private:
+  struct Frame {
+    bool object;
+    std::set<std::string> keys;
+    std::string key;      // an object's current member
+    std::size_t index;    // an array's current element
+  };
+
+  void completed() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+  }
+
+  std::string pointer() const {
+    std::string out;
+    for (const Frame& frame : frames_) {
+      out += '/';
+      if (!frame.object) {
+        out += std::to_string(frame.index);
+        continue;
+      }
+      for (char c : frame.key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    }
+    return out;
+  }
+
+  std::vector<Frame> frames_;
+};
 
 // ---- checking --------------------------------------------------------------------------
 
@@ -399,8 +464,9 @@ class Checker {
 
 Result<SubmittedPlan> parse_plan_json(std::string_view text, std::string_view file) {
   Json doc;
+  DuplicateKeys duplicates;
   try {
-    doc = Json::parse(text.begin(), text.end());
+    doc = Json::parse(text.begin(), text.end(), std::ref(duplicates));
   } catch (const Json::parse_error& e) {
     return fail(syntax_error(text, file, e.byte, e.what()));
   } catch (const Json::exception& e) {
@@ -415,6 +481,11 @@ Result<SubmittedPlan> parse_plan_json(std::string_view text, std::string_view fi
   }
   PlanReader r(file);
   SubmittedPlan plan;
+  if (duplicates.found) {
+    r.problem(duplicates.found->pointer, duplicates.found->key, nullptr,
+              fmt::format("duplicate key \"{}\" in one object; write each key once", duplicates.found->key));
+    return std::unexpected(std::move(r.problems));
+  }
   if (!doc.is_object()) {
     r.problem("", "", &doc,
               fmt::format("a plan is a JSON object {{\"status\": ..., \"currency\": ..., "

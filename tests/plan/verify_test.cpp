@@ -422,6 +422,27 @@ TEST(VerifyJson, NotJsonSaysWhere) {
   EXPECT_EQ(refused("status,month\n").size(), 1U);
 }
 
+// A key written twice is refused at its second place, as the inventory reader does:
+// keeping either one silently would verify a plan other than the one written.
+TEST(VerifyJson, ADuplicatedKeyIsRefusedWhereItIsWrittenAgain) {
+  const Diagnostics top = refused(R"({"status": "optimal", "currency": "GBP", "status": "infeasible", "items": []})");
+  ASSERT_EQ(top.size(), 1U);
+  EXPECT_EQ(top[0].pointer, "/status");
+  EXPECT_EQ(top[0].column, "status");
+  EXPECT_NE(top[0].message.find("duplicate key \"status\""), std::string::npos) << top[0].message;
+  const Diagnostics deep = refused(
+      R"({"status": "feasible", "items": [{"id": "a", "cost": 1}, {"id": "b", "cost": 2, "w/x": {"~k": 1, "~k": 2}}]})");
+  ASSERT_EQ(deep.size(), 1U);
+  EXPECT_EQ(deep[0].pointer, "/items/1/w~1x/~0k");
+  // The same keys in different objects are no duplicate: the document is read (and then
+  // checked, which is not this test's business).
+  const auto distinct = parse_plan_json(R"({"status": "feasible", "items": [{"id": "a"}, {"id": "b"}], "x": {"id": 1}})",
+                                        "plan.json");
+  if (!distinct) {
+    for (const auto& d : distinct.error()) EXPECT_EQ(d.message.find("duplicate key"), std::string::npos) << d.message;
+  }
+}
+
 TEST(VerifyJson, NotAnObject) {
   const Diagnostics d = refused("[1, 2]");
   ASSERT_EQ(d.size(), 1U);
