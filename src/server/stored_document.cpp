@@ -45,8 +45,8 @@ Result<Inventory> read_stored_document(std::string_view body, std::string_view m
   for (std::size_t i = 0; i < parts->size(); ++i) {
     const FormPart& part = (*parts)[i];
     if (!part.filename || part.filename->empty())
-      return one_problem(shown, fmt::format("part {} (name '{}') has no filename; expected the table file it holds, "
-                                            "such as filename=\"sites.csv\"",
+      return one_problem(shown, fmt::format("malformed multipart/form-data: part {} (name '{}') has no filename; "
+                                            "expected the table file it holds, such as filename=\"sites.csv\"",
                                             i + 1, part.name));
     tables.push_back({*part.filename, part.body});
   }

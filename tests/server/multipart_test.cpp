@@ -38,7 +38,7 @@ std::string parse_error(const std::string& content_type, const std::string& body
 
 TEST(FormData, PartsWithPreambleEpilogueAndTransportPadding) {
   const std::string body = "a preamble, ignored\r\n" + part("operators.csv", "id\r\nop-a") +
-                           "--XyZ \t\r\nContent-Disposition: form-data; name=meta\r\n\r\nkey,value\n--XyZ--\r\nepilogue";
+                           "--XyZ \t\r\nContent-Disposition: form-data; name=meta\r\n\r\nkey,value\n\r\n--XyZ--\r\nepilogue";
   auto parts = server::parse_form_data(kType, body);
   ASSERT_TRUE(parts) << parts.error();
   ASSERT_EQ(parts->size(), 2U);
