@@ -59,8 +59,9 @@ Response post_submission(Context& context) {
                           fold_repeats(inventory.error()));
   auto owner = submitted_operator(*inventory, context.caller);
   if (auto* refused = std::get_if<Response>(&owner)) return std::move(*refused);
-  auto stored = context.store.add_submission(
-      context.caller, {.operator_id = std::get<std::string>(owner), .media_type = stored_media_type(request.content_type), .body = request.body});
+  auto stored = context.store.add_submission(context.caller, {.operator_id = std::get<std::string>(owner),
+                                                              .media_type = stored_media_type(request.content_type),
+                                                              .body = request.body});
   if (!stored) return error_response(503, "the submission could not be stored; nothing was kept. Try again later");
   Response response = json_response(201, submission_json(*stored, context.options));
   response.headers.emplace_back("Location", "/v1/submissions/" + stored->id);
