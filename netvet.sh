@@ -225,7 +225,7 @@ fuzz() {
   say "Building the fuzz harnesses (fuzz preset: clang, ASan + UBSan)"
   [ -f "$dir/build.ninja" ] || cmake --preset fuzz >/dev/null
   cmake --build --preset fuzz --target fuzzers
-  local harnesses=(csv_bundle json pack selector waivers baseline assume scenario resources catalog plan_json receipt api)
+  local harnesses=(csv_bundle json pack selector waivers baseline assume scenario resources catalog plan_json receipt api multipart)
   local h exe findings crash
   for h in "${harnesses[@]}"; do
     exe=$dir/tests/fuzz/fuzz_$h
@@ -241,7 +241,7 @@ fuzz() {
     fi
     say "fuzz_$h: ${seconds}s"
     local max_len=4096
-    case $h in csv_bundle | json | pack | scenario) max_len=16384 ;; esac
+    case $h in csv_bundle | json | pack | scenario | multipart) max_len=16384 ;; esac
     if ! "$exe" "$dir/corpus/$h" "tests/fuzz/corpus/$h" -max_total_time="$seconds" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$findings/" \
         >"$findings/fuzz.log" 2>&1; then

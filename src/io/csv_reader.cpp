@@ -1,4 +1,6 @@
-// read_csv_bundle: a folder of CSV tables -> an inventory.
+// read_csv_bundle: a folder of CSV tables -> an inventory; read_csv_tables: the same
+// tables held in memory (a multipart submission), read by the same code from the
+// caller's bytes in place of files.
 //
 // Fast path for big networks: every file is read whole (big ones mapped); files over a few
 // megabytes are cut at a row boundary and their halves checked (UTF-8) and tokenized on
@@ -10,8 +12,10 @@
 #include <fmt/format.h>
 #include <malloc.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
+#include <span>
 #include <thread>
 
 #include "io/csv_tokenizer.h"
@@ -346,13 +350,42 @@ void feed_meta(CsvFile& file, InventoryLoader& loader) {
   }
 }
 
-std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::string_view name, const TableSpec* spec,
-                                    bool required, InventoryLoader& loader) {
+void report_missing_table(const std::string& shown, std::string_view name, InventoryLoader& loader) {
+  Diagnostic d;
+  d.file = shown;
+  d.message = fmt::format("missing required table file '{}'; a CSV bundle holds operators.csv, sites.csv, "
+                          "elements.csv and links.csv",
+                          name);
+  d.value = std::string(name);
+  loader.report(std::move(d));
+}
+
+std::unique_ptr<CsvFile> new_table(std::string shown, const TableSpec* spec) {
   auto file = std::make_unique<CsvFile>();
-  file->path = folder / name;
-  file->source.file = file->path.string();
+  file->path = shown;
+  file->source.file = std::move(shown);
   file->source.table = spec ? spec->name : std::string_view("meta");
   file->source.spec = spec;
+  return file;
+}
+
+// The file's text is in place: refuses it when too big, else finds where it is cut.
+std::unique_ptr<CsvFile> ready(std::unique_ptr<CsvFile> file, InventoryLoader& loader) {
+  if (file->text.size() > kMaxFileBytes) {
+    Diagnostic d;
+    d.file = file->source.file;
+    d.message = "the file is larger than 4 GB; split the inventory";
+    loader.report(std::move(d));
+    return nullptr;
+  }
+  file->split = file->text.size() > kSplitBytes ? split_rows(file->text) : file->text.size();
+  return file;
+}
+
+std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::string_view name, const TableSpec* spec,
+                                    bool required, InventoryLoader& loader) {
+  auto file = new_table((folder / name).string(), spec);
+  file->path = folder / name;
   const PathKind kind = path_kind(file->path);
   if (kind != PathKind::file && kind != PathKind::missing) {
     // A FIFO or a folder named like a table: refused, never opened (a FIFO would block).
@@ -361,14 +394,7 @@ std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::st
     return nullptr;
   }
   if (kind != PathKind::file) {
-    if (required) {
-      Diagnostic d;
-      d.file = file->source.file;
-      d.message = fmt::format("missing required table file '{}'; a CSV bundle holds operators.csv, sites.csv, "
-                              "elements.csv and links.csv", name);
-      d.value = std::string(name);
-      loader.report(std::move(d));
-    }
+    if (required) report_missing_table(file->source.file, name, loader);
     return nullptr;
   }
   // Big files are mapped (release gives their pages back once the rows are fed).
@@ -387,16 +413,33 @@ std::unique_ptr<CsvFile> open_table(const std::filesystem::path& folder, std::st
     file->owned = std::move(*text);
     file->text = file->owned;
   }
-  if (file->text.size() > kMaxFileBytes) {
+  return ready(std::move(file), loader);
+}
+
+// The table `name` of an in-memory bundle: its text is the caller's, read in place.
+std::unique_ptr<CsvFile> table_in_memory(std::span<const CsvTableText> files, std::string_view name,
+                                         const TableSpec* spec, bool required, InventoryLoader& loader) {
+  const auto found = std::ranges::find_if(files, [&](const CsvTableText& f) { return f.name == name; });
+  if (found == files.end()) {
+    if (required) report_missing_table(std::string(name), name, loader);
+    return nullptr;
+  }
+  auto file = new_table(found->name, spec);
+  if (found->text.empty()) {  // as read_file says of an empty file
     Diagnostic d;
-    d.file = file->source.file;
-    d.message = "the file is larger than 4 GB; split the inventory";
+    d.file = found->name;
+    d.message = "the file is empty; expected a header row or a JSON document";
     loader.report(std::move(d));
     return nullptr;
   }
-  file->split = file->text.size() > kSplitBytes ? split_rows(file->text) : file->text.size();
-  return file;
+  file->text = found->text;
+  return ready(std::move(file), loader);
 }
+
+using OpenedTables = std::array<std::unique_ptr<CsvFile>, kTableCount>;
+
+Result<Inventory> read_opened(OpenedTables tables, std::unique_ptr<CsvFile> meta, InventoryLoader& loader,
+                              const ReadOptions& options);
 
 }  // namespace
 
@@ -409,12 +452,53 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
     d.message = "not a folder; a CSV bundle is a folder holding operators.csv, sites.csv, elements.csv and links.csv";
     return fail(std::move(d));
   }
-  std::array<std::unique_ptr<CsvFile>, kTableCount> tables;
+  OpenedTables tables;
   for (const auto& spec : table_specs())
     tables[static_cast<std::size_t>(spec.id)] = open_table(folder, spec.file, &spec, spec.required_file, loader);
   auto meta = open_table(folder, "meta.csv", nullptr, false, loader);
   if (loader.failed()) return std::move(loader).finish();
+  return read_opened(std::move(tables), std::move(meta), loader, options);
+}
 
+std::vector<std::string> csv_bundle_files() {
+  std::vector<std::string> names;
+  for (const auto& spec : table_specs()) names.emplace_back(spec.file);
+  names.emplace_back("meta.csv");
+  return names;
+}
+
+Result<Inventory> read_csv_tables(std::span<const CsvTableText> files, const ReadOptions& options) {
+  InventoryLoader loader(*options.functions, *options.registry);
+  const std::vector<std::string> names = csv_bundle_files();
+  const auto known = [&](std::string_view name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string& name = files[i].name;
+    Diagnostic d;
+    d.file = name;
+    d.value = name;
+    if (!known(name)) {
+      d.message = fmt::format("unknown table file '{}'; a CSV bundle holds operators.csv, sites.csv, elements.csv, "
+                              "links.csv and, optionally, facilities.csv, evidence.csv and meta.csv",
+                              name);
+      loader.report(std::move(d));
+    } else if (std::ranges::any_of(files.first(i), [&](const CsvTableText& f) { return f.name == name; })) {
+      d.message = fmt::format("table file '{}' given twice; each table comes once", name);
+      loader.report(std::move(d));
+    }
+  }
+  OpenedTables tables;
+  for (const auto& spec : table_specs())
+    tables[static_cast<std::size_t>(spec.id)] = table_in_memory(files, spec.file, &spec, spec.required_file, loader);
+  auto meta = table_in_memory(files, "meta.csv", nullptr, false, loader);
+  if (loader.failed()) return std::move(loader).finish();
+  return read_opened(std::move(tables), std::move(meta), loader, options);
+}
+
+namespace {
+
+// Reads the tables found (folder or memory alike): tokenizes them, then feeds their rows.
+Result<Inventory> read_opened(OpenedTables tables, std::unique_ptr<CsvFile> meta, InventoryLoader& loader,
+                              const ReadOptions& options) {
   // Check and tokenize every file but links.csv on two threads, the biggest halves first;
   // then tokenize links.csv on the helper thread while this one feeds the other tables.
   CsvFile* const links = tables[static_cast<std::size_t>(TableId::links)].get();
@@ -496,5 +580,7 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
   }
   return std::move(loader).finish();
 }
+
+}  // namespace
 
 }  // namespace netvet::io

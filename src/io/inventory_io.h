@@ -11,8 +11,10 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/inventory.h"
 #include "util/diagnostic.h"
@@ -32,6 +34,20 @@ Result<Inventory> read_csv_bundle(const std::filesystem::path& folder, const Rea
 Result<Inventory> read_json(const std::filesystem::path& file, const ReadOptions& options = {});
 // A JSON document already in memory (a submission to the service); problems name `shown`.
 Result<Inventory> read_json_text(std::string_view document, const std::string& shown, const ReadOptions& options = {});
+
+// One table file of a CSV bundle held in memory (a part of a multipart submission).
+struct CsvTableText {
+  std::string name;       // its file name: operators.csv, sites.csv, ... meta.csv
+  std::string_view text;  // its bytes, which the caller keeps until the read returns
+};
+// A CSV bundle held in memory: the inventory and the problems read_csv_bundle gives for
+// a folder holding these files, each problem naming its file by `name` alone. Besides, a
+// name that is none of the bundle's tables, or that comes twice, is a problem: a folder
+// cannot hold either, and silently dropping a file a sender meant would lose rows.
+Result<Inventory> read_csv_tables(std::span<const CsvTableText> files, const ReadOptions& options = {});
+// The file names of a CSV bundle's tables: operators.csv, sites.csv, elements.csv,
+// links.csv, facilities.csv, evidence.csv, meta.csv (the first four required).
+std::vector<std::string> csv_bundle_files();
 
 // The format a path names: a folder (or a path ending in '/') is csv; *.json is json.
 std::optional<Format> format_of_path(const std::filesystem::path& path);

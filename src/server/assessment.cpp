@@ -12,6 +12,7 @@
 #include "policy/timeline.h"
 #include "report/check_formats.h"
 #include "report/check_from_policy.h"
+#include "server/stored_document.h"
 #include "store/digest.h"
 
 namespace netvet::server {
@@ -60,7 +61,7 @@ nlohmann::ordered_json summary_of(const report::CheckReport& report, const polic
 
 }  // namespace
 
-Result<AssessmentOutput> assess(std::string_view document, const std::string& name,
+Result<AssessmentOutput> assess(std::string_view document, std::string_view media_type, const std::string& name,
                                 const std::vector<std::string>& pack_ids, Date as_of) {
   std::vector<policy::Pack> packs;
   Diagnostics problems;
@@ -73,7 +74,7 @@ Result<AssessmentOutput> assess(std::string_view document, const std::string& na
     packs.push_back(std::move(*pack));
   }
   if (!problems.empty()) return std::unexpected(std::move(problems));
-  auto inventory = io::read_json_text(document, name);
+  auto inventory = read_stored_document(document, media_type, name);
   if (!inventory) return std::unexpected(inventory.error());
 
   policy::EvaluationOptions options;

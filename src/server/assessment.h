@@ -21,9 +21,10 @@ struct AssessmentOutput {
   std::string reproduce;           // the offline command, to run beside the document saved as NAME
 };
 
-// `document` is the stored inventory JSON, `name` the file name the offline command gives it.
+// `document` is the stored document of `media_type` (server/stored_document.h), `name` the
+// file or folder name the offline command gives it (offline_name).
 // Problems: an unknown pack id (with the ids there are), or a document that no longer reads.
-Result<AssessmentOutput> assess(std::string_view document, const std::string& name,
+Result<AssessmentOutput> assess(std::string_view document, std::string_view media_type, const std::string& name,
                                 const std::vector<std::string>& pack_ids, Date as_of);
 
 }  // namespace netvet::server

@@ -3,6 +3,7 @@
 
 #include "server/assessment.h"
 #include "server/routes.h"
+#include "server/stored_document.h"
 
 namespace netvet::server {
 namespace {
@@ -65,7 +66,9 @@ Response post_assessment(Context& context) {
     return error_response(400, fmt::format("'submission' {} is not a submission", request.submission));
   auto document = context.store.submission_body(context.caller, request.submission);
   if (!document || !document->has_value()) return store_unreadable();
-  auto output = assess(**document, request.submission + ".json", request.policies, request.as_of);
+  const auto& media_type = (*submission)->media_type;
+  auto output =
+      assess(**document, media_type, offline_name(request.submission, media_type), request.policies, request.as_of);
   if (!output) return error_response(400, "the assessment cannot be made", output.error());
   auto stored = context.store.add_assessment(context.caller,
                                              {.submission = request.submission,

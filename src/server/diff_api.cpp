@@ -8,10 +8,10 @@
 // facility, only elements and shares.
 #include <fmt/format.h>
 
-#include "io/inventory_io.h"
 #include "model/diff.h"
 #include "report/diff_report.h"
 #include "server/routes.h"
+#include "server/stored_document.h"
 
 namespace netvet::server {
 namespace {
@@ -31,7 +31,7 @@ std::variant<std::optional<Loaded>, Response> load(Context& context, const std::
   if (!body) return store_unreadable();
   if (!body->has_value()) return std::optional<Loaded>();
   // Every stored document was read this way when it was submitted: failing now is ours.
-  auto inventory = io::read_json_text(**body, "submission " + id);
+  auto inventory = read_stored_document(**body, (*meta)->media_type, "submission " + id);
   if (!inventory) return error_response(500, fmt::format("submission {} no longer reads as an inventory", id));
   return std::optional<Loaded>(Loaded{std::move(**meta), std::move(*inventory)});
 }

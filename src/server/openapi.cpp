@@ -2,6 +2,7 @@
 // reviewer reads is the table the server dispatches on.
 #include <fmt/format.h>
 
+#include "io/inventory_io.h"
 #include "server/routes.h"
 
 namespace netvet::server {
@@ -31,6 +32,24 @@ std::string roles_text(RoleSet roles) {
   return text;
 }
 
+// A request body's schema: a JSON object, or the CSV bundle's files as form fields (each
+// a CSV file, named by its file name; the service reads each part's filename).
+nlohmann::ordered_json body_schema(std::string_view media_type) {
+  if (media_type != "multipart/form-data") return {{"schema", {{"type", "object"}}}};
+  nlohmann::ordered_json properties = nlohmann::ordered_json::object(), encoding = nlohmann::ordered_json::object();
+  for (const auto& file : io::csv_bundle_files()) {
+    properties[file] = {{"type", "string"}, {"format", "binary"}};
+    encoding[file] = {{"contentType", "text/csv"}};
+  }
+  return {{"schema",
+           {{"type", "object"},
+            {"description", "The CSV bundle of shared/spec/inventory.md: one part per table file, its filename the "
+                            "table's file name"},
+            {"properties", std::move(properties)},
+            {"required", {"operators.csv", "sites.csv", "elements.csv", "links.csv"}}}},
+          {"encoding", std::move(encoding)}};
+}
+
 }  // namespace
 
 nlohmann::ordered_json openapi_document(const ApiOptions& options) {
@@ -54,11 +73,13 @@ nlohmann::ordered_json openapi_document(const ApiOptions& options) {
                             {"description", query.description},
                             {"schema", {{"type", "string"}}}});
     if (!parameters.empty()) operation["parameters"] = std::move(parameters);
-    if (!route.request_media_type.empty())
-      operation["requestBody"] = {
-          {"required", true},
-          {"description", fmt::format("At most {} bytes", options.max_body_bytes)},
-          {"content", {{std::string(route.request_media_type), {{"schema", {{"type", "object"}}}}}}}};
+    if (!route.request_media_types.empty()) {
+      nlohmann::ordered_json content = nlohmann::ordered_json::object();
+      for (const auto media_type : route.request_media_types) content[std::string(media_type)] = body_schema(media_type);
+      operation["requestBody"] = {{"required", true},
+                                  {"description", fmt::format("At most {} bytes", options.max_body_bytes)},
+                                  {"content", std::move(content)}};
+    }
     std::vector<int> statuses = route.statuses;
     if (route.roles != kNoToken) {
       statuses.push_back(401);

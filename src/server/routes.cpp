@@ -10,8 +10,10 @@ namespace netvet::server {
 const std::vector<Route>& routes() {
   static const std::vector<Route> table = {
       {"POST", "/v1/submissions", "createSubmission",
-       "Submit an inventory (JSON document); validated as `netvet validate` does, stored immutably with its receipt",
-       kSubmitters, post_submission, "application/json", {}, {201, 400, 413, 415}},
+       "Submit an inventory: the JSON document, or the CSV bundle's table files as multipart/form-data (one part per "
+       "file, its filename the table's: operators.csv ... meta.csv); validated as `netvet validate` does, stored "
+       "immutably, byte for byte, with its receipt",
+       kSubmitters, post_submission, {"application/json", "multipart/form-data"}, {}, {201, 400, 413, 415}},
       {"GET", "/v1/submissions", "listSubmissions", "Submissions' metadata, newest first, a page at a time", kEveryRole,
        list_submissions, {},
        {{"limit", "Items per page, 1-500 (default 50)"}, {"cursor", "The `next` of the page before"}}, {200, 400}},
@@ -29,7 +31,7 @@ const std::vector<Route>& routes() {
       {"POST", "/v1/assessments", "createAssessment",
        "Run `netvet check` on a submission ({submission, policies: [pack ids], as_of}); stored with the engine, "
        "the packs' digests and the inventory's digest",
-       kStaff, post_assessment, "application/json", {}, {201, 400}},
+       kStaff, post_assessment, {"application/json"}, {}, {201, 400}},
       {"GET", "/v1/assessments/{id}", "getAssessment",
        "An assessment: its check JSON (as `check`), engine, packs, inventory digest and summary", kEveryRole,
        get_assessment, {}, {}, {200, 404}},

@@ -47,7 +47,7 @@ struct Route {
   std::string_view summary;
   RoleSet roles;
   Response (*handler)(Context&);
-  std::string_view request_media_type;  // empty: no body
+  std::vector<std::string_view> request_media_types;  // the bodies it takes; none: no body
   std::vector<QueryParameter> query;
   std::vector<int> statuses;  // besides 401/403 where a token is needed
 };

@@ -1,8 +1,8 @@
 // /v1/submissions: operators submit inventories; everyone reads what concerns them.
 #include <fmt/format.h>
 
-#include "io/inventory_io.h"
 #include "server/routes.h"
+#include "server/stored_document.h"
 #include "store/receipt.h"
 
 namespace netvet::server {
@@ -47,20 +47,21 @@ std::variant<std::string, Response> submitted_operator(const Inventory& inventor
 
 Response post_submission(Context& context) {
   const Request& request = context.request;
-  const std::string_view media_type = std::string_view(request.content_type).substr(0, request.content_type.find(';'));
-  if (media_type != "application/json")
+  if (!is_document_media_type(request.content_type))
     return error_response(415, fmt::format("a submission is an inventory JSON document (Content-Type: "
-                                           "application/json), not '{}'",
+                                           "application/json) or the CSV bundle's table files (Content-Type: "
+                                           "multipart/form-data), not '{}'",
                                            request.content_type));
-  auto inventory = io::read_json_text(request.body, "submission");
+  auto inventory = read_stored_document(request.body, request.content_type, "submission");
   if (!inventory)
     return error_response(400, fmt::format("the inventory is not valid: {} problem{}", inventory.error().size(),
                                            inventory.error().size() == 1 ? "" : "s"),
                           fold_repeats(inventory.error()));
   auto owner = submitted_operator(*inventory, context.caller);
   if (auto* refused = std::get_if<Response>(&owner)) return std::move(*refused);
-  auto stored = context.store.add_submission(
-      context.caller, {.operator_id = std::get<std::string>(owner), .media_type = "application/json", .body = request.body});
+  auto stored = context.store.add_submission(context.caller, {.operator_id = std::get<std::string>(owner),
+                                                              .media_type = stored_media_type(request.content_type),
+                                                              .body = request.body});
   if (!stored) return error_response(503, "the submission could not be stored; nothing was kept. Try again later");
   Response response = json_response(201, submission_json(*stored, context.options));
   response.headers.emplace_back("Location", "/v1/submissions/" + stored->id);

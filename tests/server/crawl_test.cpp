@@ -6,6 +6,12 @@
 // security alone must hold.
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/inventory_io.h"
+#include "server/multipart.h"
 #include "service_fixture.h"
 
 namespace netvet::testing {
@@ -21,9 +27,29 @@ struct Leak {
 
 TEST_P(CrawlTest, OperatorAFindsNothingOfOperatorBs) {
   // B's data, with markers everywhere a text can go; A's own, plainly named.
+  // The last of B's is its CSV bundle, as multipart/form-data.
   std::vector<std::string> b_ids;
   for (int i = 0; i < 3; ++i) {
-    const auto created = call("POST", "/v1/submissions", operator_b_, small_inventory("op-b", "CANARY-B-" + std::to_string(i)));
+    const std::string document = small_inventory("op-b", "CANARY-B-" + std::to_string(i));
+    server::Response created;
+    if (i < 2) {
+      created = call("POST", "/v1/submissions", operator_b_, document);
+    } else {
+      auto inventory = io::read_json_text(document, "b.json");
+      ASSERT_TRUE(inventory);
+      const auto bundle = std::filesystem::path(folder_) / "b-bundle";
+      ASSERT_TRUE(io::write_csv_bundle(*inventory, bundle));
+      std::vector<server::FormFile> files;
+      for (const auto& name : io::csv_bundle_files()) {
+        if (!std::filesystem::exists(bundle / name)) continue;
+        std::ifstream in(bundle / name, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        files.push_back({name, "text/csv", text.str()});
+      }
+      const auto form = server::write_form_data(files);
+      created = call("POST", "/v1/submissions", operator_b_, form.body, form.content_type);
+    }
     ASSERT_EQ(created.status, 201) << created.body;
     b_ids.push_back(json::parse(created.body)["id"]);
   }

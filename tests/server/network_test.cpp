@@ -6,10 +6,15 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
+#include "io/inventory_io.h"
 #include "server/client.h"
+#include "server/multipart.h"
 #include "server/server.h"
+#include "store/digest.h"
 #include "service_fixture.h"
 
 namespace netvet::testing {
@@ -78,6 +83,70 @@ TEST_P(NetworkTest, ASubmissionOverHttpIsStoredAndReadBackByteForByte) {
   EXPECT_EQ(health->status, 200);
   const auto& migrations = made_.kind == "sqlite" ? store::sqlite_migrations() : store::postgresql_migrations();
   EXPECT_EQ(json::parse(health->body)["store"]["schema_version"], migrations.back().version);
+}
+
+// `netvet submit FOLDER/`: the bundle's table files go as multipart/form-data (a stray
+// file in the folder stays behind), the receipt comes back, and the service keeps exactly
+// the body sent; a JSON file still goes as JSON.
+TEST_P(NetworkTest, NetvetSubmitSendsAFolderAsItsTableFiles) {
+  start();
+  auto inventory = io::read_json_text(small_inventory("op-a", "alpha"), "alpha.json");
+  ASSERT_TRUE(inventory);
+  const std::string bundle = folder_ + "/alpha";
+  ASSERT_TRUE(io::write_csv_bundle(*inventory, bundle));
+  { std::ofstream(bundle + "/README.txt") << "not a table\n"; }
+  const auto submit = [&](const std::string& what, const std::string& token_text) {
+    const std::string command = fmt::format("NETVET_TOKEN='{}' '{}' submit '{}' --server '{}' -o '{}/receipt.json' "
+                                            "2>'{}/submit.err'",
+                                            token_text, NETVET_BINARY, what, base_, folder_, folder_);
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  const auto read = [](const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  ASSERT_EQ(submit(bundle + "/", operator_a_), 0) << read(folder_ + "/submit.err");
+  const json receipt = json::parse(read(folder_ + "/receipt.json"));
+  const std::string id = receipt["submission"];
+  auto stored = server::send(base_, {.method = "GET", .target = "/v1/submissions/" + id + "/inventory",
+                                     .token = operator_a_, .content_type = {}, .body = {}, .headers = {}});
+  ASSERT_TRUE(stored);
+  ASSERT_EQ(stored->status, 200);
+  EXPECT_TRUE(stored->content_type.starts_with("multipart/form-data; boundary=")) << stored->content_type;
+  auto parts = server::parse_form_data(stored->content_type, stored->body);
+  ASSERT_TRUE(parts) << parts.error();
+  std::vector<std::string> names;
+  for (const auto& part : *parts) {
+    names.push_back(*part.filename);
+    EXPECT_EQ(part.body, read(bundle + "/" + *part.filename)) << *part.filename;
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"operators.csv", "sites.csv", "elements.csv", "links.csv",
+                                             "facilities.csv"}));  // those the folder holds
+  EXPECT_EQ(receipt["digest"], "sha256:" + store::sha256_hex(stored->body));
+  // Refused: another operator's bundle, said with the service's words; exit 2.
+  EXPECT_EQ(submit(bundle, operator_b_), 2);
+  EXPECT_NE(read(folder_ + "/submit.err").find("rows of operator 'op-a'"), std::string::npos)
+      << read(folder_ + "/submit.err");
+  // A CSV problem is printed with its file and line.
+  {
+    std::string elements = read(bundle + "/elements.csv");
+    elements.replace(elements.find("upf"), 3, "warp-drive");
+    std::ofstream(bundle + "/elements.csv", std::ios::binary) << elements;
+  }
+  EXPECT_EQ(submit(bundle, operator_a_), 2);
+  EXPECT_NE(read(folder_ + "/submit.err").find("elements.csv"), std::string::npos) << read(folder_ + "/submit.err");
+  EXPECT_NE(read(folder_ + "/submit.err").find("warp-drive"), std::string::npos) << read(folder_ + "/submit.err");
+  // A JSON file goes as JSON.
+  { std::ofstream(folder_ + "/alpha.json", std::ios::binary) << small_inventory("op-a", "alpha"); }
+  ASSERT_EQ(submit(folder_ + "/alpha.json", operator_a_), 0) << read(folder_ + "/submit.err");
+  const json second = json::parse(read(folder_ + "/receipt.json"));
+  auto meta = server::send(base_, {.method = "GET", .target = "/v1/submissions/" + second["submission"].get<std::string>(),
+                                   .token = operator_a_, .content_type = {}, .body = {}, .headers = {}});
+  ASSERT_TRUE(meta);
+  EXPECT_EQ(json::parse(meta->body)["media_type"], "application/json");
 }
 
 TEST_P(NetworkTest, ABodyOverTheLimitIsRefusedFromItsHeaderBeforeItIsSent) {
