@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "io/inventory_io.h"
+#include "server/policies_in_force.h"
 #include "server/routes.h"
 #include "store/receipt.h"
 
@@ -62,7 +63,13 @@ Response post_submission(Context& context) {
   auto stored = context.store.add_submission(
       context.caller, {.operator_id = std::get<std::string>(owner), .media_type = "application/json", .body = request.body});
   if (!stored) return error_response(503, "the submission could not be stored; nothing was kept. Try again later");
-  Response response = json_response(201, submission_json(*stored, context.options));
+  auto body = submission_json(*stored, context.options);
+  // Stored and committed: now assessed under the policies in force (policies_in_force.h).
+  // Whatever happens there, the submission is kept and acknowledged.
+  auto assessed = assess_under_policies(context.store, context.options, *stored, request.body);
+  body["assessment"] = std::move(assessed.assessment);
+  if (!assessed.reason.empty()) body["assessment_reason"] = std::move(assessed.reason);
+  Response response = json_response(201, body);
   response.headers.emplace_back("Location", "/v1/submissions/" + stored->id);
   return response;
 }
