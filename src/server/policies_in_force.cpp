@@ -27,7 +27,7 @@ Result<store::NewPolicies> policies_named(const std::vector<std::string>& names,
     std::string known, named;
     for (const auto& id : policy::builtin_pack_ids()) known += (known.empty() ? "" : ", ") + id;
     for (const auto& id : unknown) named += (named.empty() ? "'" : ", '") + id + "'";
-    return fail(file_problem("policies", fmt::format("no built-in pack {}; the packs there are: {}", named + "'", known)));
+    return fail(file_problem("policies", fmt::format("no built-in pack {}; the packs there are: {}", named, known)));
   }
   if (as_of != "submission" && as_of != "today" && !parse_date(as_of))
     return fail(file_problem("as_of", fmt::format("'{}' is neither \"submission\", \"today\" nor a date: {}", as_of,
