@@ -143,20 +143,21 @@ demo() {
   echo
   say "Five Eyes, early 2020: intelligence sharing and co-location by country and US rule (report: $out/alliance.html)"
   sed -n '/^Rules (/,/^$/p; /^Verdicts (/,/^$/p' "$out/alliance.txt"
-  say "EE's status from the service's API (GET /v1/operators/ee/status, assessed under gb as of 2028-01-01)"
+  say "EE's status from the service's API (GET /v1/operators/ee/status: the service's own assessment under the policies in force, gb as of 2028-01-01)"
   sed -n '/"assessment"/,$p' "$out/status.json" | head -40
 }
 
-# The shared service (docs/service.md), on SQLite: start it, submit operator EE's part of
-# the network with EE's token, verify the receipt, assess the submission under gb as an
-# analyst, read EE's status from the API, stop it.
+# The shared service (docs/service.md), on SQLite: put gb in force (as of 2028-01-01), start
+# it, submit operator EE's part of the network with EE's token — the service assesses it
+# under the policies in force —, verify the receipt, read EE's status from the API, stop it.
 service() {
   local out=$1 store="sqlite:$1/service.db" url="" pid
-  say "The shared service: netvet serve on SQLite; EE submits its part of the network, an analyst assesses it"
+  say "The shared service: netvet serve on SQLite; the admin puts gb in force, EE submits its part of the network, the service assesses it"
   "$NETVET" convert "$out/gb" --operator ee --to json --output "$out/ee.json"
-  local admin analyst operator
-  analyst=$("$NETVET" token create --store "$store" --role analyst --name "Demo analyst" 2>/dev/null)
+  local operator
   operator=$("$NETVET" token create --store "$store" --role operator --operator ee --name "EE compliance pipeline" 2>/dev/null)
+  # The policies in force (the admin, offline as for tokens): every submission is assessed under them.
+  "$NETVET" in-force set gb --as-of 2028-01-01 --store "$store" >/dev/null
   "$NETVET" serve --store "$store" --listen 127.0.0.1:0 --ready-file "$out/service.url" \
     --signing-key "$out/service-key.pem" 2>"$out/service.log" &
   pid=$!
@@ -168,10 +169,6 @@ service() {
     NETVET_TOKEN=$operator "$NETVET" submit "$out/ee.json" --server "$url" -o "$out/receipt.json" &&
     "$NETVET" serve --signing-key "$out/service-key.pem" --print-public-key > "$out/service-key.pub" &&
     "$NETVET" receipt verify "$out/receipt.json" --key "$out/service-key.pub" &&
-    submission=$(sed -n 's/.*"submission": "\(s-[0-9a-f]*\)".*/\1/p' "$out/receipt.json") &&
-    NETVET_TOKEN=$analyst "$NETVET" api POST /v1/assessments --server "$url" \
-      --data "{\"submission\": \"$submission\", \"policies\": [\"gb\"], \"as_of\": \"2028-01-01\"}" \
-      -o "$out/assessment.json" &&
     NETVET_TOKEN=$operator "$NETVET" api GET /v1/operators/ee/status --server "$url" -o "$out/status.json" &&
     ok=1
   } || true

@@ -51,11 +51,11 @@ int run_api(const ApiArgs& args) {
 void add_api(CLI::App& app, Run& run) {
   auto args = std::make_shared<ApiArgs>();
   auto* cmd = app.add_subcommand("api", "Send one request to the shared service and print its JSON answer");
-  cmd->add_option("method", args->method, "GET or POST")->required()->check(CLI::IsMember({"GET", "POST"}));
+  cmd->add_option("method", args->method, "GET, POST or PUT")->required()->check(CLI::IsMember({"GET", "POST", "PUT"}));
   cmd->add_option("path", args->path, "The path and query, e.g. /v1/operators/ee/status")->required();
   cmd->add_option("--server", args->server, "The service, e.g. https://netvet.regulator.example")->required();
   cmd->add_option("--token", args->token, "A token (default: $NETVET_TOKEN)");
-  cmd->add_option("--data", args->data, "The JSON body of a POST");
+  cmd->add_option("--data", args->data, "The JSON body of a POST or PUT");
   cmd->add_option("--ca", args->ca, "PEM certificates to trust for the service instead of the system's");
   cmd->add_option("-o,--output", args->output, "Write the answer here (default: standard output)");
   cmd->callback([args, &run] { run = [args] { return run_api(*args); }; });

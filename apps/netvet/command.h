@@ -28,6 +28,7 @@ void add_outage(CLI::App& app, Run& run);
 void add_alliance(CLI::App& app, Run& run);
 void add_plan(CLI::App& app, Run& run);
 void add_token(CLI::App& app, Run& run);
+void add_in_force(CLI::App& app, Run& run);
 void add_audit(CLI::App& app, Run& run);
 void add_serve(CLI::App& app, Run& run);
 void add_submit(CLI::App& app, Run& run);

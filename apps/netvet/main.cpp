@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   add_alliance(app, run);
   add_plan(app, run);
   add_token(app, run);
+  add_in_force(app, run);
   add_audit(app, run);
   add_serve(app, run);
   add_submit(app, run);

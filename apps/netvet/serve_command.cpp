@@ -1,6 +1,7 @@
 // netvet serve: the regulator's shared service (shared/spec/service.md) over a store,
 // until SIGINT or SIGTERM. The schema is migrated at start, under the store's lock, so
-// several `serve` processes over one PostgreSQL may start together.
+// several `serve` processes over one PostgreSQL may start together; then every operator's
+// latest submission not yet assessed under the policies in force is assessed.
 
 #include <fmt/format.h>
 
@@ -11,6 +12,7 @@
 #include "command.h"
 #include "output.h"
 #include "policy_input.h"
+#include "server/policies_in_force.h"
 #include "server/server.h"
 #include "store/receipt.h"
 #include "store_input.h"
@@ -88,6 +90,21 @@ int run_serve(const ServeArgs& args) {
     print_problems(migrated.error());
     return kBadInput;
   }
+  const server::ApiOptions api_options{
+      .max_body_bytes = options.max_body_bytes, .signer = signer->get(), .engine = "netvet 0.1.0"};
+  // What a server killed between storing a submission and assessing it left unmade, and
+  // what policies changed since the last start made stale: assessed before listening, so
+  // every status this process answers is under the policies in force. A failure here is
+  // said and does not stop the service (its statuses then say what is missing).
+  if (auto pending = server::assess_pending(**opened, api_options); !pending) {
+    std::cerr << "netvet serve: the submissions not yet assessed under the policies in force could not be read:\n";
+    print_problems(pending.error());
+  } else {
+    if (pending->assessed > 0)
+      std::cerr << fmt::format("netvet serve: assessed {} latest submission(s) under the policies in force\n",
+                               pending->assessed);
+    for (const auto& failed : pending->failed) std::cerr << "netvet serve: not assessed: " << failed << "\n";
+  }
   // Signals are taken by this thread alone (sigwait below): blocked before any other
   // thread starts, so every thread inherits the mask.
   sigset_t signals;
@@ -96,7 +113,7 @@ int run_serve(const ServeArgs& args) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  server::Api api(**opened, {.max_body_bytes = options.max_body_bytes, .signer = signer->get(), .engine = "netvet 0.1.0"});
+  server::Api api(**opened, api_options);
   auto running = server::Server::start(api, options);
   if (!running) {
     print_problems(running.error());

@@ -79,6 +79,14 @@ int run_submit(const SubmitArgs& args) {
                              json.value("id", ""), json.value("operator", ""), json.value("digest", ""),
                              json["receipt"].value("audit_index", 0),
                              args.output.empty() ? "" : "; receipt in " + args.output);
+    // The service's assessment under the policies in force, made once the submission was stored.
+    if (const auto assessment = json.find("assessment"); assessment != json.end() && assessment->is_object())
+      std::cerr << fmt::format("Assessed under the policies in force (version {}, as of {}): {}; {}\n",
+                               assessment->value("policies_version", 0), assessment->value("as_of", ""),
+                               assessment->value("compliant", false) ? "compliant" : "not compliant",
+                               assessment->value("location", ""));
+    else if (json.contains("assessment_reason"))
+      std::cerr << "Not assessed: " << json.value("assessment_reason", "") << "\n";
     return kOk;
   }
   const std::string message =

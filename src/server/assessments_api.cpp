@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "server/assessment.h"
+#include "server/policies_in_force.h"
 #include "server/routes.h"
 #include "server/stored_document.h"
 
@@ -22,6 +23,8 @@ nlohmann::ordered_json assessment_json(const store::AssessmentMeta& meta) {
           {"inventory_digest", meta.inventory_digest},
           {"requested_by", meta.requested_by},
           {"audit_index", meta.audit_index},
+          // Made by the service under this version of the policies in force; null: on request.
+          {"policies_version", meta.policies_version > 0 ? nlohmann::ordered_json(meta.policies_version) : nullptr},
           {"summary", parse(meta.summary)}};
 }
 
@@ -66,24 +69,19 @@ Response post_assessment(Context& context) {
     return error_response(400, fmt::format("'submission' {} is not a submission", request.submission));
   auto document = context.store.submission_body(context.caller, request.submission);
   if (!document || !document->has_value()) return store_unreadable();
-  const auto& media_type = (*submission)->media_type;
-  auto output =
-      assess(**document, media_type, offline_name(request.submission, media_type), request.policies, request.as_of);
-  if (!output) return error_response(400, "the assessment cannot be made", output.error());
-  auto stored = context.store.add_assessment(context.caller,
-                                             {.submission = request.submission,
-                                              .operator_id = (*submission)->operator_id,
-                                              .as_of = format_date(request.as_of),
-                                              .engine = context.options.engine,
-                                              .packs = output->packs.dump(),
-                                              .inventory_digest = (*submission)->digest,
-                                              .summary = output->summary.dump(),
-                                              .check = output->check});
-  if (!stored) return error_response(503, "the assessment could not be stored; nothing was kept. Try again later");
-  auto body = assessment_json(*stored);
-  body["reproduce"] = output->reproduce;
+  // The same path as the service's own assessments under the policies in force.
+  auto made = assess_and_store(context.store, context.caller, context.options, **submission, **document,
+                               request.policies, request.as_of);
+  if (auto* failed = std::get_if<AssessmentFailure>(&made)) {
+    if (failed->not_stored)
+      return error_response(503, "the assessment could not be stored; nothing was kept. Try again later");
+    return error_response(400, "the assessment cannot be made", failed->problems);
+  }
+  const auto& [stored, output] = std::get<StoredAssessment>(made);
+  auto body = assessment_json(stored);
+  body["reproduce"] = output.reproduce;
   Response response = json_response(201, body);
-  response.headers.emplace_back("Location", "/v1/assessments/" + stored->id);
+  response.headers.emplace_back("Location", "/v1/assessments/" + stored.id);
   return response;
 }
 

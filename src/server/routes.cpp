@@ -12,7 +12,7 @@ const std::vector<Route>& routes() {
       {"POST", "/v1/submissions", "createSubmission",
        "Submit an inventory: the JSON document, or the CSV bundle's table files as multipart/form-data (one part per "
        "file, its filename the table's: operators.csv ... meta.csv); validated as `netvet validate` does, stored "
-       "immutably, byte for byte, with its receipt",
+       "immutably, byte for byte, with its receipt, then assessed under the policies in force",
        kSubmitters, post_submission, {"application/json", "multipart/form-data"}, {}, {201, 400, 413, 415}},
       {"GET", "/v1/submissions", "listSubmissions", "Submissions' metadata, newest first, a page at a time", kEveryRole,
        list_submissions, {},
@@ -41,9 +41,17 @@ const std::vector<Route>& routes() {
       {"GET", "/v1/operators", "listOperators", "Operators with a submission the token may see", kEveryRole,
        list_operators, {}, {}, {200}},
       {"GET", "/v1/operators/{id}/status", "getOperatorStatus",
-       "An operator's latest submission and what its latest assessment found: findings by severity per pack, caps "
-       "against limits, next deadlines",
+       "An operator's latest submission and what its assessment under the policies in force found (which version, "
+       "and whether it is stale): findings by severity per pack, caps against limits, next deadlines",
        kEveryRole, get_operator_status, {}, {}, {200, 404}},
+      {"GET", "/v1/policies", "getPolicies",
+       "The policies in force: the packs every submission is assessed against, as of which date, the record's "
+       "version and when it was set (by whom: admins only)",
+       kEveryRole, get_policies, {}, {}, {200}},
+      {"PUT", "/v1/policies", "setPolicies",
+       "Set the policies in force ({policies: [pack ids], as_of: \"submission\" | \"today\" | \"YYYY-MM-DD\"}; "
+       "admins): a new version, audited; each later submission is assessed under it",
+       kAdmin, put_policies, {"application/json"}, {}, {200, 400}},
       {"GET", "/v1/audit", "listAudit", "The audit log, newest first, a page at a time (admins)", kAdmin, get_audit, {},
        {{"limit", "Entries per page, 1-500 (default 50)"}, {"cursor", "The `next` of the page before"}}, {200, 400}},
       {"GET", "/v1/health", "health", "Liveness and the store's state", kNoToken, get_health, {}, {}, {200, 503}},

@@ -79,6 +79,8 @@ Response get_assessment(Context& context);
 Response get_assessment_check(Context& context);
 Response list_operators(Context& context);
 Response get_operator_status(Context& context);
+Response get_policies(Context& context);  // policies_api.cpp
+Response put_policies(Context& context);
 Response get_audit(Context& context);
 Response get_health(Context& context);
 Response get_openapi(Context& context);

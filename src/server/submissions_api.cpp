@@ -1,6 +1,7 @@
 // /v1/submissions: operators submit inventories; everyone reads what concerns them.
 #include <fmt/format.h>
 
+#include "server/policies_in_force.h"
 #include "server/routes.h"
 #include "server/stored_document.h"
 #include "store/receipt.h"
@@ -63,7 +64,13 @@ Response post_submission(Context& context) {
                                                               .media_type = stored_media_type(request.content_type),
                                                               .body = request.body});
   if (!stored) return error_response(503, "the submission could not be stored; nothing was kept. Try again later");
-  Response response = json_response(201, submission_json(*stored, context.options));
+  auto body = submission_json(*stored, context.options);
+  // Stored and committed: now assessed under the policies in force (policies_in_force.h).
+  // Whatever happens there, the submission is kept and acknowledged.
+  auto assessed = assess_under_policies(context.store, context.options, *stored, request.body);
+  body["assessment"] = std::move(assessed.assessment);
+  if (!assessed.reason.empty()) body["assessment_reason"] = std::move(assessed.reason);
+  Response response = json_response(201, body);
   response.headers.emplace_back("Location", "/v1/submissions/" + stored->id);
   return response;
 }

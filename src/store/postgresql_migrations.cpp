@@ -151,6 +151,33 @@ CREATE POLICY assessments_read ON assessments FOR SELECT
 CREATE POLICY assessments_write ON assessments FOR INSERT
   WITH CHECK (current_setting('netvet.role', true) IN ('admin', 'analyst', 'agency'));
 )sql"},
+      // No migration 3 here: numbers need not be contiguous (migrate.cpp applies every
+      // version above the recorded one, in order); 3 is another change's.
+      {4, "the policies in force, and which version an assessment was made under", R"sql(
+-- Each change of the policies in force is a new row: the latest version is in force.
+CREATE TABLE policies (
+  version     bigint PRIMARY KEY,
+  packs       text NOT NULL,
+  as_of       text NOT NULL,
+  set_at      text NOT NULL,
+  set_by      text NOT NULL,
+  set_by_name text NOT NULL,
+  audit_index bigint NOT NULL REFERENCES audit (idx) DEFERRABLE INITIALLY DEFERRED
+);
+GRANT SELECT, INSERT ON policies TO netvet_service;
+ALTER TABLE policies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE policies FORCE ROW LEVEL SECURITY;
+-- Every role reads them (an operator must know what it is assessed under; they hold
+-- nothing of any operator); only an admin sets them.
+CREATE POLICY policies_read ON policies FOR SELECT
+  USING (current_setting('netvet.role', true) IN ('admin', 'analyst', 'agency', 'operator'));
+CREATE POLICY policies_write ON policies FOR INSERT
+  WITH CHECK (current_setting('netvet.role', true) = 'admin');
+
+-- 0: an assessment someone asked for; else the policies version the service assessed under.
+ALTER TABLE assessments ADD COLUMN policies_version bigint NOT NULL DEFAULT 0;
+CREATE INDEX assessments_by_submission ON assessments (submission, policies_version, seq);
+)sql"},
   };
   return migrations;
 }

@@ -71,12 +71,34 @@ struct NewAssessment {
   std::string inventory_digest;  // the submission's digest
   std::string summary;           // JSON: findings by severity per pack, caps, next deadlines
   std::string check;             // the check JSON, exactly as `netvet check --format json` writes it
+  // The version of the policies in force it was made under (PoliciesInForce::version), by
+  // the service for a submission; 0 for an assessment someone asked for (POST /v1/assessments).
+  std::int64_t policies_version = 0;
 };
 
 struct AssessmentMeta {
   std::string id;  // "a-" + 32 random hex digits
   std::string submission, operator_id, created, as_of, engine, packs, inventory_digest, summary;
   std::string requested_by;
+  std::int64_t audit_index = 0;
+  std::int64_t policies_version = 0;  // as in NewAssessment
+};
+
+// The policies in force: the packs every submission is assessed against, and the date
+// they are assessed as of. Each change is a new version (1, 2, ...), never an update, so
+// what an assessment was made under can always be read back.
+struct NewPolicies {
+  std::vector<std::string> packs;  // built-in pack ids; empty: none in force
+  std::string as_of;               // "submission" (the day it was received), "today", or YYYY-MM-DD
+};
+
+struct PoliciesInForce {
+  std::int64_t version = 0;  // 1, 2, ... with no gap
+  std::vector<std::string> packs;
+  std::string as_of;
+  std::string set_at;        // UTC timestamp, the audit entry's
+  std::string set_by;        // the token's public id, or "cli"
+  std::string set_by_name;
   std::int64_t audit_index = 0;
 };
 

@@ -1,6 +1,7 @@
 // The store's logic, written once over connection.h for both databases: every query
 // filtered by the caller's operator, every change written with its audit entry.
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <limits>
@@ -26,7 +27,9 @@ constexpr std::string_view kSubmissionColumns =
     "id, operator, digest, received, media_type, size, submitted_by, audit_index, audit_hash";
 constexpr std::string_view kTokenColumns = "id, name, role, operator, secret_hash, created, expires, revoked";
 constexpr std::string_view kAssessmentColumns =
-    "id, submission, operator, created, as_of, engine, packs, inventory_digest, summary, requested_by, audit_index";
+    "id, submission, operator, created, as_of, engine, packs, inventory_digest, summary, requested_by, audit_index, "
+    "policies_version";
+constexpr std::string_view kPoliciesColumns = "version, packs, as_of, set_at, set_by, set_by_name, audit_index";
 constexpr std::string_view kAuditColumns =
     "idx, at, actor_id, actor_name, action, object, operator, outcome, previous_hash, hash";
 
@@ -59,7 +62,7 @@ TokenRecord read_token(Rows& rows, std::size_t r) {
 }
 
 constexpr std::size_t kSubmissionColumnCount = 9;
-constexpr std::size_t kAssessmentColumnCount = 11;
+constexpr std::size_t kAssessmentColumnCount = 12;
 
 // An assessment from its columns, starting at column `from` of the row.
 AssessmentMeta read_assessment(Rows& rows, std::size_t r, std::size_t from = 0) {
@@ -73,7 +76,29 @@ AssessmentMeta read_assessment(Rows& rows, std::size_t r, std::size_t from = 0) 
           .inventory_digest = rows.take(r, from + 7),
           .summary = rows.take(r, from + 8),
           .requested_by = rows.take(r, from + 9),
-          .audit_index = rows.integer(r, from + 10)};
+          .audit_index = rows.integer(r, from + 10),
+          .policies_version = rows.integer(r, from + 11)};
+}
+
+// The pack ids are kept as a JSON array of strings.
+std::string packs_text(const std::vector<std::string>& packs) { return nlohmann::json(packs).dump(); }
+std::vector<std::string> packs_of(const std::string& text) {
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> packs;
+  if (json.is_array())
+    for (const auto& id : json)
+      if (id.is_string()) packs.push_back(id.get<std::string>());
+  return packs;
+}
+
+PoliciesInForce read_policies(Rows& rows, std::size_t r) {
+  return {.version = rows.integer(r, 0),
+          .packs = packs_of(rows.text(r, 1)),
+          .as_of = rows.take(r, 2),
+          .set_at = rows.take(r, 3),
+          .set_by = rows.take(r, 4),
+          .set_by_name = rows.take(r, 5),
+          .audit_index = rows.integer(r, 6)};
 }
 
 AuditEntry read_audit(Rows& rows, std::size_t r) {
@@ -257,7 +282,8 @@ class SqlStore final : public Store {
                         .inventory_digest = assessment.inventory_digest,
                         .summary = assessment.summary,
                         .requested_by = by.actor_id,
-                        .audit_index = 0};
+                        .audit_index = 0,
+                        .policies_version = assessment.policies_version};
     auto done = write(by, {.action = "assessment.create", .object = meta.id, .operator_id = meta.operator_id},
                       [&](Connection& db, const AuditEntry& entry) -> Result<bool> {
                         meta.created = entry.at;
@@ -267,9 +293,10 @@ class SqlStore final : public Store {
                                                 Param::of(meta.as_of),       Param::of(meta.engine),
                                                 Param::of(meta.packs),       Param::of(meta.inventory_digest),
                                                 Param::of(meta.summary),     Param::of(meta.requested_by),
-                                                Param::of(meta.audit_index), Param::bytes(assessment.check)};
+                                                Param::of(meta.audit_index), Param::of(meta.policies_version),
+                                                Param::bytes(assessment.check)};
                         auto inserted = db.query(fmt::format("INSERT INTO assessments ({}, check_json) VALUES ($1, "
-                                                             "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                                                             "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                                                              kAssessmentColumns),
                                                  values);
                         if (!inserted) return std::unexpected(inserted.error());
@@ -312,22 +339,53 @@ class SqlStore final : public Store {
     return found;
   }
 
-  Result<std::optional<OperatorLatest>> operator_latest(const Caller& by, std::string_view operator_id) override {
-    // Two derived tables of one row each, joined: one read, one round trip. (LATERAL would
-    // say it more directly; SQLite has none.)
-    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read(session_of(by),
-                     fmt::format("SELECT s.*, a.* FROM (SELECT {} FROM submissions WHERE operator = $1 AND {} "
-                                 "ORDER BY seq DESC LIMIT 1) s LEFT JOIN (SELECT {} FROM assessments WHERE operator = "
-                                 "$1 AND {} ORDER BY seq DESC LIMIT 1) a ON 1 = 1",
-                                 kSubmissionColumns, visible(2), kAssessmentColumns, visible(2)),
-                     values);
+  Result<PoliciesInForce> set_policies(const Caller& by, const NewPolicies& policies) override {
+    if (by.role != Role::admin) return fail(file_problem(shown_, "only an admin sets the policies in force"));
+    PoliciesInForce record{.version = 0, .packs = policies.packs, .as_of = policies.as_of, .set_at = {},
+                           .set_by = by.actor_id, .set_by_name = by.actor_name, .audit_index = 0};
+    std::string ids;
+    for (const auto& id : policies.packs) ids += (ids.empty() ? "" : ",") + id;
+    // The entry names what was set; the row names its entry. The version is counted under
+    // the chain's lock, which every writer holds, so two admins never make the same one.
+    const AuditEvent event{.action = "policies.set",
+                           .object = fmt::format("policies={} as_of={}", ids.empty() ? "none" : ids, policies.as_of),
+                           .operator_id = {}};
+    auto done = write(by, event, [&](Connection& db, const AuditEntry& entry) -> Result<bool> {
+      auto newest = db.query("SELECT coalesce(max(version), 0) FROM policies");
+      if (!newest) return std::unexpected(newest.error());
+      record.version = newest->integer(0, 0) + 1;
+      record.set_at = entry.at;
+      record.audit_index = entry.index;
+      const std::string packs = packs_text(record.packs);
+      const Param values[] = {Param::of(record.version), Param::of(packs),          Param::of(record.as_of),
+                              Param::of(record.set_at),  Param::of(record.set_by),  Param::of(record.set_by_name),
+                              Param::of(record.audit_index)};
+      auto inserted = db.query(
+          fmt::format("INSERT INTO policies ({}) VALUES ($1, $2, $3, $4, $5, $6, $7)", kPoliciesColumns), values);
+      if (!inserted) return std::unexpected(inserted.error());
+      return true;
+    });
+    if (!done) return std::unexpected(done.error());
+    return record;
+  }
+
+  Result<std::optional<PoliciesInForce>> policies_in_force(const Caller& by) override {
+    auto rows =
+        read(session_of(by), fmt::format("SELECT {} FROM policies ORDER BY version DESC LIMIT 1", kPoliciesColumns), {});
     if (!rows) return std::unexpected(rows.error());
-    if (rows->empty()) return std::optional<OperatorLatest>{};
-    OperatorLatest latest{read_submission(*rows, 0), std::nullopt};
-    if (!rows->text(0, kSubmissionColumnCount).empty())
-      latest.assessment = read_assessment(*rows, 0, kSubmissionColumnCount);
-    return std::optional{std::move(latest)};
+    if (rows->empty()) return std::optional<PoliciesInForce>{};
+    return std::optional{read_policies(*rows, 0)};
+  }
+
+  Result<std::optional<OperatorLatest>> operator_latest(const Caller& by, std::string_view operator_id) override {
+    // Three indexed queries in one read-only transaction: one snapshot of the submission,
+    // the policies and the assessment.
+    auto db = pool_.lease();
+    if (!db) return std::unexpected(db.error());
+    if (auto began = (*db)->begin(session_of(by), false); !began) return std::unexpected(began.error());
+    auto latest = operator_latest_in(**db, by, operator_id);
+    (*db)->rollback();
+    return latest;
   }
 
   Result<AuditEntry> audit(const Caller& by, const AuditEvent& event) override {
@@ -391,6 +449,36 @@ class SqlStore final : public Store {
 
  private:
   static constexpr std::size_t kVerifyBatch = 10000;
+
+  Result<std::optional<OperatorLatest>> operator_latest_in(Connection& db, const Caller& by,
+                                                          std::string_view operator_id) {
+    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
+    auto submission = db.query(fmt::format("SELECT {} FROM submissions WHERE operator = $1 AND {} ORDER BY seq DESC "
+                                           "LIMIT 1",
+                                           kSubmissionColumns, visible(2)),
+                               values);
+    if (!submission) return std::unexpected(submission.error());
+    if (submission->empty()) return std::optional<OperatorLatest>{};
+    OperatorLatest latest{read_submission(*submission, 0), std::nullopt, std::nullopt};
+    auto policies = db.query(fmt::format("SELECT {} FROM policies ORDER BY version DESC LIMIT 1", kPoliciesColumns));
+    if (!policies) return std::unexpected(policies.error());
+    if (!policies->empty()) latest.policies = read_policies(*policies, 0);
+    const bool in_force = latest.policies && !latest.policies->packs.empty();
+    // In force: the latest submission's assessments made under policies, the newest
+    // version first (versions only grow). Otherwise the operator's latest assessment.
+    const Param by_submission[] = {Param::of(latest.submission.id), sees_all(by), Param::of(by.operator_id)};
+    auto assessment =
+        in_force ? db.query(fmt::format("SELECT {} FROM assessments WHERE submission = $1 AND policies_version > 0 AND "
+                                        "{} ORDER BY policies_version DESC, seq DESC LIMIT 1",
+                                        kAssessmentColumns, visible(2)),
+                            by_submission)
+                 : db.query(fmt::format("SELECT {} FROM assessments WHERE operator = $1 AND {} ORDER BY seq DESC LIMIT 1",
+                                        kAssessmentColumns, visible(2)),
+                            values);
+    if (!assessment) return std::unexpected(assessment.error());
+    if (!assessment->empty()) latest.assessment = read_assessment(*assessment, 0);
+    return std::optional{std::move(latest)};
+  }
 
   Param sees_all(const Caller& by) const {
     return Param::of(std::int64_t{by.sees_every_operator() || options_.without_operator_filter ? 1 : 0});

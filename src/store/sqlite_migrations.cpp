@@ -81,6 +81,28 @@ CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
 CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
   BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;
 )sql"},
+      // No migration 3 here: numbers need not be contiguous (migrate.cpp applies every
+      // version above the recorded one, in order); 3 is another change's.
+      {4, "the policies in force, and which version an assessment was made under", R"sql(
+-- Each change of the policies in force is a new row: the latest version is in force.
+CREATE TABLE policies (
+  version     INTEGER PRIMARY KEY,
+  packs       TEXT NOT NULL,
+  as_of       TEXT NOT NULL,
+  set_at      TEXT NOT NULL,
+  set_by      TEXT NOT NULL,
+  set_by_name TEXT NOT NULL,
+  audit_index INTEGER NOT NULL REFERENCES audit (idx) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TRIGGER policies_no_update BEFORE UPDATE ON policies
+  BEGIN SELECT RAISE(ABORT, 'the policies record is append-only'); END;
+CREATE TRIGGER policies_no_delete BEFORE DELETE ON policies
+  BEGIN SELECT RAISE(ABORT, 'the policies record is append-only'); END;
+
+-- 0: an assessment someone asked for; else the policies version the service assessed under.
+ALTER TABLE assessments ADD COLUMN policies_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX assessments_by_submission ON assessments (submission, policies_version, seq);
+)sql"},
   };
   return migrations;
 }

@@ -89,12 +89,21 @@ class Store {
   virtual Result<std::optional<std::pair<AssessmentMeta, std::string>>> assessment_with_check(const Caller& by,
                                                                                              std::string_view id) = 0;
 
+  // The policies in force (records.h): every caller reads them; only an admin sets them,
+  // each change a new version written with its audit entry. Nothing when never set.
+  virtual Result<PoliciesInForce> set_policies(const Caller& by, const NewPolicies& policies) = 0;
+  virtual Result<std::optional<PoliciesInForce>> policies_in_force(const Caller& by) = 0;
+
   // Operators: those with a submission the caller may see, sorted; an operator's latest
-  // submission and latest assessment, in one read (nothing when it has no submission, or
-  // it is not the caller's to see).
+  // submission with its assessment, in one read (nothing when it has no submission, or it
+  // is not the caller's to see). With policies in force (a version naming at least one
+  // pack), the assessment is the latest submission's made under the newest policies
+  // version it has one for — the current one, or else an older one, which is stale; with
+  // none in force, the operator's latest assessment of any kind.
   struct OperatorLatest {
     SubmissionMeta submission;
     std::optional<AssessmentMeta> assessment;
+    std::optional<PoliciesInForce> policies;  // the latest version, as read in the same transaction
   };
   virtual Result<std::vector<std::string>> operators(const Caller& by) = 0;
   virtual Result<std::optional<OperatorLatest>> operator_latest(const Caller& by, std::string_view operator_id) = 0;

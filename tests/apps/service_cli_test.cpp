@@ -65,6 +65,36 @@ TEST_P(ServiceCli, BadTokenRequestsAreRefusedAndChangeNothing) {
   EXPECT_TRUE(tokens->empty());
 }
 
+TEST_P(ServiceCli, ThePoliciesInForceAreShownAndSetAsANewAuditedVersion) {
+  const CliRun none = netvet("in-force show");
+  EXPECT_EQ(none.exit_code, 0) << none.err;
+  EXPECT_NE(none.err.find("No policies in force"), std::string::npos) << none.err;
+
+  const CliRun unknown = netvet("in-force set gb atlantis");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("no built-in pack 'atlantis'; the packs there are: "), std::string::npos) << unknown.err;
+  const CliRun bad_date = netvet("in-force set gb --as-of 2028-02-30");
+  EXPECT_EQ(bad_date.exit_code, 2);
+  EXPECT_NE(bad_date.err.find("2028-02-30"), std::string::npos) << bad_date.err;
+
+  const CliRun set = netvet("in-force set uk us-colocation --as-of today");
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_NE(set.out.find("version  1\npolicies gb,us-colocation\nas_of    today\n"), std::string::npos) << set.out;
+  const CliRun shown = netvet("in-force show");
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("policies gb,us-colocation"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("by cli ("), std::string::npos) << shown.out;
+
+  const store::Caller reader{.role = store::Role::operator_, .operator_id = "op-a", .actor_id = "t", .actor_name = "t"};
+  auto policies = made_.store->policies_in_force(reader);
+  ASSERT_TRUE(policies && policies->has_value());
+  EXPECT_EQ((*policies)->version, 1);
+  EXPECT_EQ((*policies)->packs, (std::vector<std::string>{"gb", "us-colocation"}));
+  const CliRun verified = netvet("audit verify");
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_NE(verified.out.find("all 1 entries verify"), std::string::npos) << verified.out;  // refusals wrote nothing
+}
+
 TEST_P(ServiceCli, AuditVerifyPassesThenNamesTheChangedEntry) {
   for (const char* name : {"a", "b", "c"})
     ASSERT_EQ(netvet(std::string("token create --role admin --name ") + name).exit_code, 0);

@@ -26,9 +26,12 @@ struct Leak {
 };
 
 TEST_P(CrawlTest, OperatorAFindsNothingOfOperatorBs) {
+  // Policies in force, so that every submission is assessed by the service as well (its
+  // assessments of B's are B's too).
+  ASSERT_EQ(call("PUT", "/v1/policies", admin_, R"({"policies": ["gb"], "as_of": "2028-01-01"})").status, 200);
   // B's data, with markers everywhere a text can go; A's own, plainly named.
   // The last of B's is its CSV bundle, as multipart/form-data.
-  std::vector<std::string> b_ids;
+  std::vector<std::string> b_ids, b_assessments;
   for (int i = 0; i < 3; ++i) {
     const std::string document = small_inventory("op-b", "CANARY-B-" + std::to_string(i));
     server::Response created;
@@ -52,12 +55,15 @@ TEST_P(CrawlTest, OperatorAFindsNothingOfOperatorBs) {
     }
     ASSERT_EQ(created.status, 201) << created.body;
     b_ids.push_back(json::parse(created.body)["id"]);
+    ASSERT_TRUE(json::parse(created.body)["assessment"].is_object()) << created.body;
+    b_assessments.push_back(json::parse(created.body)["assessment"]["id"]);
   }
   const auto mine = call("POST", "/v1/submissions", operator_a_, small_inventory("op-a", "alpha"));
   ASSERT_EQ(mine.status, 201);
   const std::string a_id = json::parse(mine.body)["id"];
   std::vector<std::string> markers = {"CANARY-B", "op-b"};
   markers.insert(markers.end(), b_ids.begin(), b_ids.end());
+  markers.insert(markers.end(), b_assessments.begin(), b_assessments.end());
   // Guessed ids, one per real one: the same shape, never issued.
   std::vector<std::string> guessed;
   for (const auto& id : b_ids) guessed.push_back("s-" + std::string(id.size() - 2, 'f'));

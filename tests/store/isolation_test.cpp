@@ -203,5 +203,32 @@ TEST(ReadCache, KeepsWithinItsBudgetByLeastRecentUse) {
 }
 
 }  // namespace cache_tests
+// The policies in force name no operator: every role reads them. Only an admin's
+// transaction may add a version, and nobody changes or removes one.
+TEST(Isolation, ThePoliciesInForceAreReadByEveryRoleAndWrittenByAdminsOnlyOnPostgresql) {
+  auto made = fresh_store("postgresql");
+  ASSERT_NE(made.store, nullptr);
+  const Caller admin{.role = Role::admin, .operator_id = {}, .actor_id = "cli", .actor_name = "test"};
+  ASSERT_TRUE(made.store->set_policies(admin, {.packs = {"gb"}, .as_of = "submission"}));
+  EXPECT_EQ(made.value_as_owner("SELECT relrowsecurity::text || relforcerowsecurity::text FROM pg_class "
+                                "WHERE relname = 'policies'"),
+            "truetrue");
+  const auto as = [&](const std::string& role, const std::string& op, const std::string& sql) {
+    return made.value_as_owner("BEGIN; SET LOCAL ROLE netvet_service; SELECT set_config('netvet.role', '" + role +
+                               "', true), set_config('netvet.operator', '" + op + "', true); " + sql);
+  };
+  EXPECT_EQ(as("operator", "op-a", "SELECT packs FROM policies"), "[\"gb\"]");
+  EXPECT_EQ(as("analyst", "", "SELECT count(*) FROM policies"), "1");
+  EXPECT_EQ(as("", "", "SELECT count(*) FROM policies"), "0");  // no role set: nothing
+  const std::string insert = "INSERT INTO policies VALUES (2, '[]', 'today', 'x', 'x', 'x', 1) RETURNING version";
+  EXPECT_NE(as("analyst", "", insert).find("row-level security"), std::string::npos);
+  EXPECT_NE(as("operator", "op-a", insert).find("row-level security"), std::string::npos);
+  EXPECT_EQ(as("admin", "", insert), "2");  // (rolled back)
+  EXPECT_NE(as("admin", "", "UPDATE policies SET packs = '[]'").find("ERROR"), std::string::npos);
+  EXPECT_NE(as("admin", "", "DELETE FROM policies").find("ERROR"), std::string::npos);
+  // The store refuses every role but admin before the database does.
+  EXPECT_FALSE(made.store->set_policies(operator_caller("op-a"), {.packs = {}, .as_of = "today"}));
+}
+
 }  // namespace
 }  // namespace netvet::store
