@@ -3,8 +3,9 @@
 // reads for the load generator (wrk, with bench/service_wrk.lua) to TARGETS: each
 // operator's status and assessment with the operator's own token, "TOKEN PATH" per line.
 //
-// With --big CELLS, first times one submission of 2×CELLS+2 elements over HTTP (validated
-// and stored) and reports the process's peak memory before and after it.
+// With --big CELLS, first times a submission of 2×CELLS+2 elements over HTTP (validated
+// and stored), then another with gb in force (also assessed before the answer), and
+// reports the process's peak memory before and after each.
 //
 // Usage: service_load --store URL --targets FILE [--operators 20] [--big CELLS]
 #include <boost/asio.hpp>
@@ -137,22 +138,38 @@ int main(int argc, char** argv) {
   const std::string kind = db.describe().substr(0, db.describe().find(':'));
 
   if (big > 0) {
-    const std::string document = inventory("op-big", big);
-    const std::string token = issue(db, store::Role::operator_, "op-big");
-    const long before = peak_rss_mb();
-    const auto began = Clock::now();
-    auto answer = server::send(fmt::format("http://127.0.0.1:{}", port),
-                               {.method = "POST", .target = "/v1/submissions", .token = token,
-                                .content_type = "application/json", .body = document, .headers = {}},
-                               {.timeout = std::chrono::minutes(5), .ca_file = {}});
-    const double took = std::chrono::duration<double>(Clock::now() - began).count();
-    if (!answer || answer->status != 201) {
-      std::cerr << "service_load: the big submission failed\n";
-      return 3;
+    // Twice: as received (no policies in force), then with gb in force, when the service
+    // also assesses the submission before it answers.
+    for (const bool assessed : {false, true}) {
+      if (assessed) {
+        server::Request put{"PUT", "/v1/policies", {}, "Bearer " + issue(db, store::Role::admin, ""), "application/json",
+                            R"({"policies": ["gb"], "as_of": "2028-01-01"})"};
+        if (api.handle(put).status != 200) {
+          std::cerr << "service_load: cannot set the policies in force\n";
+          return 3;
+        }
+      }
+      const std::string op = assessed ? "op-big-assessed" : "op-big";
+      const std::string document = inventory(op, big);
+      const std::string token = issue(db, store::Role::operator_, op);
+      const long before = peak_rss_mb();
+      const auto began = Clock::now();
+      auto answer = server::send(fmt::format("http://127.0.0.1:{}", port),
+                                 {.method = "POST", .target = "/v1/submissions", .token = token,
+                                  .content_type = "application/json", .body = document, .headers = {}},
+                                 {.timeout = std::chrono::minutes(5), .ca_file = {}});
+      const double took = std::chrono::duration<double>(Clock::now() - began).count();
+      if (!answer || answer->status != 201 ||
+          (assessed && nlohmann::json::parse(answer->body, nullptr, false).value("assessment", nlohmann::json()).is_null())) {
+        std::cerr << "service_load: the big submission failed" << (answer ? ": " + answer->body.substr(0, 300) : "")
+                  << "\n";
+        return 3;
+      }
+      std::cout << fmt::format("{}: one submission of {} elements ({:.0f} MB) validated and stored{} in {:.2f} s; "
+                               "peak RSS {} MB before it (the document built), {} MB after\n",
+                               kind, 2 * big + 2, static_cast<double>(document.size()) / 1e6,
+                               assessed ? ", then assessed under gb (in force)" : "", took, before, peak_rss_mb());
     }
-    std::cout << fmt::format("{}: one submission of {} elements ({:.0f} MB) validated and stored in {:.2f} s; peak "
-                             "RSS {} MB before it (the document built), {} MB after\n",
-                             kind, 2 * big + 2, static_cast<double>(document.size()) / 1e6, took, before, peak_rss_mb());
   }
 
   (*running)->stop();
