@@ -86,6 +86,12 @@ Result<AssessmentOutput> assess(std::string_view document, const std::string& na
   auto mapped = report::check_report_of(packs, *evaluation, *inventory, from);
   std::ostringstream check;
   report::write_check_json(mapped.report, check);
+  // What analysts read: mapped again from the same evaluation with facilities redacted
+  // (mapping is cheap beside evaluating; messages are worded as they are written).
+  from.redact_facilities = true;
+  const auto redacted = report::check_report_of(packs, *evaluation, *inventory, from);
+  std::ostringstream check_redacted;
+  report::write_check_json(redacted.report, check_redacted);
 
   policy::TimelineOptions timeline_options;
   timeline_options.from = as_of;
@@ -94,6 +100,7 @@ Result<AssessmentOutput> assess(std::string_view document, const std::string& na
 
   AssessmentOutput output;
   output.check = std::move(check).str();
+  output.check_redacted = std::move(check_redacted).str();
   output.packs = nlohmann::ordered_json::array();
   std::string ids;
   for (const auto& pack : packs) {
@@ -105,6 +112,7 @@ Result<AssessmentOutput> assess(std::string_view document, const std::string& na
   }
   output.summary = summary_of(mapped.report, *timeline, packs);
   output.reproduce = fmt::format("netvet check {} --policy {} --as-of {} --format json", name, ids, format_date(as_of));
+  output.reproduce_redacted = output.reproduce + " --redact facilities";
   return output;
 }
 

@@ -71,6 +71,7 @@ struct NewAssessment {
   std::string inventory_digest;  // the submission's digest
   std::string summary;           // JSON: findings by severity per pack, caps, next deadlines
   std::string check;             // the check JSON, exactly as `netvet check --format json` writes it
+  std::string check_redacted;    // the same with `--redact facilities`: what analysts read
 };
 
 struct AssessmentMeta {

@@ -81,6 +81,12 @@ CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
 CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
   BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;
 )sql"},
+      {3, "assessments' check with facilities redacted, for analysts", R"sql(
+-- What an analyst reads: the check JSON with facilities redacted (`netvet check
+-- --redact facilities`), made with check_json from one evaluation. NULL for assessments
+-- made before this migration: the service answers an analyst 409 for those (re-assess).
+ALTER TABLE assessments ADD COLUMN check_redacted BLOB;
+)sql"},
   };
   return migrations;
 }
