@@ -1,8 +1,9 @@
 // netvet check INV --policy ID[,ID]: evaluates policy packs as of a date and reports the
 // findings (text, JSON, SARIF, JUnit, CSV or HTML). Waivers mark findings as waived (kept
 // in the output); a baseline leaves out findings an earlier run already had; --assume
-// changes the inventory in memory first (what-if). Exit 0: no unwaived finding; 1:
-// findings; 2: bad usage or input (nothing written).
+// changes the inventory in memory first (what-if); --redact facilities writes what the
+// service shows its analysts (facilities as pseudonyms, no distances to them). Exit 0: no
+// unwaived finding; 1: findings; 2: bad usage or input (nothing written).
 
 #include <memory>
 #include <ostream>
@@ -28,6 +29,7 @@ struct CheckArgs {
   std::vector<std::string> assume;
   double serving_radius_km = 2.0;
   std::size_t show = 10;
+  std::string redact;  // "facilities" or empty
 };
 
 // Writes the report as it is made: JSON, CSV and SARIF list every finding and are
@@ -47,6 +49,13 @@ void render(const CheckArgs& args, const report::CheckReport& report, const Inve
 
 int run_check(const CheckArgs& args) {
   PhaseTimer timer(args.common.timings);
+  if (!args.redact.empty() && args.common.format == "html") {
+    // The page's map and exposure sections draw facilities from the inventory itself.
+    print_problems({{.file = "--redact", .value = "facilities",
+                     .message = "not with --format html, whose page draws facilities on its map; "
+                                "use text, json, sarif, junit or csv"}});
+    return kBadInput;
+  }
   const auto as_of = read_as_of(args.policy.as_of);
   if (!as_of) return kBadInput;
   const auto in = read_policy_inputs(args.policy, args.assume, args.waivers);
@@ -94,6 +103,7 @@ int run_check(const CheckArgs& args) {
   }
   report::FromPolicyOptions from;
   from.inventory_name = args.inventory;
+  from.redact_facilities = args.redact == "facilities";
   if (inventory.meta.name != kEmptyStr) from.inventory_name = std::string(inventory.str(inventory.meta.name));
   if (matcher || baseline) {
     from.decide = [&](const policy::Finding& f, std::uint64_t fingerprint) {
@@ -136,6 +146,10 @@ void add_check(CLI::App& app, Run& run) {
       ->allow_extra_args(false);
   cmd->add_option("--show", args->show, "Text output: findings listed per rule (the rest are counted)")
       ->capture_default_str();
+  cmd->add_option("--redact", args->redact,
+                  "'facilities': name each facility by a pseudonym (facility-1, ... in order of first mention), "
+                  "without its id, name, owner or any distance to it, as the service shows analysts (not with html)")
+      ->check(CLI::IsMember({"facilities"}));
   add_common_options(*cmd, args->common, {"text", "json", "sarif", "junit", "csv", "html"});
   add_serving_radius_option(*cmd, args->serving_radius_km);
   cmd->callback([&run, args] { run = [args] { return run_check(*args); }; });

@@ -102,7 +102,8 @@ void FindingList::iterator::settle() {
 }
 
 Finding& RuleContext::aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor,
-                                        std::uint8_t domain, std::string message, std::string clause) {
+                                        std::uint8_t domain, std::string message, std::string clause,
+                                        std::size_t subject_words) {
   Finding f;
   f.rule = rule_index;
   f.kind = kind;
@@ -114,6 +115,7 @@ Finding& RuleContext::aggregate_finding(SubjectType kind, Index row, StrId subje
   f.note = static_cast<std::uint32_t>(result.notes.size());
   result.notes.push_back(std::move(message));
   result.clauses.push_back(std::move(clause));
+  result.subject_words.push_back(subject_words);
   result.aggregates.push_back(f);
   return result.aggregates.back();
 }
@@ -320,6 +322,7 @@ Result<Evaluation> evaluate(std::span<const Pack> packs, const Inventory& invent
     }
     for (auto& note : result.notes) out.notes.push_back(std::move(note));
     for (auto& clause : result.clauses) out.clauses.push_back(std::move(clause));
+    out.subject_words.insert(out.subject_words.end(), result.subject_words.begin(), result.subject_words.end());
     for (auto& m : result.measures) out.measures.push_back(std::move(m));
     out.rules[r].findings = result.aggregates.size() + out.findings.flagged(r).count();
   }

@@ -187,6 +187,11 @@ struct Evaluation {
   // Per note: the clause that matched when it is not the rule's selector (exposure:
   // "unavoidable vendor in designated"); empty otherwise.
   std::vector<std::string> clauses;
+  // Per note: how many of its leading bytes describe the facility it is about (exposure:
+  // "military facility F-BRIX (Brixton barracks, owner GB)"); 0 for other notes. A report
+  // with facilities redacted words those bytes again without the facility's id, name and
+  // owner (message_of with FacilityAliases).
+  std::vector<std::size_t> subject_words;
   // The facilities' exposure, when an exposure rule needed it (one analysis per designated
   // set; no possible paths, which no rule reads); null otherwise.
   std::shared_ptr<const PolicyExposure> exposure;
@@ -213,5 +218,16 @@ FindingRecord record_of(const Evaluation& evaluation, const Inventory& inventory
 std::vector<FindingRecord> records_of(const Evaluation& evaluation, const Inventory& inventory);
 // record_of()'s message alone, for callers that have the rest (reports of a million findings).
 std::string message_of(const Evaluation& evaluation, const Inventory& inventory, const Finding& finding);
+
+// The names a report with facilities redacted gives them, by facilities row (empty for a
+// facility it does not mention): pseudonyms such as "facility-1" (report/check_from_policy.h).
+using FacilityAliases = std::vector<std::string>;
+// The message with facilities redacted: a facility is its kind and alias ("military
+// facility facility-1"), never its id, name, owner or coordinates, and no distance to it
+// is given (three distances from known sites would place it). A proximity finding still
+// says whether its site serves the facility or lies within the rule's radius of it, which
+// is what the rule is about. A facility the aliases do not name is "facility ?".
+std::string message_of(const Evaluation& evaluation, const Inventory& inventory, const Finding& finding,
+                       const FacilityAliases& aliases);
 
 }  // namespace netvet::policy

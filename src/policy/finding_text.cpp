@@ -17,9 +17,18 @@ std::string describe_element(const Inventory& inv, Index e) {
                      inv.str(inv.sites.id[el.site[e]]));
 }
 
+// "military facility facility-3": a facility as a redacted report names it.
+std::string facility_alias(const Inventory& inv, Index facility, const FacilityAliases& aliases) {
+  const std::string_view alias =
+      facility < aliases.size() && !aliases[facility].empty() ? std::string_view(aliases[facility]) : std::string_view("?");
+  return fmt::format("{} facility {}", name_of(inv.facilities.kind[facility]), alias);
+}
+
 // One line, without the rule's selector: every rendering shows the clause that matched
 // beside the message (`clause`), so the message says only what is particular to the finding.
-std::string element_message(const Evaluation& ev, const Inventory& inv, const Finding& f, const RuleOutcome& rule) {
+// `aliases` non-null: facilities redacted (see message_of).
+std::string element_message(const Evaluation& ev, const Inventory& inv, const Finding& f, const RuleOutcome& rule,
+                            const FacilityAliases* aliases) {
   const std::string element = describe_element(inv, f.row);
   switch (rule.kind) {
     case RuleKind::require:
@@ -27,6 +36,12 @@ std::string element_message(const Evaluation& ev, const Inventory& inv, const Fi
                          format_date(ev.as_of), rule.citation);
     case RuleKind::proximity: {
       const FacilityTable& fac = inv.facilities;
+      if (aliases) {
+        const std::string facility = facility_alias(inv, f.facility, *aliases);
+        const std::string where = f.serving ? fmt::format("serves {}", facility)
+                                            : fmt::format("is within {} km of {}", rule.radius_km, facility);
+        return fmt::format("{}: the site {} {}", element, where, rule.citation);
+      }
       const std::string facility = fmt::format("{} facility {}", name_of(fac.kind[f.facility]), inv.str(fac.id[f.facility]));
       const std::string where = !f.serving ? fmt::format("is {:.2f} km from {} (radius {} km)", f.km, facility, rule.radius_km)
                                 : std::isnan(f.km) ? fmt::format("serves {}", facility)
@@ -41,7 +56,17 @@ std::string element_message(const Evaluation& ev, const Inventory& inv, const Fi
 }  // namespace
 
 std::string message_of(const Evaluation& ev, const Inventory& inv, const Finding& f) {
-  return f.note != kNoNote ? ev.notes[f.note] : element_message(ev, inv, f, ev.rules[f.rule]);
+  return f.note != kNoNote ? ev.notes[f.note] : element_message(ev, inv, f, ev.rules[f.rule], nullptr);
+}
+
+std::string message_of(const Evaluation& ev, const Inventory& inv, const Finding& f, const FacilityAliases& aliases) {
+  if (f.note == kNoNote) return element_message(ev, inv, f, ev.rules[f.rule], &aliases);
+  const std::string& note = ev.notes[f.note];
+  const std::size_t words = f.note < ev.subject_words.size() ? ev.subject_words[f.note] : 0;
+  // The rest of an exposure note names the cut's elements, operators and serving sites,
+  // never the facility again (rule_exposure.cpp).
+  if (words == 0 || f.kind != SubjectType::facility || f.row >= inv.facilities.size()) return note;
+  return facility_alias(inv, f.row, aliases) + note.substr(words);
 }
 
 FindingRecord record_of(const Evaluation& ev, const Inventory& inv, const Finding& f) {

@@ -18,6 +18,7 @@ struct RuleResult {
   std::vector<Finding> aggregates;
   std::vector<std::string> notes;
   std::vector<std::string> clauses;  // per note: its own clause, or empty (Evaluation::clauses)
+  std::vector<std::size_t> subject_words;  // per note: Evaluation::subject_words
   std::vector<Measure> measures;
 };
 
@@ -37,10 +38,12 @@ struct RuleContext {
   RowMask select(const PackSelector& s) { return selectors.elements(s.selector.expr, pack.scope()); }
   RuleOutcome& outcome() { return out_rule; }
 
-  // An aggregate finding (per operator or region) with its message.
+  // An aggregate finding (per operator, region or facility) with its message. A
+  // facility's message opens with the facility's words (its kind, id, name, owner):
+  // `subject_words` is their length, so a redacted report can word them without them.
   // Returns it, for the caller to add a severity of its own.
   Finding& aggregate_finding(SubjectType kind, Index row, StrId subject, StrId op, StrId vendor, std::uint8_t domain,
-                             std::string message, std::string clause = {});
+                             std::string message, std::string clause = {}, std::size_t subject_words = 0);
   Measure measure(std::string op, std::string unit, double value, double limit, bool ok) const;
 };
 

@@ -187,17 +187,20 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
         served.empty() ? fmt::format("no site serves it (no served_by, and no cell site reaches it: by its range_km, or within {:g} km without one)",
                                      ctx.options.serving_radius_km)
                        : fmt::format("none of its serving cell sites ({}) reaches its operator's core", sites_words(inv, served));
+    // The message opens with the facility's words and names it nowhere else, so that a
+    // redacted report can word them again (Evaluation::subject_words).
+    const std::string subject = facility_words(inv, f);
     std::string message, clause;
     if (!flag.ways) {
       op = sole_operator(inv, served);
       message = fmt::format("{} cannot be vetted: it is isolated, {}; reported at low severity until the inventory "
                             "shows how its traffic reaches the core {}",
-                            facility_words(inv, f), why_isolated, citation);
+                            subject, why_isolated, citation);
       clause = kIsolatedClause;
     } else {
       std::ranges::sort(exposed_to);
       exposed_to.erase(std::unique(exposed_to.begin(), exposed_to.end()), exposed_to.end());
-      message = fmt::format("{} is exposed to {} ({}): {}{} {}", facility_words(inv, f),
+      message = fmt::format("{} is exposed to {} ({}): {}{} {}", subject,
                             exposed_to.empty() ? fmt::format("the {} vendors taken together", spec.vendors)
                                                : vendor_words(inv, exposed_to),
                             way_words(flag.ways), fmt::join(sentences, "; "),
@@ -205,7 +208,8 @@ void run_exposure(RuleContext& ctx, const ExposureRule& spec) {
       clause = fmt::format("{} exposure to {}", way_words(flag.ways), spec.vendors);
     }
     Finding& finding =
-        ctx.aggregate_finding(SubjectType::facility, f, fac.id[f], op, vendor, kNoDomain, std::move(message), std::move(clause));
+        ctx.aggregate_finding(SubjectType::facility, f, fac.id[f], op, vendor, kNoDomain, std::move(message), std::move(clause),
+                              subject.size());
     if (!flag.ways) finding.severity = static_cast<std::uint8_t>(RuleSeverity::low);
   }
 }

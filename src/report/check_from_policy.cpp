@@ -64,18 +64,58 @@ constexpr std::uint64_t kNote = std::uint64_t{1} << 32;
 
 // The report's rules are the evaluation's, in its order, so a finding's `rule` is the
 // evaluation's rule index too.
+// With `aliases`, the messages name facilities by them (policy::message_of's redacted form).
 class EvaluationMessages final : public FindingMessages {
  public:
-  EvaluationMessages(const policy::Evaluation& ev, const Inventory& inv) : ev_(ev), inv_(inv) {}
+  EvaluationMessages(const policy::Evaluation& ev, const Inventory& inv,
+                     std::shared_ptr<const policy::FacilityAliases> aliases)
+      : ev_(ev), inv_(inv), aliases_(std::move(aliases)) {}
   std::string message(const Finding& f) const override {
-    if (f.detail >= kNote) return ev_.notes[f.detail - kNote];
-    return policy::message_of(ev_, inv_, ev_.findings.element(f.rule, static_cast<Index>(f.detail)));
+    if (f.detail >= kNote) {
+      const auto note = static_cast<std::uint32_t>(f.detail - kNote);
+      if (!aliases_) return ev_.notes[note];
+      policy::Finding compact;
+      compact.rule = f.rule;
+      compact.kind = f.subject_kind == SubjectType::facility ? policy::SubjectType::facility : policy::SubjectType::op;
+      compact.row = f.facility;
+      compact.note = note;
+      return policy::message_of(ev_, inv_, compact, *aliases_);
+    }
+    const policy::Finding compact = ev_.findings.element(f.rule, static_cast<Index>(f.detail));
+    return aliases_ ? policy::message_of(ev_, inv_, compact, *aliases_) : policy::message_of(ev_, inv_, compact);
   }
 
  private:
   const policy::Evaluation& ev_;
   const Inventory& inv_;
+  std::shared_ptr<const policy::FacilityAliases> aliases_;
 };
+
+// Facilities redacted: each facility the findings mention is named "facility-N", N
+// counting facilities in the order the report first mentions them; findings about a
+// facility take its alias as their subject, and a fingerprint of it in place of the
+// id's. Numbers, not digests: an unkeyed digest of an id is undone by hashing the
+// candidate ids (facility ids such as mil-portsmouth are guessable names), and a keyed
+// one would need the service's key offline, where `netvet check --redact facilities` must
+// write the same bytes. A number says only the order of the findings, which the report
+// shows anyway. It is of one report: facility-1 of two reports need not be one facility,
+// so fingerprints of facility findings match only within a report (baselines and waivers
+// are matched on the real fingerprints, before redaction).
+std::shared_ptr<const policy::FacilityAliases> redact_facilities(CheckReport& report, const Inventory& inv) {
+  auto aliases = std::make_shared<policy::FacilityAliases>(inv.facilities.size());
+  std::size_t named = 0;
+  for (Finding& f : report.findings) {
+    if (f.facility == kNoIndex) continue;
+    std::string& alias = (*aliases)[f.facility];
+    if (alias.empty()) alias = fmt::format("facility-{}", ++named);
+    if (f.subject_kind != SubjectType::facility) continue;
+    const RuleInfo& rule = rule_of(report, f);
+    f.subject_id = alias;
+    f.fingerprint = policy::fingerprint_of(rule.policy, rule.rule, policy::SubjectType::facility, alias, {});
+  }
+  report.facility_aliases = aliases;
+  return aliases;
+}
 
 }  // namespace
 
@@ -103,7 +143,6 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
                             .severity = severity_of(r.severity), .source = first_source(r), .remediation = r.remediation,
                             .in_force = r.in_force, .effective = r.effective, .end = r.end});
   }
-  report.messages = std::make_shared<EvaluationMessages>(ev, inv);
 
   // Operators' sizes: the N of "x of N".
   report.operators.resize(inv.operators.size());
@@ -144,6 +183,8 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
       r.waived = d.kind == Disposition::Kind::waive;
       r.effective = rule.effective;
       if (f.kind == policy::SubjectType::element) r.site = inv.elements.site[f.row];
+      if (f.kind == policy::SubjectType::facility) r.facility = f.row;
+      else if (f.facility != kNoIndex) r.facility = f.facility;  // proximity
       r.subject_id = subject_text(inv, f);
       r.op = inv.str(f.op);
       r.vendor = inv.str(f.vendor);
@@ -171,6 +212,9 @@ FromPolicyResult check_report_of(std::span<const policy::Pack> packs, const poli
     out.dropped += start[r + 1] - start[r] - kept[r];
   }
   report.findings.resize(end);
+  std::shared_ptr<const policy::FacilityAliases> aliases;
+  if (options.redact_facilities) aliases = redact_facilities(report, inv);
+  report.messages = std::make_shared<EvaluationMessages>(ev, inv, std::move(aliases));
   return out;
 }
 

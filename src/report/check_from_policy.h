@@ -40,6 +40,12 @@ struct FromPolicyOptions {
   std::string inventory_name;  // for headings; empty: the inventory's meta name
   DecideFn decide;             // empty: every finding is reported
   unsigned threads = 2;  // rules are mapped on this many threads (0: the hardware's); `decide` must allow it
+  // Facilities redacted, for readers who may not see them (the service's analysts): each
+  // facility a finding names is a pseudonym ("facility-1", in order of first mention);
+  // no facility id, name, owner or coordinate is written, nor any distance to a facility.
+  // Everything else is as in the full report. The renderers that draw from the inventory
+  // itself (HTML's map and exposure sections) must not be given a redacted report.
+  bool redact_facilities = false;
 };
 
 struct FromPolicyResult {

@@ -70,6 +70,9 @@ struct Finding {
   bool waived = false;
   Date effective = kNoDate;  // when the obligation took effect; kNoDate: unknown
   Index site = kNoIndex;     // inventory sites row the finding sits on, for the map
+  // Inventory facilities row the finding is about (exposure) or near (proximity); for
+  // redaction (report/check_from_policy.h), never written.
+  Index facility = kNoIndex;
   std::string_view subject_id;
   std::string_view op;      // operator id; empty when the subject has none
   std::string_view vendor;  // canonical vendor id; empty when not about one vendor
@@ -181,6 +184,9 @@ struct CheckReport {
   // of every designation of the packs (canonical ids, sorted) and the serving radius.
   std::vector<std::string> designated;
   double serving_radius_km = 2.0;
+  // Facilities redacted (FromPolicyOptions::redact_facilities): findings name facilities
+  // by these pseudonyms, which their subject ids view. Null: a full report.
+  std::shared_ptr<const std::vector<std::string>> facility_aliases;
 };
 
 // ---- Helpers shared by the renderers ----

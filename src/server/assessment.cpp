@@ -87,6 +87,12 @@ Result<AssessmentOutput> assess(std::string_view document, std::string_view medi
   auto mapped = report::check_report_of(packs, *evaluation, *inventory, from);
   std::ostringstream check;
   report::write_check_json(mapped.report, check);
+  // What analysts read: mapped again from the same evaluation with facilities redacted
+  // (mapping is cheap beside evaluating; messages are worded as they are written).
+  from.redact_facilities = true;
+  const auto redacted = report::check_report_of(packs, *evaluation, *inventory, from);
+  std::ostringstream check_redacted;
+  report::write_check_json(redacted.report, check_redacted);
 
   policy::TimelineOptions timeline_options;
   timeline_options.from = as_of;
@@ -95,6 +101,7 @@ Result<AssessmentOutput> assess(std::string_view document, std::string_view medi
 
   AssessmentOutput output;
   output.check = std::move(check).str();
+  output.check_redacted = std::move(check_redacted).str();
   output.packs = nlohmann::ordered_json::array();
   std::string ids;
   for (const auto& pack : packs) {
@@ -106,6 +113,7 @@ Result<AssessmentOutput> assess(std::string_view document, std::string_view medi
   }
   output.summary = summary_of(mapped.report, *timeline, packs);
   output.reproduce = fmt::format("netvet check {} --policy {} --as-of {} --format json", name, ids, format_date(as_of));
+  output.reproduce_redacted = output.reproduce + " --redact facilities";
   return output;
 }
 

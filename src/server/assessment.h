@@ -16,9 +16,14 @@ namespace netvet::server {
 
 struct AssessmentOutput {
   std::string check;               // exactly what `netvet check NAME --policy P --as-of D --format json` writes
+  std::string check_redacted;      // the same with `--redact facilities`, rendered from the same evaluation
   nlohmann::ordered_json packs;    // [{id, version, digest}] of the packs used
-  nlohmann::ordered_json summary;  // {compliant, findings: {pack: {severity: n}}, caps: [...], deadlines: [...]}
+  // {compliant, findings: {pack: {severity: n}}, caps: [...], deadlines: [...]}: counts per
+  // pack and severity, caps by operator and scope, deadlines as counts of elements, sites
+  // and facilities. It names no facility, so every role reads the one summary.
+  nlohmann::ordered_json summary;
   std::string reproduce;           // the offline command, to run beside the document saved as NAME
+  std::string reproduce_redacted;  // the same for check_redacted
 };
 
 // `document` is the stored document of `media_type` (server/stored_document.h), `name` the

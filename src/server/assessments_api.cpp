@@ -11,6 +11,14 @@ namespace {
 
 Response not_found(const std::string& id) { return error_response(404, fmt::format("no assessment {}", id)); }
 
+// An analyst asking for an assessment made before redacted checks were kept (migration 3):
+// there is nothing it may read, and the full check names facilities.
+Response made_before_redaction(const std::string& id) {
+  return error_response(409, fmt::format("assessment {} was made before the service kept checks with facilities "
+                                         "redacted, which is what analysts read; assess its submission again",
+                                         id));
+}
+
 nlohmann::ordered_json assessment_json(const store::AssessmentMeta& meta) {
   const auto parse = [](const std::string& text) { return nlohmann::ordered_json::parse(text, nullptr, false); };
   return {{"id", meta.id},
@@ -57,6 +65,19 @@ std::variant<AssessmentRequest, Response> read_request(const std::string& body) 
   return request;
 }
 
+// What an analyst is told of a document that no longer reads: problems in its facilities
+// rows keep their place (the JSON pointer) but not their value or wording, which may quote
+// a facility's name or coordinates.
+Diagnostics shown_to(const store::Caller& caller, Diagnostics problems) {
+  if (caller.role != store::Role::analyst) return problems;
+  for (Diagnostic& problem : problems) {
+    if (!problem.pointer.starts_with("/facilities")) continue;
+    problem.value.clear();
+    problem.message = "this facility row does not read with this engine; agencies and admins see why";
+  }
+  return problems;
+}
+
 }  // namespace
 
 Response post_assessment(Context& context) {
@@ -75,11 +96,12 @@ Response post_assessment(Context& context) {
   if (auto* failed = std::get_if<AssessmentFailure>(&made)) {
     if (failed->not_stored)
       return error_response(503, "the assessment could not be stored; nothing was kept. Try again later");
-    return error_response(400, "the assessment cannot be made", failed->problems);
+    return error_response(400, "the assessment cannot be made", shown_to(context.caller, failed->problems));
   }
   const auto& [stored, output] = std::get<StoredAssessment>(made);
   auto body = assessment_json(stored);
-  body["reproduce"] = output.reproduce;
+  // An analyst reads the redacted check, so its offline command writes that one.
+  body["reproduce"] = context.caller.role == store::Role::analyst ? output.reproduce_redacted : output.reproduce;
   Response response = json_response(201, body);
   response.headers.emplace_back("Location", "/v1/assessments/" + stored.id);
   return response;
@@ -91,6 +113,7 @@ Response get_assessment(Context& context) {
   if (!found) return store_unreadable();
   if (!found->has_value()) return not_found(id);
   const auto& [meta, check] = **found;
+  if (check.empty()) return made_before_redaction(id);
   // The stored check goes in as it is, not parsed and written again: it can be megabytes,
   // and this is the read dashboards make.
   std::string body = assessment_json(meta).dump(2);
@@ -108,6 +131,7 @@ Response get_assessment_check(Context& context) {
   auto check = context.store.assessment_check(context.caller, id);
   if (!check) return store_unreadable();
   if (!check->has_value()) return not_found(id);
+  if ((*check)->empty()) return made_before_redaction(id);
   return {.status = 200, .content_type = "application/json", .body = std::move(**check), .headers = {}};
 }
 

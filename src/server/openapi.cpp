@@ -18,6 +18,8 @@ const char* reason(int status) {
     case 404: return "No such object, or one of another operator's (the two answer alike)";
     case 405: return "Method not allowed";
     case 408: return "The request was not received in time";
+    case 409: return "Not available in this object's state: an assessment made before the service kept the check "
+                     "with facilities redacted, which analysts read (assess again)";
     case 413: return "The body is larger than the service accepts";
     case 415: return "Unsupported media type";
     case 503: return "The store is unavailable; nothing was changed";

@@ -58,6 +58,7 @@ std::variant<StoredAssessment, AssessmentFailure> assess_and_store(store::Store&
                                           .inventory_digest = submission.digest,
                                           .summary = output->summary.dump(),
                                           .check = output->check,
+                                          .check_redacted = output->check_redacted,
                                           .policies_version = policies_version});
   if (!stored) return AssessmentFailure{.not_stored = true, .problems = std::move(stored.error())};
   return StoredAssessment{.meta = std::move(*stored), .output = std::move(*output)};

@@ -30,14 +30,16 @@ const std::vector<Route>& routes() {
        {{"against", "Required: the id of the submission to compare with (before); {id} is after"}}, {200, 400, 404}},
       {"POST", "/v1/assessments", "createAssessment",
        "Run `netvet check` on a submission ({submission, policies: [pack ids], as_of}); stored with the engine, "
-       "the packs' digests and the inventory's digest",
+       "the packs' digests and the inventory's digest, with the check rendered in full and with facilities redacted",
        kStaff, post_assessment, {"application/json"}, {}, {201, 400}},
       {"GET", "/v1/assessments/{id}", "getAssessment",
-       "An assessment: its check JSON (as `check`), engine, packs, inventory digest and summary", kEveryRole,
-       get_assessment, {}, {}, {200, 404}},
+       "An assessment: its check JSON (as `check`), engine, packs, inventory digest and summary. Analysts read "
+       "the check with facilities redacted (409 for an assessment made before the service kept one)",
+       kEveryRole, get_assessment, {}, {}, {200, 404, 409}},
       {"GET", "/v1/assessments/{id}/check", "getAssessmentCheck",
-       "The check JSON alone, byte for byte what `netvet check --format json` writes offline", kEveryRole,
-       get_assessment_check, {}, {}, {200, 404}},
+       "The check JSON alone, byte for byte what `netvet check --format json` writes offline (analysts: with "
+       "`--redact facilities`; 409 for an assessment made before the service kept that)",
+       kEveryRole, get_assessment_check, {}, {}, {200, 404, 409}},
       {"GET", "/v1/operators", "listOperators", "Operators with a submission the token may see", kEveryRole,
        list_operators, {}, {}, {200}},
       {"GET", "/v1/operators/{id}/status", "getOperatorStatus",

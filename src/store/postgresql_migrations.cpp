@@ -151,8 +151,15 @@ CREATE POLICY assessments_read ON assessments FOR SELECT
 CREATE POLICY assessments_write ON assessments FOR INSERT
   WITH CHECK (current_setting('netvet.role', true) IN ('admin', 'analyst', 'agency'));
 )sql"},
-      // No migration 3 here: numbers need not be contiguous (migrate.cpp applies every
-      // version above the recorded one, in order); 3 is another change's.
+      {3, "assessments' check with facilities redacted, for analysts", R"sql(
+-- What an analyst reads: the check JSON with facilities redacted (`netvet check
+-- --redact facilities`), made with check_json from one evaluation. NULL for assessments
+-- made before this migration: the service answers an analyst 409 for those (re-assess).
+-- netvet_service's table-wide SELECT and INSERT on assessments, and its row-level
+-- policies, cover the new column as they cover the others; it still may not UPDATE, so
+-- an old assessment is never given a redacted check after the fact.
+ALTER TABLE assessments ADD COLUMN check_redacted bytea;
+)sql"},
       {4, "the policies in force, and which version an assessment was made under", R"sql(
 -- Each change of the policies in force is a new row: the latest version is in force.
 CREATE TABLE policies (

@@ -71,6 +71,7 @@ struct NewAssessment {
   std::string inventory_digest;  // the submission's digest
   std::string summary;           // JSON: findings by severity per pack, caps, next deadlines
   std::string check;             // the check JSON, exactly as `netvet check --format json` writes it
+  std::string check_redacted;    // the same with `--redact facilities`: what analysts read
   // The version of the policies in force it was made under (PoliciesInForce::version), by
   // the service for a submission; 0 for an assessment someone asked for (POST /v1/assessments).
   std::int64_t policies_version = 0;

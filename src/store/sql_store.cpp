@@ -114,6 +114,11 @@ AuditEntry read_audit(Rows& rows, std::size_t r) {
           .hash = rows.take(r, 9)};
 }
 
+// The check column a caller reads: analysts may not see facilities' names and
+// coordinates (shared/spec/service.md), so they read the check with facilities redacted;
+// agencies, admins and an operator (its own data) read the full one.
+std::string_view check_column(const Caller& by) { return by.role == Role::analyst ? "check_redacted" : "check_json"; }
+
 Session session_of(const Caller& by) { return {std::string(to_string(by.role)), by.operator_id}; }
 
 class SqlStore final : public Store {
@@ -294,9 +299,9 @@ class SqlStore final : public Store {
                                                 Param::of(meta.packs),       Param::of(meta.inventory_digest),
                                                 Param::of(meta.summary),     Param::of(meta.requested_by),
                                                 Param::of(meta.audit_index), Param::of(meta.policies_version),
-                                                Param::bytes(assessment.check)};
-                        auto inserted = db.query(fmt::format("INSERT INTO assessments ({}, check_json) VALUES ($1, "
-                                                             "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                                                Param::bytes(assessment.check), Param::bytes(assessment.check_redacted)};
+                        auto inserted = db.query(fmt::format("INSERT INTO assessments ({}, check_json, check_redacted) "
+                                                             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
                                                              kAssessmentColumns),
                                                  values);
                         if (!inserted) return std::unexpected(inserted.error());
@@ -310,8 +315,8 @@ class SqlStore final : public Store {
                                                                                      std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
     auto rows = read_immutable(session_of(by),
-                     fmt::format("SELECT {}, check_json FROM assessments WHERE id = $1 AND {}", kAssessmentColumns,
-                                 visible(2)),
+                               fmt::format("SELECT {}, {} FROM assessments WHERE id = $1 AND {}", kAssessmentColumns,
+                                           check_column(by), visible(2)),
                      values);
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) return std::optional<std::pair<AssessmentMeta, std::string>>{};
@@ -321,8 +326,9 @@ class SqlStore final : public Store {
 
   Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) override {
     const Param values[] = {Param::of(id), sees_all(by), Param::of(by.operator_id)};
-    auto rows = read_immutable(session_of(by), fmt::format("SELECT check_json FROM assessments WHERE id = $1 AND {}", visible(2)),
-                     values);
+    auto rows = read_immutable(session_of(by),
+                               fmt::format("SELECT {} FROM assessments WHERE id = $1 AND {}", check_column(by), visible(2)),
+                               values);
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) return std::optional<std::string>{};
     return std::optional{rows->take(0, 0)};

@@ -81,8 +81,12 @@ CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments
 CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments
   BEGIN SELECT RAISE(ABORT, 'assessments are immutable'); END;
 )sql"},
-      // No migration 3 here: numbers need not be contiguous (migrate.cpp applies every
-      // version above the recorded one, in order); 3 is another change's.
+      {3, "assessments' check with facilities redacted, for analysts", R"sql(
+-- What an analyst reads: the check JSON with facilities redacted (`netvet check
+-- --redact facilities`), made with check_json from one evaluation. NULL for assessments
+-- made before this migration: the service answers an analyst 409 for those (re-assess).
+ALTER TABLE assessments ADD COLUMN check_redacted BLOB;
+)sql"},
       {4, "the policies in force, and which version an assessment was made under", R"sql(
 -- Each change of the policies in force is a new row: the latest version is in force.
 CREATE TABLE policies (

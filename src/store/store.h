@@ -82,7 +82,10 @@ class Store {
   // Nothing when the cursor names no submission the caller may see.
   virtual Result<std::optional<Page<SubmissionMeta>>> submissions(const Caller& by, const PageRequest& page) = 0;
 
-  // Assessments. The check JSON is read separately (it can be large).
+  // Assessments. The check JSON is read separately (it can be large). The check a caller
+  // reads is the one its role may see: an analyst the redacted one, everyone else the full
+  // one (check_for). An empty check: the assessment has none this caller may read (made
+  // before migration 3 kept redacted checks).
   virtual Result<AssessmentMeta> add_assessment(const Caller& by, const NewAssessment& assessment) = 0;
   virtual Result<std::optional<std::string>> assessment_check(const Caller& by, std::string_view id) = 0;
   // Both in one read (the answer dashboards ask for most).

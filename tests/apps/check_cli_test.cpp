@@ -237,6 +237,43 @@ TEST(CheckCli, WhatIfRemovalChangesTheFindings) {
   EXPECT_FALSE(before.contains("assumptions"));
 }
 
+// --redact facilities (what the service's analysts read; its byte-identity with the
+// service is tests/server/assessment_test.cpp's): in every format it offers, no facility
+// of us-colocation's exposure fixture (military, embassy and government sites, proximity
+// and exposure findings) is named, by id, name or owner, nor is a distance to one given;
+// the unredacted run names them. The HTML page, which draws facilities on its map,
+// refuses it.
+TEST(CheckCli, RedactFacilitiesNamesNoFacilityInAnyFormat) {
+  const std::string base = "check '" NETVET_SOURCE_DIR
+                           "/tests/fixtures/policy/us-colocation/us-facility-exposure/fires/inventory.json' "
+                           "--policy gb,us-colocation --as-of 2028-01-01";
+  const Strings secrets = {"F-GB", "F-EMB", "US embassy", "F-BASE", "US base", "F-CONS", "US consulate",
+                           "owner US", "owner GB", "km away"};
+  const std::regex distance(R"([0-9]+\.[0-9]{2} km)");
+  for (const std::string format : {"json", "text", "csv", "sarif", "junit"}) {
+    const CliRun full = run_netvet(base + " --format " + format);
+    const CliRun redacted = run_netvet(base + " --format " + format + " --redact facilities");
+    ASSERT_EQ(full.exit_code, 1) << format << "\n" << shown(full);
+    ASSERT_EQ(redacted.exit_code, 1) << format << "\n" << shown(redacted);
+    std::size_t named = 0;
+    for (const std::string& secret : secrets) {
+      named += full.out.find(secret) != std::string::npos;
+      EXPECT_EQ(redacted.out.find(secret), std::string::npos) << format << ": " << secret << "\n" << redacted.out;
+    }
+    EXPECT_GE(named, 4u) << format << ": the full report names facilities\n" << full.out;
+    EXPECT_NE(redacted.out.find("facility-1"), std::string::npos) << format << "\n" << redacted.out;
+    if (format == "json") {
+      EXPECT_TRUE(std::regex_search(full.out, distance)) << full.out;
+      EXPECT_FALSE(std::regex_search(redacted.out, distance)) << redacted.out;
+    }
+  }
+  for (const std::string bad : {" --format html --redact facilities", " --format json --redact names"}) {
+    const CliRun r = run_netvet(base + bad);
+    EXPECT_EQ(r.exit_code, 2) << bad << "\n" << shown(r);
+    EXPECT_TRUE(r.out.empty()) << bad << "\n" << shown(r);
+  }
+}
+
 class CheckFiles : public ::testing::Test {
  protected:
   TempDir dir;

@@ -14,7 +14,10 @@
 // operator's token never holds a marker of the other operator (its canary, its ids, its
 // operator id as a JSON string). So that no input stores one operator's marker in text the
 // other may read, a POST by an operator or an admin whose text holds markers it may not
-// store is skipped (the store keeps what earlier inputs wrote).
+// store is skipped (the store keeps what earlier inputs wrote). Likewise a 2xx answered to
+// the analyst's token never names a seeded facility (CANARYA-F1, "CANARYA embassy": an
+// analyst reads checks with facilities redacted); a POST holding those names is skipped,
+// and the analyst's own request is not checked when it holds them (an echo is no leak).
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -72,6 +75,7 @@ struct Service {
   std::string a_submission, b_submission;     // "@A", "@B"
   std::string a_assessment, b_assessment;     // "@a", "@b"
   std::vector<std::string> a_markers, b_markers;
+  std::vector<std::string> facility_markers;  // the seeded facilities' ids and names
 };
 
 server::Response call(const Service& service, const std::string& method, const std::string& target, Token token,
@@ -124,13 +128,16 @@ const Service& service() {
     s.b_submission = created_id(call(s, "POST", "/v1/submissions", op_b, small_inventory("op-b", "CANARYB")), "op-b's submission");
     const auto assess = [&](const std::string& id) {
       return created_id(call(s, "POST", "/v1/assessments", analyst,
-                             fmt::format(R"({{"submission": "{}", "policies": ["gb"], "as_of": "2026-01-01"}})", id)),
+                             fmt::format(R"({{"submission": "{}", "policies": ["gb", "us-colocation"], )"
+                                         R"("as_of": "2028-01-01"}})",
+                                         id)),
                         "an assessment");
     };
     s.a_assessment = assess(s.a_submission);
     s.b_assessment = assess(s.b_submission);
     s.a_markers = {"CANARYA", s.a_submission, s.a_assessment, "\"op-a\""};
     s.b_markers = {"CANARYB", s.b_submission, s.b_assessment, "\"op-b\""};
+    s.facility_markers = {"CANARYA-F1", "CANARYA embassy", "CANARYB-F1", "CANARYB embassy"};
     return s;
   }();
   return made;
@@ -194,6 +201,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string text = target + "\n" + body;
     const bool a = holds(text, s.a_markers), b = holds(text, s.b_markers);
     if ((token == op_a && b) || (token == op_b && a) || (token == admin && a && b)) return 0;
+    if (holds(text, s.facility_markers)) return 0;
   }
 
   server::Response response;
@@ -210,6 +218,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto* marker = leaked(response, token == op_a ? s.b_markers : s.a_markers))
       fail("isolation", fmt::format("{} {} with {}'s token answered {} holding {}", request.method, request.path,
                                     token == op_a ? "op-a" : "op-b", response.status, *marker));
+  }
+  if (response.status < 300 && token == analyst && !holds(target + "\n" + body, s.facility_markers)) {
+    if (const auto* marker = leaked(response, s.facility_markers))
+      fail("redaction", fmt::format("{} {} with the analyst's token answered {} holding {}", request.method, request.path,
+                                    response.status, *marker));
   }
   return 0;
 }

@@ -33,7 +33,7 @@ class AssessmentTest : public ServiceTest {
 
 TEST_P(AssessmentTest, TheStoredCheckIsTheOfflineCommandsOutputByteForByte) {
   const std::string id = submit_a();
-  const auto made = call("POST", "/v1/assessments", analyst_,
+  const auto made = call("POST", "/v1/assessments", admin_,
                          json{{"submission", id}, {"policies", {"gb", "us-colocation"}}, {"as_of", "2028-01-01"}}.dump());
   ASSERT_EQ(made.status, 201) << made.body;
   const json assessment = json::parse(made.body);
@@ -56,6 +56,91 @@ TEST_P(AssessmentTest, TheStoredCheckIsTheOfflineCommandsOutputByteForByte) {
   EXPECT_EQ(stored.body, slurp(folder_ + "/offline.json"));
   // The envelope carries the same check as JSON.
   EXPECT_EQ(json::parse(call("GET", "/v1/assessments/" + assessment_id, agency_).body)["check"], json::parse(stored.body));
+}
+
+// Analysts may not see facilities' names and coordinates (shared/spec/service.md): they
+// read the check with facilities redacted, byte for byte what `--redact facilities`
+// writes offline; agencies, admins and the operator itself read the full one.
+TEST_P(AssessmentTest, AnAnalystReadsTheCheckWithFacilitiesRedactedAsTheOfflineCommandWritesIt) {
+  const std::string id = submit_a();
+  const auto made = call("POST", "/v1/assessments", analyst_,
+                         json{{"submission", id}, {"policies", {"gb", "us-colocation"}}, {"as_of", "2028-01-01"}}.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const json assessment = json::parse(made.body);
+  const std::string assessment_id = assessment["id"];
+  EXPECT_EQ(assessment["reproduce"], "netvet check " + id +
+                                         ".json --policy gb,us-colocation --as-of 2028-01-01 --format json "
+                                         "--redact facilities");
+  const std::string document = call("GET", "/v1/submissions/" + id + "/inventory", operator_a_).body;
+  { std::ofstream(folder_ + "/" + id + ".json", std::ios::binary) << document; }
+  for (const bool redact : {true, false}) {
+    const std::string command =
+        fmt::format("cd '{}' && '{}' check {}.json --policy gb,us-colocation --as-of 2028-01-01 --format json{} "
+                    "> offline.json 2>/dev/null",
+                    folder_, NETVET_BINARY, id, redact ? " --redact facilities" : "");
+    const int status = std::system(command.c_str());
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << command;  // 1: findings
+    const std::string offline = slurp(folder_ + "/offline.json");
+    for (const std::string* token : {&analyst_, &agency_, &admin_, &operator_a_}) {
+      if ((token == &analyst_) != redact) continue;
+      const auto check = call("GET", "/v1/assessments/" + assessment_id + "/check", *token);
+      ASSERT_EQ(check.status, 200) << check.body;
+      EXPECT_EQ(check.body, offline) << (redact ? "analyst" : "not an analyst");
+      const auto whole = call("GET", "/v1/assessments/" + assessment_id, *token);
+      ASSERT_EQ(whole.status, 200) << whole.body;
+      EXPECT_EQ(json::parse(whole.body)["check"], json::parse(offline));
+    }
+    // The fixture's facility, alpha-F1 ("alpha embassy", owner US), is in the full check
+    // only: the test would see it leak.
+    for (const std::string_view secret : {"alpha-F1", "alpha embassy", "owner US", "51.5001", "-0.1201"})
+      EXPECT_EQ(offline.find(secret) != std::string::npos, !redact && secret.find('.') == std::string_view::npos)
+          << secret << (redact ? " in the redacted check" : " in the full check");
+    if (redact) {
+      EXPECT_NE(offline.find("facility-1"), std::string::npos) << offline;
+    }
+  }
+  // What an analyst sees besides: the summary and the status name no facility.
+  const auto whole = call("GET", "/v1/assessments/" + assessment_id, analyst_);
+  const auto status = call("GET", "/v1/operators/op-a/status", analyst_);
+  ASSERT_EQ(status.status, 200) << status.body;
+  for (const auto* body : {&whole.body, &status.body}) {
+    EXPECT_EQ(body->find("alpha-F1"), std::string::npos) << *body;
+    EXPECT_EQ(body->find("alpha embassy"), std::string::npos) << *body;
+  }
+}
+
+// An assessment made before the store kept redacted checks (migration 3 adds the column,
+// NULL for the rows before it): analysts get 409 and are told to assess again; the others
+// read it as before.
+TEST_P(AssessmentTest, AnAssessmentMadeBeforeRedactionAnswersAnAnalyst409) {
+  const std::string id = submit_a();
+  const auto made = call("POST", "/v1/assessments", agency_,
+                         json{{"submission", id}, {"policies", {"us-colocation"}}, {"as_of", "2028-01-01"}}.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string assessment_id = json::parse(made.body)["id"];
+  // As the row of an assessment made before migration 3 is (the owner, past the
+  // service's grants and SQLite's trigger).
+  const bool sqlite = made_.kind == "sqlite";
+  if (sqlite) {
+    ASSERT_EQ(made_.run_as_owner("DROP TRIGGER assessments_no_update"), "");
+  }
+  ASSERT_EQ(made_.run_as_owner("UPDATE assessments SET check_redacted = NULL"), "");
+  for (const std::string& path : {"/v1/assessments/" + assessment_id, "/v1/assessments/" + assessment_id + "/check"}) {
+    const auto refused = call("GET", path, analyst_);
+    EXPECT_EQ(refused.status, 409) << path << ": " << refused.body;
+    EXPECT_NE(refused.body.find("assess its submission again"), std::string::npos) << refused.body;
+    EXPECT_EQ(refused.body.find("alpha-F1"), std::string::npos) << refused.body;
+    EXPECT_EQ(call("GET", path, agency_).status, 200) << path;
+    EXPECT_EQ(call("GET", path, operator_a_).status, 200) << path;
+  }
+  // Another operator's assessment still answers 404, as one that does not exist.
+  EXPECT_EQ(call("GET", "/v1/assessments/" + assessment_id, operator_b_).status, 404);
+  // Assessed again, the analyst reads it.
+  const auto again = call("POST", "/v1/assessments", analyst_,
+                          json{{"submission", id}, {"policies", {"us-colocation"}}, {"as_of", "2028-01-01"}}.dump());
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(call("GET", "/v1/assessments/" + json::parse(again.body)["id"].get<std::string>() + "/check", analyst_).status,
+            200);
 }
 
 TEST_P(AssessmentTest, TheStatusSaysWhatTheLatestAssessmentFound) {

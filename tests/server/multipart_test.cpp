@@ -191,7 +191,9 @@ TEST_P(MultipartTest, TheAssessmentOfACsvSubmissionIsTheOfflineCheckOfItsFolder)
   ASSERT_EQ(created.status, 201) << created.body;
   const std::string id = body_of(created)["id"];
   const json assessment = assess(id);
-  EXPECT_EQ(assessment["reproduce"], "netvet check " + id + "/ --policy gb,us-colocation --as-of 2028-01-01 --format json");
+  // Made by an analyst, who reads the check with facilities redacted: its offline command says so.
+  EXPECT_EQ(assessment["reproduce"],
+            "netvet check " + id + "/ --policy gb,us-colocation --as-of 2028-01-01 --format json --redact facilities");
 
   // Offline: the document as downloaded, each part saved under its filename in ID/.
   const auto document = call("GET", "/v1/submissions/" + id + "/inventory", agency_);
@@ -208,6 +210,14 @@ TEST_P(MultipartTest, TheAssessmentOfACsvSubmissionIsTheOfflineCheckOfItsFolder)
   const auto stored = call("GET", "/v1/assessments/" + assessment["id"].get<std::string>() + "/check", operator_a_);
   ASSERT_EQ(stored.status, 200);
   EXPECT_EQ(stored.body, slurp(std::filesystem::path(folder_) / "offline.json"));
+  // And the analyst's, redacted, is the offline command it was given.
+  const int redacted_status = std::system((command.substr(0, command.find(" > offline.json")) +
+                                           " --redact facilities > offline-redacted.json 2>/dev/null")
+                                              .c_str());
+  ASSERT_TRUE(WIFEXITED(redacted_status) && WEXITSTATUS(redacted_status) == 1);
+  const auto analysts = call("GET", "/v1/assessments/" + assessment["id"].get<std::string>() + "/check", analyst_);
+  ASSERT_EQ(analysts.status, 200);
+  EXPECT_EQ(analysts.body, slurp(std::filesystem::path(folder_) / "offline-redacted.json"));
 }
 
 TEST_P(MultipartTest, MalformedBodiesAndBadBundlesAre400sSayingWhere) {
