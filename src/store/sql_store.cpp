@@ -63,6 +63,7 @@ TokenRecord read_token(Rows& rows, std::size_t r) {
 
 constexpr std::size_t kSubmissionColumnCount = 9;
 constexpr std::size_t kAssessmentColumnCount = 12;
+constexpr std::size_t kPoliciesColumnCount = 7;
 
 // An assessment from its columns, starting at column `from` of the row.
 AssessmentMeta read_assessment(Rows& rows, std::size_t r, std::size_t from = 0) {
@@ -91,14 +92,30 @@ std::vector<std::string> packs_of(const std::string& text) {
   return packs;
 }
 
-PoliciesInForce read_policies(Rows& rows, std::size_t r) {
-  return {.version = rows.integer(r, 0),
-          .packs = packs_of(rows.text(r, 1)),
-          .as_of = rows.take(r, 2),
-          .set_at = rows.take(r, 3),
-          .set_by = rows.take(r, 4),
-          .set_by_name = rows.take(r, 5),
-          .audit_index = rows.integer(r, 6)};
+PoliciesInForce read_policies(Rows& rows, std::size_t r, std::size_t at = 0) {
+  return {.version = rows.integer(r, at),
+          .packs = packs_of(rows.text(r, at + 1)),
+          .as_of = rows.take(r, at + 2),
+          .set_at = rows.take(r, at + 3),
+          .set_by = rows.take(r, at + 4),
+          .set_by_name = rows.take(r, at + 5),
+          .audit_index = rows.integer(r, at + 6)};
+}
+
+// "a.x, a.y" of "x, y": the columns of one table of a join.
+std::string qualified(std::string_view columns, std::string_view table) {
+  std::string out;
+  std::size_t from = 0;
+  while (from < columns.size()) {
+    std::size_t comma = columns.find(',', from);
+    if (comma == std::string_view::npos) comma = columns.size();
+    std::string_view column = columns.substr(from, comma - from);
+    while (!column.empty() && column.front() == ' ') column.remove_prefix(1);
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{}.{}", table, column);
+    from = comma + 1;
+  }
+  return out;
 }
 
 AuditEntry read_audit(Rows& rows, std::size_t r) {
@@ -384,14 +401,33 @@ class SqlStore final : public Store {
   }
 
   Result<std::optional<OperatorLatest>> operator_latest(const Caller& by, std::string_view operator_id) override {
-    // Three indexed queries in one read-only transaction: one snapshot of the submission,
-    // the policies and the assessment.
-    auto db = pool_.lease();
-    if (!db) return std::unexpected(db.error());
-    if (auto began = (*db)->begin(session_of(by), false); !began) return std::unexpected(began.error());
-    auto latest = operator_latest_in(**db, by, operator_id);
-    (*db)->rollback();
-    return latest;
+    // One statement, so one snapshot and, on PostgreSQL, one round trip: the operator's
+    // latest submission, the latest policies, and the assessment status reports — with
+    // policies in force, the latest submission's newest one made under them (versions only
+    // grow); otherwise the operator's latest assessment.
+    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
+    auto rows = read(
+        session_of(by),
+        fmt::format("SELECT s.*, {}, {} FROM (SELECT {} FROM submissions WHERE operator = $1 AND {} ORDER BY seq DESC "
+                    "LIMIT 1) s "
+                    "LEFT JOIN policies p ON p.version = (SELECT max(version) FROM policies) "
+                    "LEFT JOIN assessments a ON ($2 = 1 OR a.operator = $3) AND a.id = CASE "
+                    "WHEN p.packs IS NOT NULL AND p.packs <> '[]' THEN (SELECT x.id FROM assessments x WHERE "
+                    "x.submission = s.id AND x.policies_version > 0 AND ($2 = 1 OR x.operator = $3) "
+                    "ORDER BY x.policies_version DESC, x.seq DESC LIMIT 1) "
+                    "ELSE (SELECT x.id FROM assessments x WHERE x.operator = $1 AND ($2 = 1 OR x.operator = $3) "
+                    "ORDER BY x.seq DESC LIMIT 1) END",
+                    qualified(kPoliciesColumns, "p"), qualified(kAssessmentColumns, "a"), kSubmissionColumns,
+                    visible(2)),
+        values);
+    if (!rows) return std::unexpected(rows.error());
+    if (rows->empty()) return std::optional<OperatorLatest>{};
+    OperatorLatest latest{read_submission(*rows, 0), std::nullopt, std::nullopt};
+    constexpr std::size_t policies_at = kSubmissionColumnCount;
+    constexpr std::size_t assessment_at = kSubmissionColumnCount + kPoliciesColumnCount;
+    if (!rows->text(0, policies_at).empty()) latest.policies = read_policies(*rows, 0, policies_at);
+    if (!rows->text(0, assessment_at).empty()) latest.assessment = read_assessment(*rows, 0, assessment_at);
+    return std::optional{std::move(latest)};
   }
 
   Result<AuditEntry> audit(const Caller& by, const AuditEvent& event) override {
@@ -455,36 +491,6 @@ class SqlStore final : public Store {
 
  private:
   static constexpr std::size_t kVerifyBatch = 10000;
-
-  Result<std::optional<OperatorLatest>> operator_latest_in(Connection& db, const Caller& by,
-                                                          std::string_view operator_id) {
-    const Param values[] = {Param::of(operator_id), sees_all(by), Param::of(by.operator_id)};
-    auto submission = db.query(fmt::format("SELECT {} FROM submissions WHERE operator = $1 AND {} ORDER BY seq DESC "
-                                           "LIMIT 1",
-                                           kSubmissionColumns, visible(2)),
-                               values);
-    if (!submission) return std::unexpected(submission.error());
-    if (submission->empty()) return std::optional<OperatorLatest>{};
-    OperatorLatest latest{read_submission(*submission, 0), std::nullopt, std::nullopt};
-    auto policies = db.query(fmt::format("SELECT {} FROM policies ORDER BY version DESC LIMIT 1", kPoliciesColumns));
-    if (!policies) return std::unexpected(policies.error());
-    if (!policies->empty()) latest.policies = read_policies(*policies, 0);
-    const bool in_force = latest.policies && !latest.policies->packs.empty();
-    // In force: the latest submission's assessments made under policies, the newest
-    // version first (versions only grow). Otherwise the operator's latest assessment.
-    const Param by_submission[] = {Param::of(latest.submission.id), sees_all(by), Param::of(by.operator_id)};
-    auto assessment =
-        in_force ? db.query(fmt::format("SELECT {} FROM assessments WHERE submission = $1 AND policies_version > 0 AND "
-                                        "{} ORDER BY policies_version DESC, seq DESC LIMIT 1",
-                                        kAssessmentColumns, visible(2)),
-                            by_submission)
-                 : db.query(fmt::format("SELECT {} FROM assessments WHERE operator = $1 AND {} ORDER BY seq DESC LIMIT 1",
-                                        kAssessmentColumns, visible(2)),
-                            values);
-    if (!assessment) return std::unexpected(assessment.error());
-    if (!assessment->empty()) latest.assessment = read_assessment(*assessment, 0);
-    return std::optional{std::move(latest)};
-  }
 
   Param sees_all(const Caller& by) const {
     return Param::of(std::int64_t{by.sees_every_operator() || options_.without_operator_filter ? 1 : 0});
