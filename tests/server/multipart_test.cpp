@@ -106,13 +106,6 @@ TEST(FormData, WhatIsWrittenReadsBackWithABoundaryInNoFile) {
   EXPECT_EQ((*parts)[1].body, "");
 }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class MultipartTest : public ServiceTest {
  protected:
   // The CSV bundle of a JSON document, as `netvet convert --to csv` writes it.

@@ -18,13 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string token_id(const std::string& text) { return store::parse_token(text).value().id; }
 
 class PoliciesTest : public ServiceTest {

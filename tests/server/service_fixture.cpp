@@ -3,11 +3,20 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 #include "store/tokens.h"
 
 namespace netvet::testing {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 std::string small_inventory(const std::string& operator_id, const std::string& marker, const std::string& vendor) {
   return fmt::format(R"({{

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +17,9 @@ namespace netvet::testing {
 
 // A valid one-operator inventory JSON document: sites, a radio, a core function and a
 // facility, each named with `marker`.
+// A file's bytes (an offline command's output, a fixture), for byte-for-byte comparisons.
+std::string slurp(const std::filesystem::path& path);
+
 std::string small_inventory(const std::string& operator_id, const std::string& marker,
                             const std::string& vendor = "Huawei");
 
