@@ -5,7 +5,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include "service_fixture.h"
 #include "store/digest.h"
@@ -39,14 +38,10 @@ TEST_P(AssessmentTest, TheStoredCheckIsTheOfflineCommandsOutputByteForByte) {
   // Offline: the document as downloaded, the command the service names.
   const std::string document = call("GET", "/v1/submissions/" + id + "/inventory", operator_a_).body;
   { std::ofstream(folder_ + "/" + id + ".json", std::ios::binary) << document; }
-  const std::string command = fmt::format("cd '{}' && '{}' check {}.json --policy gb,us-colocation --as-of 2028-01-01 "
-                                          "--format json > offline.json 2>/dev/null",
-                                          folder_, NETVET_BINARY, id);
-  const int status = std::system(command.c_str());
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << command;  // 1: findings
+  const std::string offline = offline_check(id + ".json");
   const auto stored = call("GET", "/v1/assessments/" + assessment_id + "/check", operator_a_);
   ASSERT_EQ(stored.status, 200);
-  EXPECT_EQ(stored.body, slurp(folder_ + "/offline.json"));
+  EXPECT_EQ(stored.body, offline);
   // The envelope carries the same check as JSON.
   EXPECT_EQ(json::parse(call("GET", "/v1/assessments/" + assessment_id, agency_).body)["check"], json::parse(stored.body));
 }
@@ -67,13 +62,7 @@ TEST_P(AssessmentTest, AnAnalystReadsTheCheckWithFacilitiesRedactedAsTheOfflineC
   const std::string document = call("GET", "/v1/submissions/" + id + "/inventory", operator_a_).body;
   { std::ofstream(folder_ + "/" + id + ".json", std::ios::binary) << document; }
   for (const bool redact : {true, false}) {
-    const std::string command =
-        fmt::format("cd '{}' && '{}' check {}.json --policy gb,us-colocation --as-of 2028-01-01 --format json{} "
-                    "> offline.json 2>/dev/null",
-                    folder_, NETVET_BINARY, id, redact ? " --redact facilities" : "");
-    const int status = std::system(command.c_str());
-    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << command;  // 1: findings
-    const std::string offline = slurp(folder_ + "/offline.json");
+    const std::string offline = offline_check(id + ".json", redact ? "--redact facilities" : "");
     for (const std::string* token : {&analyst_, &agency_, &admin_, &operator_a_}) {
       if ((token == &analyst_) != redact) continue;
       const auto check = call("GET", "/v1/assessments/" + assessment_id + "/check", *token);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -93,6 +94,16 @@ server::Response ServiceTest::call(const std::string& method, const std::string&
   request.content_type = content_type;
   request.body = body;
   return api_->handle(request);
+}
+
+std::string ServiceTest::offline_check(const std::string& target, const std::string& extra) {
+  const std::string command =
+      fmt::format("cd '{}' && '{}' check {} --policy gb,us-colocation --as-of 2028-01-01 --format json{} > offline.json "
+                  "2>/dev/null",
+                  folder_, NETVET_BINARY, target, extra.empty() ? "" : " " + extra);
+  const int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << command;
+  return slurp(folder_ + "/offline.json");
 }
 
 }  // namespace netvet::testing

@@ -32,6 +32,10 @@ class ServiceTest : public ::testing::TestWithParam<const char*> {
   std::string token(store::Role role, const std::string& operator_id = {}, const std::string& expires = {});
   server::Response call(const std::string& method, const std::string& target, const std::string& token_text,
                         const std::string& body = {}, const std::string& content_type = "application/json");
+  // What `netvet check TARGET --policy gb,us-colocation --as-of 2028-01-01 --format json
+  // EXTRA` writes, run in folder_ as an assessment's `reproduce` says; a failure unless it
+  // exits 1 (findings).
+  std::string offline_check(const std::string& target, const std::string& extra = {});
 
   TestStore made_;
   std::string folder_;
